@@ -1,0 +1,51 @@
+# bilan: the README's verbs. Each target installs what is missing first.
+SHELL := /bin/bash
+SWIFT ?= swift
+SURVEY ?= Surveys/cooperation-pelussin-2015.yaml
+SUDO := $(shell if [ "$$(id -u)" = 0 ]; then echo ""; elif command -v sudo >/dev/null 2>&1; then echo sudo; else echo none; fi)
+APT_PACKAGES := libxlsxwriter-dev pkg-config libsqlite3-dev
+PY_PACKAGES := openpyxl markdown-it-py
+
+.PHONY: deps python-deps build release demo test format lint bench fuzz clean
+
+## deps: install the system libraries bilan builds against (apt-get, with sudo when not root)
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$(SUDO)" = none ]; then \
+	    echo "bilan needs:$$missing. Install them with apt-get as root (no sudo found)." >&2; exit 1; fi; \
+	  echo "Installing$$missing…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing \
+	    || { echo "Could not install$$missing: run 'apt-get install$$missing' as root." >&2; exit 1; }; \
+	fi
+
+## python-deps: the readers the tests check outputs with (openpyxl, markdown-it-py)
+python-deps:
+	@python3 -c "import openpyxl, markdown_it" 2>/dev/null || \
+	  python3 -m pip install -q $(PY_PACKAGES) 2>/dev/null || \
+	  python3 -m pip install -q --break-system-packages $(PY_PACKAGES) || \
+	  { echo "Could not install $(PY_PACKAGES) with pip." >&2; exit 1; }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## demo: the rehearsal, from a fresh machine
+demo: release
+	.build/release/bilan lint $(SURVEY)
+
+## test: the whole test suite
+test: deps python-deps
+	$(SWIFT) build
+	$(SWIFT) test --parallel
+
+format:
+	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build

@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+  name: "bilan",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "bilan", targets: ["bilan"]),
+    .library(name: "SurveyDefinition", targets: ["SurveyDefinition"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+  ],
+  targets: [
+    // MARK: Libraries
+    .target(
+      name: "SurveyDefinition",
+      dependencies: [.product(name: "Yams", package: "Yams")],
+      swiftSettings: swift6
+    ),
+    .systemLibrary(
+      name: "CXLSXWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
+    ),
+
+    // MARK: Executable
+    .executableTarget(
+      name: "bilan",
+      dependencies: [
+        "SurveyDefinition",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swift6
+    ),
+
+    // MARK: Tests
+    .target(
+      name: "TestSupport",
+      dependencies: ["SurveyDefinition"],
+      path: "Tests/TestSupport",
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "SurveyDefinitionTests",
+      dependencies: ["SurveyDefinition", "TestSupport"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "CXLSXWriterTests",
+      dependencies: ["CXLSXWriter", "TestSupport"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "bilanTests",
+      dependencies: ["TestSupport"],
+      swiftSettings: swift6
+    ),
+  ]
+)

@@ -1,0 +1,102 @@
+/// A survey definition, loaded from one YAML file of `Surveys/`.
+///
+/// The model is fully resolved: choice lists, scales and item lists named by
+/// id are copied into the questions and sections that use them, so that a
+/// consumer never has to look them up again.
+public struct Survey: Sendable, Hashable {
+  /// `[a-z0-9-]+`; names the store and the report folder.
+  public var id: String
+  /// Bumped by the author on a change of meaning.
+  public var version: Int
+  public var title: LocalizedText
+  public var description: LocalizedText?
+  /// The first is the default.
+  public var languages: [String]
+  public var event: Event?
+  public var privacy: Privacy
+  /// Reusable choice lists (`choices:`), in file order.
+  public var choiceLists: [ChoiceList]
+  /// Reusable scales (`scales:`), in file order.
+  public var scales: [Scale]
+  /// Item lists (`items:`) that sections loop over, in file order.
+  public var itemLists: [ChoiceList]
+  public var sections: [Section]
+  public var indicators: [Indicator]
+  /// Single-choice question ids every indicator is crossed with.
+  public var breakdowns: [String]
+  /// The file it was loaded from, as given.
+  public var sourcePath: String
+
+  public init(
+    id: String, version: Int, title: LocalizedText, description: LocalizedText? = nil,
+    languages: [String], event: Event? = nil, privacy: Privacy = Privacy(),
+    choiceLists: [ChoiceList] = [], scales: [Scale] = [], itemLists: [ChoiceList] = [], sections: [Section],
+    indicators: [Indicator] = [],
+    breakdowns: [String] = [], sourcePath: String = ""
+  ) {
+    self.id = id
+    self.version = version
+    self.title = title
+    self.description = description
+    self.languages = languages
+    self.event = event
+    self.privacy = privacy
+    self.choiceLists = choiceLists
+    self.scales = scales
+    self.itemLists = itemLists
+    self.sections = sections
+    self.indicators = indicators
+    self.breakdowns = breakdowns
+    self.sourcePath = sourcePath
+  }
+
+  /// The default language (the first of `languages`).
+  public var defaultLanguage: String { languages.first ?? "fr" }
+
+  /// The question with `id`, with its section.
+  public func question(_ id: String) -> (question: Question, section: Section)? {
+    for section in sections {
+      if let question = section.questions.first(where: { $0.id == id }) { return (question, section) }
+    }
+    return nil
+  }
+
+  /// Every question, in order, with its section.
+  public var allQuestions: [(question: Question, section: Section)] {
+    sections.flatMap { section in section.questions.map { ($0, section) } }
+  }
+}
+
+/// The event a survey evaluates, printed on reports.
+public struct Event: Sendable, Hashable {
+  public var name: LocalizedText?
+  /// ISO date `YYYY-MM-DD`, as written.
+  public var date: String?
+  public var place: String?
+  public var organiser: String?
+  /// People registered, for the response rate.
+  public var registered: Int?
+
+  public init(
+    name: LocalizedText? = nil, date: String? = nil, place: String? = nil, organiser: String? = nil,
+    registered: Int? = nil
+  ) {
+    self.name = name
+    self.date = date
+    self.place = place
+    self.organiser = organiser
+    self.registered = registered
+  }
+}
+
+/// Privacy settings: the smallest group a report may publish, and the notice.
+public struct Privacy: Sendable, Hashable {
+  /// No breakdown cell below this count is published (default 3).
+  public var minGroupSize: Int
+  public var notice: LocalizedText?
+
+  public init(minGroupSize: Int = 3, notice: LocalizedText? = nil) {
+    self.minGroupSize = minGroupSize
+    self.notice = notice
+  }
+}
