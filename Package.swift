@@ -9,6 +9,7 @@ let package = Package(
   products: [
     .executable(name: "bilan", targets: ["bilan"]),
     .library(name: "SurveyDefinition", targets: ["SurveyDefinition"]),
+    .library(name: "ResponseStore", targets: ["ResponseStore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +26,15 @@ let package = Package(
       dependencies: [.product(name: "Yams", package: "Yams")],
       swiftSettings: swift6
     ),
+    .target(
+      name: "ResponseStore",
+      dependencies: [
+        "SurveyDefinition",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "CSV", package: "CSV.swift"),
+      ],
+      swiftSettings: swift6
+    ),
     .systemLibrary(
       name: "CXLSXWriter",
       pkgConfig: "xlsxwriter",
@@ -36,6 +46,7 @@ let package = Package(
       name: "bilan",
       dependencies: [
         "SurveyDefinition",
+        "ResponseStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift6
