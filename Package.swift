@@ -10,6 +10,7 @@ let package = Package(
     .executable(name: "bilan", targets: ["bilan"]),
     .library(name: "SurveyDefinition", targets: ["SurveyDefinition"]),
     .library(name: "ResponseStore", targets: ["ResponseStore"]),
+    .library(name: "Aggregation", targets: ["Aggregation"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,6 +36,11 @@ let package = Package(
       ],
       swiftSettings: swift6
     ),
+    .target(
+      name: "Aggregation",
+      dependencies: ["SurveyDefinition", "ResponseStore"],
+      swiftSettings: swift6
+    ),
     .systemLibrary(
       name: "CXLSXWriter",
       pkgConfig: "xlsxwriter",
@@ -47,6 +53,7 @@ let package = Package(
       dependencies: [
         "SurveyDefinition",
         "ResponseStore",
+        "Aggregation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift6
@@ -68,6 +75,14 @@ let package = Package(
     .testTarget(
       name: "CXLSXWriterTests",
       dependencies: ["CXLSXWriter", "TestSupport"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "AggregationTests",
+      dependencies: [
+        "Aggregation", "TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
       swiftSettings: swift6
     ),
     .testTarget(
