@@ -68,6 +68,11 @@ extension ResponseRepository {
     try update(response: id, answers: [:], contacts: [key: value])
   }
 
+  /// Records the current answer schema of `survey` (see `recordSchema(_:)`).
+  public func recordSchema(of survey: Survey) throws(StoreError) {
+    try recordSchema(SchemaRecord(survey))
+  }
+
   /// Marks a response complete, submitted at `date`.
   public func submit(response id: UUID, at date: Date = Date()) throws(StoreError) {
     try setStatus(.complete, submittedAt: date, response: id)
@@ -94,6 +99,21 @@ public struct SchemaRecord: Sendable, Hashable {
     self.hash = hash
     self.surveyVersion = surveyVersion
     self.fieldsJSON = fieldsJSON
+  }
+
+  /// The schema of `survey` as it is now: `Survey.schemaHash` and `Survey.answerSchema`.
+  public init(_ survey: Survey) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let data = (try? encoder.encode(survey.answerSchema)) ?? Data("[]".utf8)
+    self.init(
+      hash: survey.schemaHash, surveyVersion: survey.version,
+      fieldsJSON: String(decoding: data, as: UTF8.self))
+  }
+
+  /// The recorded fields, in the survey's order; `nil` if the JSON cannot be read.
+  public var fields: [FieldSchema]? {
+    try? JSONDecoder().decode([FieldSchema].self, from: Data(fieldsJSON.utf8))
   }
 }
 

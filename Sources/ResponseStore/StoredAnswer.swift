@@ -21,7 +21,7 @@ enum StoredAnswer {
     case .integer(let integer): ("integer", integer.databaseValue)
     case .number(let number): ("number", number.databaseValue)
     case .boolean(let flag): ("boolean", (flag ? 1 : 0).databaseValue)
-    case .codes(let codes): ("codes", jsonArray(codes).databaseValue)
+    case .codes: ("codes", value.jsonText.databaseValue)
     case .notApplicable: ("na", .null)
     }
   }
@@ -48,12 +48,7 @@ enum StoredAnswer {
     }
   }
 
-  /// A JSON array of strings, escaped as JSON requires.
-  static func jsonArray(_ strings: [String]) -> String {
-    "[" + strings.map(JSONText.quoted).joined(separator: ",") + "]"
-  }
-
-  /// Reads what `jsonArray` wrote: a fast path for plain codes, JSON otherwise.
+  /// Reads what `AnswerValue.codes(…).jsonText` wrote: a fast path for plain codes, JSON otherwise.
   static func parseArray(_ text: String) -> [String]? {
     if text == "[]" { return [] }
     if !text.contains("\\"), text.hasPrefix("[\""), text.hasSuffix("\"]") {
