@@ -86,6 +86,15 @@ let package = Package(
       swiftSettings: swift6
     ),
     .testTarget(
+      name: "ResponseStoreTests",
+      dependencies: [
+        "ResponseStore", "SurveyDefinition", "TestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      resources: [.copy("Fixtures")],
+      swiftSettings: swift6
+    ),
+    .testTarget(
       name: "bilanTests",
       dependencies: ["TestSupport"],
       swiftSettings: swift6
