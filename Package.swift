@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "SurveyDefinition", targets: ["SurveyDefinition"]),
     .library(name: "ResponseStore", targets: ["ResponseStore"]),
     .library(name: "Questionnaire", targets: ["Questionnaire"]),
+    .library(name: "Aggregation", targets: ["Aggregation"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,6 +42,11 @@ let package = Package(
       dependencies: ["SurveyDefinition", "ResponseStore"],
       swiftSettings: swift6
     ),
+    .target(
+      name: "Aggregation",
+      dependencies: ["SurveyDefinition", "ResponseStore"],
+      swiftSettings: swift6
+    ),
     .systemLibrary(
       name: "CXLSXWriter",
       pkgConfig: "xlsxwriter",
@@ -54,6 +60,7 @@ let package = Package(
         "SurveyDefinition",
         "ResponseStore",
         "Questionnaire",
+        "Aggregation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift6
@@ -81,6 +88,23 @@ let package = Package(
       name: "QuestionnaireTests",
       dependencies: ["Questionnaire", "SurveyDefinition", "ResponseStore", "TestSupport"],
       exclude: ["Snapshots"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "AggregationTests",
+      dependencies: [
+        "Aggregation", "TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "ResponseStoreTests",
+      dependencies: [
+        "ResponseStore", "SurveyDefinition", "TestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      resources: [.copy("Fixtures")],
       swiftSettings: swift6
     ),
     .testTarget(
