@@ -10,6 +10,7 @@ let package = Package(
     .executable(name: "bilan", targets: ["bilan"]),
     .library(name: "SurveyDefinition", targets: ["SurveyDefinition"]),
     .library(name: "ResponseStore", targets: ["ResponseStore"]),
+    .library(name: "ExcelReport", targets: ["ExcelReport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,6 +41,11 @@ let package = Package(
       pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev"])]
     ),
+    .target(
+      name: "ExcelReport",
+      dependencies: ["SurveyDefinition", "CXLSXWriter"],
+      swiftSettings: swift6
+    ),
 
     // MARK: Executable
     .executableTarget(
@@ -68,6 +74,11 @@ let package = Package(
     .testTarget(
       name: "CXLSXWriterTests",
       dependencies: ["CXLSXWriter", "TestSupport"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "ExcelReportTests",
+      dependencies: ["ExcelReport", "SurveyDefinition", "TestSupport"],
       swiftSettings: swift6
     ),
     .testTarget(
