@@ -28,7 +28,7 @@ test-deps:
 	  if [ "$(SUDO)" = none ]; then \
 	    echo "The workbook tests use$$missing; without them they are skipped (no sudo found)." >&2; exit 0; fi; \
 	  echo "Installing$$missing…"; \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing \
 	    || echo "Could not install$$missing: the tests that need them are skipped." >&2; \
 	fi
 
