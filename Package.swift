@@ -10,6 +10,7 @@ let package = Package(
     .executable(name: "bilan", targets: ["bilan"]),
     .library(name: "SurveyDefinition", targets: ["SurveyDefinition"]),
     .library(name: "ResponseStore", targets: ["ResponseStore"]),
+    .library(name: "Aggregation", targets: ["Aggregation"]),
     .library(name: "ExcelReport", targets: ["ExcelReport"]),
   ],
   dependencies: [
@@ -36,6 +37,11 @@ let package = Package(
       ],
       swiftSettings: swift6
     ),
+    .target(
+      name: "Aggregation",
+      dependencies: ["SurveyDefinition", "ResponseStore"],
+      swiftSettings: swift6
+    ),
     .systemLibrary(
       name: "CXLSXWriter",
       pkgConfig: "xlsxwriter",
@@ -43,7 +49,7 @@ let package = Package(
     ),
     .target(
       name: "ExcelReport",
-      dependencies: ["SurveyDefinition", "CXLSXWriter"],
+      dependencies: ["SurveyDefinition", "Aggregation", "CXLSXWriter"],
       swiftSettings: swift6
     ),
 
@@ -53,6 +59,7 @@ let package = Package(
       dependencies: [
         "SurveyDefinition",
         "ResponseStore",
+        "Aggregation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift6
@@ -78,7 +85,24 @@ let package = Package(
     ),
     .testTarget(
       name: "ExcelReportTests",
-      dependencies: ["ExcelReport", "SurveyDefinition", "TestSupport"],
+      dependencies: ["ExcelReport", "Aggregation", "SurveyDefinition", "TestSupport"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "AggregationTests",
+      dependencies: [
+        "Aggregation", "TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "ResponseStoreTests",
+      dependencies: [
+        "ResponseStore", "SurveyDefinition", "TestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      resources: [.copy("Fixtures")],
       swiftSettings: swift6
     ),
     .testTarget(
