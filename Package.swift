@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "ResponseStore", targets: ["ResponseStore"]),
     .library(name: "Questionnaire", targets: ["Questionnaire"]),
     .library(name: "Aggregation", targets: ["Aggregation"]),
+    .library(name: "ExcelReport", targets: ["ExcelReport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,6 +53,11 @@ let package = Package(
       pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev"])]
     ),
+    .target(
+      name: "ExcelReport",
+      dependencies: ["SurveyDefinition", "Aggregation", "CXLSXWriter"],
+      swiftSettings: swift6
+    ),
 
     // MARK: Executable
     .executableTarget(
@@ -88,6 +94,11 @@ let package = Package(
       name: "QuestionnaireTests",
       dependencies: ["Questionnaire", "SurveyDefinition", "ResponseStore", "TestSupport"],
       exclude: ["Snapshots"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "ExcelReportTests",
+      dependencies: ["ExcelReport", "Aggregation", "SurveyDefinition", "TestSupport"],
       swiftSettings: swift6
     ),
     .testTarget(
