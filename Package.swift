@@ -104,9 +104,10 @@ let package = Package(
     .testTarget(
       name: "AggregationTests",
       dependencies: [
-        "Aggregation", "TestSupport",
+        "Aggregation", "SurveyDefinition", "ResponseStore", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
+      exclude: ["Fixtures"],
       swiftSettings: swift6
     ),
     .testTarget(
