@@ -10,6 +10,7 @@ let package = Package(
     .executable(name: "bilan", targets: ["bilan"]),
     .library(name: "SurveyDefinition", targets: ["SurveyDefinition"]),
     .library(name: "ResponseStore", targets: ["ResponseStore"]),
+    .library(name: "Questionnaire", targets: ["Questionnaire"]),
     .library(name: "Aggregation", targets: ["Aggregation"]),
     .library(name: "ExcelReport", targets: ["ExcelReport"]),
   ],
@@ -38,6 +39,11 @@ let package = Package(
       swiftSettings: swift6
     ),
     .target(
+      name: "Questionnaire",
+      dependencies: ["SurveyDefinition", "ResponseStore", .product(name: "Yams", package: "Yams")],
+      swiftSettings: swift6
+    ),
+    .target(
       name: "Aggregation",
       dependencies: ["SurveyDefinition", "ResponseStore"],
       swiftSettings: swift6
@@ -59,6 +65,7 @@ let package = Package(
       dependencies: [
         "SurveyDefinition",
         "ResponseStore",
+        "Questionnaire",
         "Aggregation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -81,6 +88,12 @@ let package = Package(
     .testTarget(
       name: "CXLSXWriterTests",
       dependencies: ["CXLSXWriter", "TestSupport"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "QuestionnaireTests",
+      dependencies: ["Questionnaire", "SurveyDefinition", "ResponseStore", "TestSupport"],
+      exclude: ["Snapshots"],
       swiftSettings: swift6
     ),
     .testTarget(
