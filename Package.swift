@@ -35,6 +35,11 @@ let package = Package(
       ],
       swiftSettings: swift6
     ),
+    .target(
+      name: "Rehearsal",
+      dependencies: ["SurveyDefinition", "ResponseStore"],
+      swiftSettings: swift6
+    ),
     .systemLibrary(
       name: "CXLSXWriter",
       pkgConfig: "xlsxwriter",
@@ -63,6 +68,11 @@ let package = Package(
       name: "SurveyDefinitionTests",
       dependencies: ["SurveyDefinition", "TestSupport"],
       resources: [.copy("Fixtures")],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "RehearsalTests",
+      dependencies: ["Rehearsal", "SurveyDefinition", "ResponseStore", "TestSupport"],
       swiftSettings: swift6
     ),
     .testTarget(
