@@ -39,6 +39,11 @@ let package = Package(
       swiftSettings: swift6
     ),
     .target(
+      name: "Rehearsal",
+      dependencies: ["SurveyDefinition", "ResponseStore"],
+      swiftSettings: swift6
+    ),
+    .target(
       name: "Questionnaire",
       dependencies: ["SurveyDefinition", "ResponseStore", .product(name: "Yams", package: "Yams")],
       swiftSettings: swift6
@@ -83,6 +88,11 @@ let package = Package(
       name: "SurveyDefinitionTests",
       dependencies: ["SurveyDefinition", "TestSupport"],
       resources: [.copy("Fixtures")],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "RehearsalTests",
+      dependencies: ["Rehearsal", "SurveyDefinition", "ResponseStore", "TestSupport"],
       swiftSettings: swift6
     ),
     .testTarget(
