@@ -96,6 +96,10 @@ final class SurveyReader {
       error(at: 1, 1, "the survey file is empty")
       return nil
     }
+    if let (problem, line, column) = Self.oversize(of: text) {
+      error(at: line, column, problem == .depth ? Self.tooDeepMessage : Self.tooLargeMessage)
+      return nil
+    }
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
@@ -115,17 +119,19 @@ final class SurveyReader {
     return readSurvey(root)
   }
 
+  static let tooLargeMessage =
+    "the YAML expands to more than \(maximumNodes) values (anchors and aliases repeated too often)"
+  static let tooDeepMessage = "the YAML is nested more than \(maximumDepth) levels deep"
+
   /// Refuses too deep or too large (alias-expanded) trees; reports once.
   private func checkSize(_ node: Node, depth: Int, budget: inout Int) -> Bool {
     budget -= 1
     if budget < 0 {
-      error(
-        node,
-        "the YAML expands to more than \(Self.maximumNodes) values (anchors and aliases repeated too often)")
+      error(node, Self.tooLargeMessage)
       return false
     }
     if depth > Self.maximumDepth {
-      error(node, "the YAML is nested more than \(Self.maximumDepth) levels deep")
+      error(node, Self.tooDeepMessage)
       return false
     }
     switch node {
