@@ -40,7 +40,7 @@ let package = Package(
     ),
     .target(
       name: "Questionnaire",
-      dependencies: ["SurveyDefinition", "ResponseStore"],
+      dependencies: ["SurveyDefinition", "ResponseStore", .product(name: "Yams", package: "Yams")],
       swiftSettings: swift6
     ),
     .target(
