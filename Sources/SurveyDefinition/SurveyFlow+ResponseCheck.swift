@@ -38,11 +38,11 @@ extension SurveyFlow {
     for key in answers.keys where field(forKey: key) == nil { unknown.insert(key) }
     for key in contacts.keys where field(forKey: key) == nil { unknown.insert(key) }
 
-    for (index, field) in fields.enumerated() {
-      let key = field.key
-      let isShown = shown[fieldInstance[index]]
+    for (index, rule) in fieldRules.enumerated() {
+      let key = rule.key
+      let isShown = shown[rule.instance]
       var value = answers[key]
-      if field.valueType == .contact {
+      if rule.isContact {
         if value != nil { report(.contactAmongAnswers(key: key)) }
         value = contacts[key].map(AnswerValue.text)
       } else if contacts[key] != nil {
@@ -53,16 +53,16 @@ extension SurveyFlow {
           report(.hiddenQuestion(key: key))
           continue
         }
-        if field.isOther && !Self.choosesOther(answers[field.instance.key]) {
+        if rule.isOther && !Self.choosesOther(answers[rule.choiceKey]) {
           report(.otherTextWithoutOther(key: key))
           continue
         }
-        do { try field.check(value) } catch { report(error) }
+        do { try fields[index].check(value) } catch { report(error) }
       }
       guard complete, isShown, Self.isEmpty(value) else { continue }
-      if field.isOther {
-        if Self.choosesOther(answers[field.instance.key]) { report(.otherTextMissing(key: key)) }
-      } else if field.question.required {
+      if rule.isOther {
+        if Self.choosesOther(answers[rule.choiceKey]) { report(.otherTextMissing(key: key)) }
+      } else if rule.isRequired {
         report(.missingRequired(key: key))
       }
     }
