@@ -18,8 +18,9 @@ extension SurveyFlow {
   ///
   /// - `answers` holds every answer but emails; `contacts` the email answers
   ///   (contact data, kept apart), both by answer key.
-  /// - A key the survey does not have: ``AnswerError/unknownKey(key:)``; an email
-  ///   answer among `answers`: ``AnswerError/contactAmongAnswers(key:)``.
+  /// - A key the survey does not have, or a contact under a key that is not an
+  ///   email question: ``AnswerError/unknownKey(key:)``; an email answer among
+  ///   `answers`: ``AnswerError/contactAmongAnswers(key:)``.
   /// - An answer to a question its conditions hide (see ``SurveyFlow``):
   ///   ``AnswerError/hiddenQuestion(key:)``; store ``pruned(answers:)`` instead.
   /// - Each answer of a shown question: ``AnswerField/check(_:)``.
