@@ -93,7 +93,7 @@ let package = Package(
     .testTarget(
       name: "QuestionnaireTests",
       dependencies: ["Questionnaire", "SurveyDefinition", "ResponseStore", "TestSupport"],
-      exclude: ["Snapshots"],
+      exclude: ["Snapshots", "Fixtures"],
       swiftSettings: swift6
     ),
     .testTarget(
