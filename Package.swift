@@ -10,6 +10,9 @@ let package = Package(
     .executable(name: "bilan", targets: ["bilan"]),
     .library(name: "SurveyDefinition", targets: ["SurveyDefinition"]),
     .library(name: "ResponseStore", targets: ["ResponseStore"]),
+    .library(name: "Questionnaire", targets: ["Questionnaire"]),
+    .library(name: "Aggregation", targets: ["Aggregation"]),
+    .library(name: "ExcelReport", targets: ["ExcelReport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,10 +38,25 @@ let package = Package(
       ],
       swiftSettings: swift6
     ),
+    .target(
+      name: "Questionnaire",
+      dependencies: ["SurveyDefinition", "ResponseStore"],
+      swiftSettings: swift6
+    ),
+    .target(
+      name: "Aggregation",
+      dependencies: ["SurveyDefinition", "ResponseStore"],
+      swiftSettings: swift6
+    ),
     .systemLibrary(
       name: "CXLSXWriter",
       pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev"])]
+    ),
+    .target(
+      name: "ExcelReport",
+      dependencies: ["SurveyDefinition", "Aggregation", "CXLSXWriter"],
+      swiftSettings: swift6
     ),
 
     // MARK: Executable
@@ -47,6 +65,8 @@ let package = Package(
       dependencies: [
         "SurveyDefinition",
         "ResponseStore",
+        "Questionnaire",
+        "Aggregation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift6
@@ -68,6 +88,25 @@ let package = Package(
     .testTarget(
       name: "CXLSXWriterTests",
       dependencies: ["CXLSXWriter", "TestSupport"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "QuestionnaireTests",
+      dependencies: ["Questionnaire", "SurveyDefinition", "ResponseStore", "TestSupport"],
+      exclude: ["Snapshots"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "ExcelReportTests",
+      dependencies: ["ExcelReport", "Aggregation", "SurveyDefinition", "TestSupport"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "AggregationTests",
+      dependencies: [
+        "Aggregation", "TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
       swiftSettings: swift6
     ),
     .testTarget(
