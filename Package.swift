@@ -115,7 +115,7 @@ let package = Package(
         "ResponseStore", "SurveyDefinition", "TestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
-      resources: [.copy("Fixtures")],
+      exclude: ["Fixtures"],
       swiftSettings: swift6
     ),
     .testTarget(

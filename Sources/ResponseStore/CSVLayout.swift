@@ -36,7 +36,9 @@ struct CSVLayout {
     }
   }
 
-  static let metaColumns = ["id", "survey", "survey_version", "status", "language", "started_at", "submitted_at"]
+  static let metaColumns = [
+    "id", "survey", "survey_version", "status", "language", "started_at", "submitted_at",
+  ]
 
   var columns: [Column]
 

@@ -26,7 +26,8 @@ public struct ResponseExporter: Sendable {
   private let flow: SurveyFlow
 
   public init(
-    survey: Survey, format: Format, labels: Bool = false, includeContacts: Bool = false, language: String? = nil
+    survey: Survey, format: Format, labels: Bool = false, includeContacts: Bool = false,
+    language: String? = nil
   ) {
     self.survey = survey
     self.format = format
@@ -110,7 +111,9 @@ public struct ResponseExporter: Sendable {
   /// longer describes (found in responses answered with another schema).
   func csvLayout(store: any ResponseRepository) throws -> CSVLayout {
     let current = survey.schemaHash
-    let others = try store.storedSchemas(survey: survey.id).filter { $0.hash != current && $0.responseCount > 0 }
+    let others = try store.storedSchemas(survey: survey.id).filter {
+      $0.hash != current && $0.responseCount > 0
+    }
     var extraCodes: [String: [String]] = [:]
     var extraRanks: [String: Int] = [:]
     var extraKeys: Set<String> = []
@@ -131,7 +134,9 @@ public struct ResponseExporter: Sendable {
               extraCodes[key, default: []].append(code)
             }
           case .ranking(let choices, let pick):
-            if codes.count > min(pick, choices.count) { extraRanks[key] = max(extraRanks[key] ?? 0, codes.count) }
+            if codes.count > min(pick, choices.count) {
+              extraRanks[key] = max(extraRanks[key] ?? 0, codes.count)
+            }
           default:
             extraKeys.insert(key)
           }
@@ -179,7 +184,8 @@ public struct ResponseExporter: Sendable {
     case .integer(let integer): String(integer)
     case .number(let number): value.jsonText == "null" ? "" : String(describing: number)
     case .boolean(let flag): labels ? Self.booleanLabel(flag, language: language) : (flag ? "true" : "false")
-    case .codes(let codes): FormulaGuard.guarded(codes.map { label(code: $0, field: field) }.joined(separator: ", "))
+    case .codes(let codes):
+      FormulaGuard.guarded(codes.map { label(code: $0, field: field) }.joined(separator: ", "))
     case .notApplicable: "na"
     }
   }

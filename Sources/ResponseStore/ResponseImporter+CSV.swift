@@ -41,6 +41,18 @@ extension ResponseImporter {
     if let error = reader.error {
       throw .rejected(file: name, problems: [ImportProblem(line: line, "cannot read the CSV (\(error))")])
     }
+    // Quotes come in pairs in a well-formed CSV (a doubled "" inside a quoted
+    // field counts twice): an odd count means a quoted field never closed,
+    // which swallows the rest of the file into one field.
+    if text.unicodeScalars.lazy.filter({ $0 == "\"" }).count % 2 == 1 {
+      throw .rejected(
+        file: name,
+        problems: [
+          ImportProblem(
+            line: records.last?.line,
+            "a quoted field is never closed (a missing \" or a file cut short?)")
+        ])
+    }
     return records
   }
 
@@ -59,7 +71,9 @@ extension ResponseImporter {
       let header = raw.trimmingCharacters(in: .whitespaces)
       if let previous = seenHeaders[header] {
         problems.append(
-          ImportProblem(line: headerRecord.line, "column '\(header)' appears twice (columns \(previous + 1) and \(index + 1))"))
+          ImportProblem(
+            line: headerRecord.line,
+            "column '\(header)' appears twice (columns \(previous + 1) and \(index + 1))"))
       }
       seenHeaders[header] = index
       let column = CSVLayout.column(header: header, flow: flow)
@@ -111,7 +125,10 @@ extension ResponseImporter {
           case "": continue
           case "1": chosen[key, default: []].insert(code)
           case "0": chosen[key, default: []].formUnion([])
-          default: problem("\(key)/\(code): expected 1 (chosen), 0 (not chosen) or nothing, got \(AnswerValue.jsonString(cell))")
+          default:
+            problem(
+              "\(key)/\(code): expected 1 (chosen), 0 (not chosen) or nothing, got \(AnswerValue.jsonString(cell))"
+            )
           }
         case .rank(let key, let rank):
           let value = FormulaGuard.unguarded(cell).trimmingCharacters(in: .whitespaces)
@@ -138,17 +155,18 @@ extension ResponseImporter {
         answers[key] = .codes(codes)
       }
       let header = ResponseHeader(
-        id: meta["id"], survey: meta["survey"], version: meta["survey_version"], status: meta["status"], language: meta["language"], startedAt: meta["started_at"],
+        id: meta["id"], survey: meta["survey"], version: meta["survey_version"], status: meta["status"],
+        language: meta["language"], startedAt: meta["started_at"],
         submittedAt: meta["submitted_at"], hasSubmittedAt: false)
       let checked = checkHeader(
         header, defaultID: UUID(derivedFrom: "\(hash):\(line)"), line: line, seen: &seen, report: problem)
-      guard let checked, problems.count == before else { continue }
-      for answerProblem in flow.checkResponse(answers: answers, contacts: contacts, complete: checked.status == .complete)
-      {
+      let complete = checked.map { $0.status == .complete } ?? (meta["status"] != "partial")
+      for answerProblem in flow.checkResponse(answers: answers, contacts: contacts, complete: complete) {
         problem(answerProblem.description)
       }
-      guard problems.count == before else { continue }
-      responses.append(response(checked, answers: answers, contacts: contacts, source: .file(name: name, hash: hash)))
+      guard let checked, problems.count == before else { continue }
+      responses.append(
+        response(checked, answers: answers, contacts: contacts, source: .file(name: name, hash: hash)))
     }
     if responses.isEmpty && problems.isEmpty {
       problems.append(ImportProblem(line: nil, "no responses in the file (only a header)"))
@@ -177,7 +195,8 @@ extension ResponseImporter {
     for i in 1...a.count {
       var current = [i] + [Int](repeating: 0, count: b.count)
       for j in stride(from: 1, through: b.count, by: 1) {
-        current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        current[j] = Swift.min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
       }
       previous = current
     }
@@ -232,7 +251,8 @@ extension ResponseImporter {
     if choices.choice(cell) != nil { return cell }
     let wanted = cell.lowercased()
     for choice in choices {
-      for label in choice.label.texts.values where label.trimmingCharacters(in: .whitespaces).lowercased() == wanted {
+      for label in choice.label.texts.values
+      where label.trimmingCharacters(in: .whitespaces).lowercased() == wanted {
         return choice.code
       }
     }
@@ -249,7 +269,8 @@ extension ResponseImporter {
     guard let scale = field.question.kind.scale else { return nil }
     let wanted = label.lowercased()
     for (point, text) in scale.labels.sorted(by: { $0.key < $1.key })
-    where text.texts.values.contains(where: { $0.trimmingCharacters(in: .whitespaces).lowercased() == wanted }) {
+    where text.texts.values.contains(where: { $0.trimmingCharacters(in: .whitespaces).lowercased() == wanted }
+    ) {
       return point
     }
     return nil

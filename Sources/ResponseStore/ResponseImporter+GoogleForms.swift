@@ -47,7 +47,8 @@ extension ResponseImporter {
         problems.append(
           ImportProblem(
             line: headerRecord.line,
-            "columns \(AnswerValue.jsonString(previous)) and \(AnswerValue.jsonString(header)) are the same question"))
+            "columns \(AnswerValue.jsonString(previous)) and \(AnswerValue.jsonString(header)) are the same question"
+          ))
       }
       seenKeys[key] = header
       for language in languages { languageVotes[language, default: 0] += 1 }
@@ -55,7 +56,9 @@ extension ResponseImporter {
     }
     guard problems.isEmpty else { throw .rejected(file: name, problems: problems) }
     let language =
-      survey.languages.max { (languageVotes[$0] ?? 0, -index(of: $0)) < (languageVotes[$1] ?? 0, -index(of: $1)) }
+      survey.languages.max {
+        (languageVotes[$0] ?? 0, -index(of: $0)) < (languageVotes[$1] ?? 0, -index(of: $1))
+      }
       ?? survey.defaultLanguage
 
     var responses: [Response] = []
@@ -88,7 +91,8 @@ extension ResponseImporter {
           case .gridRow(let instance, let row):
             if case .ranking = instance.question.kind {
               guard let rank = Int(value), rank >= 1 else {
-                throw AnswerError.wrongType(key: instance.key, expected: .integer, found: AnswerValue.jsonString(cell))
+                throw AnswerError.wrongType(
+                  key: instance.key, expected: .integer, found: AnswerValue.jsonString(cell))
               }
               gridRanks[instance.key, default: []].append((rank, row.code))
             } else if let field = instance.fields.first(where: { $0.row == row }) {
@@ -108,9 +112,11 @@ extension ResponseImporter {
       }
       guard problems.count == before else { continue }
       let header = CheckedHeader(
-        id: UUID(derivedFrom: "\(hash):\(line)"), version: survey.version, status: .complete, language: language,
+        id: UUID(derivedFrom: "\(hash):\(line)"), version: survey.version, status: .complete,
+        language: language,
         startedAt: submitted, submittedAt: submitted)
-      responses.append(response(header, answers: answers, contacts: contacts, source: .file(name: name, hash: hash)))
+      responses.append(
+        response(header, answers: answers, contacts: contacts, source: .file(name: name, hash: hash)))
     }
     if responses.isEmpty && problems.isEmpty {
       problems.append(ImportProblem(line: nil, "no responses in the file (only a header)"))
@@ -260,9 +266,10 @@ extension ResponseImporter {
     if let date = Timestamp.date(from: trimmed) { return date }
     var parts = trimmed.split(separator: " ").map(String.init)
     guard parts.count >= 2 else { return nil }
-    let dateParts = parts.removeFirst().split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).compactMap {
-      Int($0)
-    }
+    let dateParts = parts.removeFirst().split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
+      .compactMap {
+        Int($0)
+      }
     guard dateParts.count == 3 else { return nil }
     let (year, month, day): (Int, Int, Int) =
       dateParts[0] > 31

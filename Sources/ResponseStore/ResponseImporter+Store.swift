@@ -18,14 +18,17 @@ extension ResponseImporter {
     do {
       try fileManager.createDirectory(
         at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-      guard fileManager.createFile(atPath: copy, contents: data, attributes: [.posixPermissions: 0o600]) else {
+      guard fileManager.createFile(atPath: copy, contents: data, attributes: [.posixPermissions: 0o600])
+      else {
         throw CocoaError(.fileWriteUnknown)
       }
       if let path, let wal = fileManager.contents(atPath: path + "-wal"), !wal.isEmpty {
-        _ = fileManager.createFile(atPath: copy + "-wal", contents: wal, attributes: [.posixPermissions: 0o600])
+        _ = fileManager.createFile(
+          atPath: copy + "-wal", contents: wal, attributes: [.posixPermissions: 0o600])
       }
     } catch {
-      throw .unreadable(file: name, reason: "cannot copy it to a temporary folder: \(error.localizedDescription)")
+      throw .unreadable(
+        file: name, reason: "cannot copy it to a temporary folder: \(error.localizedDescription)")
     }
 
     var problems: [ImportProblem] = []
@@ -36,14 +39,17 @@ extension ResponseImporter {
       let store = try SQLiteResponseStore(path: copy, surveyID: nil, create: false)
       if let other = store.surveyID, other != survey.id {
         throw ImportError.rejected(
-          file: name, problems: [ImportProblem(line: nil, "a store of survey '\(other)', not '\(survey.id)'")])
+          file: name, problems: [ImportProblem(line: nil, "a store of survey '\(other)', not '\(survey.id)'")]
+        )
       }
       let stored = try store.storedSchemas(survey: survey.id)
       let records = Dictionary(uniqueKeysWithValues: stored.compactMap { $0.record.map { ($0.hash, $0) } })
       let current = survey.schemaHash
       try store.forEachResponse(survey: survey.id, includePartial: true, includeContacts: true) { response in
         let id = response.id.uuidString.lowercased()
-        func problem(_ message: String) { problems.append(ImportProblem(line: nil, "response \(id): \(message)")) }
+        func problem(_ message: String) {
+          problems.append(ImportProblem(line: nil, "response \(id): \(message)"))
+        }
         if response.schemaHash == current {
           for answerProblem in flow.checkResponse(
             answers: response.answers, contacts: response.contacts, complete: response.status == .complete)

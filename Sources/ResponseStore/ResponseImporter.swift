@@ -74,11 +74,13 @@ public struct ResponseImporter: Sendable {
     if data.starts(with: Data("SQLite format 3\0".utf8)) { return .store }
     var bytes = data[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-    if let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{") {
+    if let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{")
+    {
       return .jsonl
     }
     let firstLine = bytes.prefix { $0 != 0x0A && $0 != 0x0D }
-    let firstCell = String(decoding: firstLine, as: UTF8.self)
+    let firstCell =
+      String(decoding: firstLine, as: UTF8.self)
       .split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first
       .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) } ?? ""
     if ["timestamp", "horodateur", "horodatage"].contains(firstCell.lowercased()) { return .googleForms }
@@ -95,13 +97,15 @@ public struct ResponseImporter: Sendable {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
       throw .rejected(
-        file: name, problems: [ImportProblem(line: nil, "the file is UTF-16; save it as UTF-8 and import it again")])
+        file: name,
+        problems: [ImportProblem(line: nil, "the file is UTF-16; save it as UTF-8 and import it again")])
     }
     if let text = String(validating: bytes, as: UTF8.self) {
       if text.contains("\0") {
         let line = text.prefix { $0 != "\0" }.filter { $0 == "\n" || $0 == "\r\n" }.count + 1
         throw .rejected(
-          file: name, problems: [ImportProblem(line: line, "the file contains a NUL byte: it is not a text file")])
+          file: name,
+          problems: [ImportProblem(line: line, "the file contains a NUL byte: it is not a text file")])
       }
       return text
     }
@@ -148,7 +152,9 @@ public struct ResponseImporter: Sendable {
       let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
       if trimmed.isEmpty { continue }
       func problem(_ message: String) { problems.append(ImportProblem(line: lineNumber, message)) }
-      guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed]),
+      guard
+        let object = try? JSONSerialization.jsonObject(
+          with: Data(trimmed.utf8), options: [.fragmentsAllowed]),
         let fields = object as? [String: Any]
       else {
         problem(
@@ -175,15 +181,16 @@ public struct ResponseImporter: Sendable {
       }
       let typed = flow.typedAnswers(json: answerObject)
       for answerProblem in typed.problems { problem(answerProblem.description) }
-      guard let meta, problems.count == before else { continue }
+      let complete = meta.map { $0.status == .complete } ?? (header.status != "partial")
       for answerProblem in flow.checkResponse(
-        answers: typed.answers, contacts: typed.contacts, complete: meta.status == .complete)
-      {
+        answers: typed.answers, contacts: typed.contacts, complete: complete)
+      where answerProblem.error != .unknownKey(key: answerProblem.key) {
         problem(answerProblem.description)
       }
-      guard problems.count == before else { continue }
+      guard let meta, problems.count == before else { continue }
       responses.append(
-        response(meta, answers: typed.answers, contacts: typed.contacts, source: .file(name: name, hash: hash)))
+        response(
+          meta, answers: typed.answers, contacts: typed.contacts, source: .file(name: name, hash: hash)))
     }
     if responses.isEmpty && problems.isEmpty {
       problems.append(ImportProblem(line: nil, "no responses in the file"))
@@ -273,7 +280,8 @@ public struct ResponseImporter: Sendable {
       if self.survey.languages.contains(text) {
         language = text
       } else {
-        fail("language '\(text)' is not one of the survey's (\(self.survey.languages.joined(separator: ", ")))")
+        fail(
+          "language '\(text)' is not one of the survey's (\(self.survey.languages.joined(separator: ", ")))")
       }
     } else if defaultID == nil {
       fail("'language' is missing")

@@ -40,7 +40,8 @@ public struct SurveyChanges: Sendable, Hashable {
       case .keyRemoved: what = "no longer in the survey"
       case .typeChanged(let from, let to): what = "now holds \(to.rawValue) answers, was \(from.rawValue)"
       case .codesRemoved(let codes):
-        what = "code\(codes.count == 1 ? "" : "s") \(codes.map { "'\($0)'" }.joined(separator: ", ")) no longer offered "
+        what =
+          "code\(codes.count == 1 ? "" : "s") \(codes.map { "'\($0)'" }.joined(separator: ", ")) no longer offered "
           + "(removed or renamed)"
       case .rangeNarrowed(let from, let to):
         what = "accepted range narrowed from \(Self.range(from)) to \(Self.range(to))"
@@ -56,7 +57,8 @@ public struct SurveyChanges: Sendable, Hashable {
       guard let range else { return "unbounded" }
       func number(_ value: Double) -> String {
         if value.isInfinite { return value < 0 ? "-∞" : "+∞" }
-        return value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(describing: value)
+        return value.rounded() == value && abs(value) < 1e15
+          ? String(Int64(value)) : String(describing: value)
       }
       return "\(number(range.lowerBound))–\(number(range.upperBound))"
     }
@@ -82,7 +84,8 @@ public struct SurveyChanges: Sendable, Hashable {
     let versions = Set(earlierSchemas.compactMap { $0.record?.surveyVersion }).sorted().map(String.init)
     var lines = [
       "\(earlierResponses) stored response\(earlierResponses == 1 ? " was" : "s were") answered with an earlier "
-        + "definition of the survey" + (versions.isEmpty ? "" : " (version \(versions.joined(separator: ", ")))")
+        + "definition of the survey"
+        + (versions.isEmpty ? "" : " (version \(versions.joined(separator: ", ")))")
         + (changes.isEmpty ? "; no stored answer is affected" : "; affected keys:")
     ]
     lines += changes.map { "  " + $0.description }
@@ -99,8 +102,12 @@ public struct SurveyChanges: Sendable, Hashable {
   /// answered with another schema (to count the answers each change touches).
   public static func check(survey: Survey, store: any ResponseRepository) throws -> SurveyChanges {
     let current = survey.schemaHash
-    let earlier = try store.storedSchemas(survey: survey.id).filter { $0.hash != current && $0.responseCount > 0 }
-    guard !earlier.isEmpty else { return SurveyChanges(earlierSchemas: [], changes: [], unrecordedResponses: 0) }
+    let earlier = try store.storedSchemas(survey: survey.id).filter {
+      $0.hash != current && $0.responseCount > 0
+    }
+    guard !earlier.isEmpty else {
+      return SurveyChanges(earlierSchemas: [], changes: [], unrecordedResponses: 0)
+    }
     let now = Dictionary(survey.answerSchema.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
 
     // The changes each earlier schema implies, by key, in the schema's order.
@@ -119,7 +126,9 @@ public struct SurveyChanges: Sendable, Hashable {
         guard !found.isEmpty else { continue }
         changes[old.key] = found
         if kinds[old.key] == nil { order.append(old.key) }
-        for kind in found where !(kinds[old.key] ?? []).contains(kind) { kinds[old.key, default: []].append(kind) }
+        for kind in found where !(kinds[old.key] ?? []).contains(kind) {
+          kinds[old.key, default: []].append(kind)
+        }
       }
       byHash[schema.hash] = changes
     }
@@ -166,8 +175,9 @@ public struct SurveyChanges: Sendable, Hashable {
     }
     let oldRange = range(old)
     let newRange = range(new)
-    if let newRange, oldRange.map({ $0.lowerBound < newRange.lowerBound || $0.upperBound > newRange.upperBound })
-      ?? true
+    if let newRange,
+      oldRange.map({ $0.lowerBound < newRange.lowerBound || $0.upperBound > newRange.upperBound })
+        ?? true
     {
       kinds.append(.rangeNarrowed(from: oldRange, to: newRange))
     }

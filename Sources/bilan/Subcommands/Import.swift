@@ -50,8 +50,12 @@ extension Bilan {
     var format: ResponseImporter.Format?
 
     func validate() throws {
-      if files.isEmpty { throw ValidationError("Give at least one file to import (or - for standard input).") }
-      if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
+      if files.isEmpty {
+        throw ValidationError("Give at least one file to import (or - for standard input).")
+      }
+      if files.filter({ $0 == "-" }).count > 1 {
+        throw ValidationError("Standard input (-) can be read only once.")
+      }
     }
 
     func run() async throws {
