@@ -39,8 +39,13 @@ let package = Package(
       swiftSettings: swift6
     ),
     .target(
-      name: "Questionnaire",
+      name: "Rehearsal",
       dependencies: ["SurveyDefinition", "ResponseStore"],
+      swiftSettings: swift6
+    ),
+    .target(
+      name: "Questionnaire",
+      dependencies: ["SurveyDefinition", "ResponseStore", .product(name: "Yams", package: "Yams")],
       swiftSettings: swift6
     ),
     .target(
@@ -86,6 +91,11 @@ let package = Package(
       swiftSettings: swift6
     ),
     .testTarget(
+      name: "RehearsalTests",
+      dependencies: ["Rehearsal", "SurveyDefinition", "ResponseStore", "TestSupport"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
       name: "CXLSXWriterTests",
       dependencies: ["CXLSXWriter", "TestSupport"],
       swiftSettings: swift6
@@ -93,7 +103,7 @@ let package = Package(
     .testTarget(
       name: "QuestionnaireTests",
       dependencies: ["Questionnaire", "SurveyDefinition", "ResponseStore", "TestSupport"],
-      exclude: ["Snapshots"],
+      exclude: ["Snapshots", "Fixtures"],
       swiftSettings: swift6
     ),
     .testTarget(
@@ -104,9 +114,10 @@ let package = Package(
     .testTarget(
       name: "AggregationTests",
       dependencies: [
-        "Aggregation", "TestSupport",
+        "Aggregation", "SurveyDefinition", "ResponseStore", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
+      exclude: ["Fixtures"],
       swiftSettings: swift6
     ),
     .testTarget(
