@@ -10,6 +10,7 @@ let package = Package(
     .executable(name: "bilan", targets: ["bilan"]),
     .library(name: "SurveyDefinition", targets: ["SurveyDefinition"]),
     .library(name: "ResponseStore", targets: ["ResponseStore"]),
+    .library(name: "MarkdownReport", targets: ["MarkdownReport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +33,14 @@ let package = Package(
         "SurveyDefinition",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "CSV", package: "CSV.swift"),
+      ],
+      swiftSettings: swift6
+    ),
+    .target(
+      name: "MarkdownReport",
+      dependencies: [
+        "SurveyDefinition",
+        .product(name: "Mustache", package: "swift-mustache"),
       ],
       swiftSettings: swift6
     ),
@@ -63,6 +72,12 @@ let package = Package(
       name: "SurveyDefinitionTests",
       dependencies: ["SurveyDefinition", "TestSupport"],
       resources: [.copy("Fixtures")],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "MarkdownReportTests",
+      dependencies: ["MarkdownReport", "TestSupport"],
+      exclude: ["Snapshots"],
       swiftSettings: swift6
     ),
     .testTarget(
