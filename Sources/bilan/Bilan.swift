@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `bilan`: post-event surveys and their synthesis.
 @main
@@ -7,6 +8,30 @@ struct Bilan: AsyncParsableCommand {
     commandName: "bilan",
     abstract: "Post-event surveys and their synthesis: lint, ask, import, export, stats, report, demo.",
     version: "0.1.0",
-    subcommands: []
+    subcommands: [Lint.self]
   )
+
+  /// Runs the command like argument-parser does, but exits with the codes of
+  /// `spec/cli.md`: a usage error is 2 (argument-parser's own is 64).
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      let code = exitCode(for: error).rawValue
+      let message = fullMessage(for: error)
+      if !message.isEmpty {
+        if code == 0 {
+          print(message)
+        } else {
+          FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+      }
+      Foundation.exit(code == ExitCode.validationFailure.rawValue ? 2 : code)
+    }
+  }
 }
