@@ -10,6 +10,7 @@ let package = Package(
     .executable(name: "bilan", targets: ["bilan"]),
     .library(name: "SurveyDefinition", targets: ["SurveyDefinition"]),
     .library(name: "ResponseStore", targets: ["ResponseStore"]),
+    .library(name: "Aggregation", targets: ["Aggregation"]),
     .library(name: "MarkdownReport", targets: ["MarkdownReport"]),
   ],
   dependencies: [
@@ -37,6 +38,11 @@ let package = Package(
       swiftSettings: swift6
     ),
     .target(
+      name: "Aggregation",
+      dependencies: ["SurveyDefinition", "ResponseStore"],
+      swiftSettings: swift6
+    ),
+    .target(
       name: "MarkdownReport",
       dependencies: [
         "SurveyDefinition",
@@ -56,6 +62,7 @@ let package = Package(
       dependencies: [
         "SurveyDefinition",
         "ResponseStore",
+        "Aggregation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift6
@@ -83,6 +90,23 @@ let package = Package(
     .testTarget(
       name: "CXLSXWriterTests",
       dependencies: ["CXLSXWriter", "TestSupport"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "AggregationTests",
+      dependencies: [
+        "Aggregation", "TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "ResponseStoreTests",
+      dependencies: [
+        "ResponseStore", "SurveyDefinition", "TestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      resources: [.copy("Fixtures")],
       swiftSettings: swift6
     ),
     .testTarget(

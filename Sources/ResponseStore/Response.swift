@@ -33,6 +33,9 @@ public struct Response: Sendable, Hashable, Identifiable {
   /// `nil` while partial.
   public var submittedAt: Date?
   public var source: Source
+  /// The terminal or kiosk the response was answered on (e.g. `host:/dev/pts/3`),
+  /// so `bilan ask` can offer to resume its own partial response; `nil` for imports.
+  public var device: String?
   /// Answers by key, contact data excluded.
   public var answers: Answers
   /// Contact answers (`email` questions) by key, kept apart.
@@ -41,7 +44,7 @@ public struct Response: Sendable, Hashable, Identifiable {
   public init(
     id: UUID = UUID(), surveyID: String, surveyVersion: Int, schemaHash: String, status: Status,
     language: String, startedAt: Date, submittedAt: Date? = nil, source: Source = .terminal,
-    answers: Answers = [:], contacts: [String: String] = [:]
+    device: String? = nil, answers: Answers = [:], contacts: [String: String] = [:]
   ) {
     self.id = id
     self.surveyID = surveyID
@@ -52,6 +55,7 @@ public struct Response: Sendable, Hashable, Identifiable {
     self.startedAt = startedAt
     self.submittedAt = submittedAt
     self.source = source
+    self.device = device
     self.answers = answers
     self.contacts = contacts
   }

@@ -1,0 +1,575 @@
+import Foundation
+import GRDB
+import SurveyDefinition
+
+/// The response store in one SQLite file (through GRDB).
+///
+/// - WAL journal and `synchronous = FULL`: every change is one short
+///   transaction, fsync'd before the call returns, so a killed process loses
+///   nothing that was confirmed; readers never block the writer.
+/// - A busy timeout (`busyTimeout`) so that twenty questionnaires and imports
+///   writing to one store wait their turn instead of failing with "database
+///   is locked". Writes take the lock up front (`BEGIN IMMEDIATE`).
+/// - The file is created with mode 0600 (its `-wal` and `-shm` files follow
+///   SQLite's rule of copying the database file's permissions).
+/// - One store holds the responses of one survey (`store_info.survey_id`).
+///
+/// The store must not be called from inside a `forEachResponse` body.
+public final class SQLiteResponseStore: ResponseRepository {
+  /// The store file, as given.
+  public let path: String
+  /// The survey the store belongs to, once known.
+  public let surveyID: String?
+  private let database: DatabaseQueue
+
+  /// How long a write waits for another process's transaction before failing.
+  public static let busyTimeout: TimeInterval = 10
+
+  /// `Reports/SURVEY_ID/responses.sqlite`, the default store of a survey.
+  public static func defaultPath(surveyID: String) -> String {
+    "Reports/\(surveyID)/responses.sqlite"
+  }
+
+  /// Opens the store at `path`, creating it (and its folder) when missing.
+  ///
+  /// - Parameters:
+  ///   - surveyID: the survey whose responses the store holds; a new store
+  ///     is marked with it, an existing store of another survey is refused.
+  ///     `nil` opens any bilan store.
+  ///   - create: `false` to refuse a missing file instead of creating it.
+  public init(path: String, surveyID: String?, create: Bool = true) throws(StoreError) {
+    self.path = path
+    let fileManager = FileManager.default
+    if !fileManager.fileExists(atPath: path) {
+      guard create else { throw .notFound(path: path) }
+      try Self.createFile(at: path)
+    }
+    try Self.checkHeader(path: path)
+
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(Self.busyTimeout)
+    configuration.label = "bilan.store"
+    configuration.prepareDatabase { db in
+      // Set after GRDB's own setup; journal_mode=WAL is persistent in the file.
+      let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+      guard mode == "wal" else {
+        throw DatabaseError(
+          message: "could not switch the store to WAL mode (journal mode is \(mode ?? "?"))")
+      }
+      try db.execute(sql: "PRAGMA synchronous = FULL")
+    }
+    do {
+      database = try DatabaseQueue(path: path, configuration: configuration)
+    } catch {
+      throw Self.storeError(error, path: path)
+    }
+    self.surveyID = try Self.prepare(database, path: path, surveyID: surveyID)
+  }
+
+  // MARK: Opening
+
+  /// Creates an empty file readable and writable by its owner only, before
+  /// SQLite writes anything to it. Losing the race to another process is fine.
+  private static func createFile(at path: String) throws(StoreError) {
+    let url = URL(fileURLWithPath: path)
+    do {
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    } catch {
+      throw .io(path: path, detail: "cannot create the folder of the store: \(error.localizedDescription)")
+    }
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    if descriptor >= 0 {
+      close(descriptor)
+    } else if errno != EEXIST {
+      throw .io(path: path, detail: "cannot create the store: \(String(cString: strerror(errno)))")
+    }
+  }
+
+  /// Refuses a non-empty file that does not start with SQLite's header,
+  /// before SQLite touches it.
+  private static func checkHeader(path: String) throws(StoreError) {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw .io(path: path, detail: "cannot read the store: \(String(cString: strerror(errno)))")
+    }
+    defer { try? handle.close() }
+    let header = (try? handle.read(upToCount: 16)) ?? Data()
+    if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
+      throw .notAStore(path: path)
+    }
+  }
+
+  /// Checks that the file is a bilan store (or empty), migrates it, and
+  /// marks or checks its survey. Returns the store's survey id.
+  private static func prepare(
+    _ database: DatabaseQueue, path: String, surveyID: String?
+  ) throws(StoreError) -> String? {
+    do {
+      let tables = try database.read { db in
+        try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+      }
+      if !tables.isEmpty {
+        guard tables.contains("store_info") else { throw StoreError.notAStore(path: path) }
+        let mark = try database.read { db in
+          try String.fetchOne(db, sql: "SELECT value FROM store_info WHERE key = 'format'")
+        }
+        guard mark == formatMark else { throw StoreError.notAStore(path: path) }
+      }
+      try migrate(database, path: path)
+      let stored = try database.writeWithoutTransaction { db in
+        try db.inTransaction(.immediate) {
+          if let surveyID {
+            try db.execute(
+              sql: "INSERT OR IGNORE INTO store_info (key, value) VALUES ('survey_id', ?)",
+              arguments: [surveyID])
+          }
+          return .commit
+        }
+        return try String.fetchOne(db, sql: "SELECT value FROM store_info WHERE key = 'survey_id'")
+      }
+      if let surveyID, let stored, stored != surveyID {
+        throw StoreError.otherSurvey(path: path, found: stored, expected: surveyID)
+      }
+      return stored
+    } catch {
+      throw storeError(error, path: path)
+    }
+  }
+
+  /// Runs the migrations. Several processes may open a new store at the same
+  /// moment: GRDB checks what is applied outside the migration's transaction,
+  /// so a process that loses the race fails on "table already exists"; it
+  /// then finds the store migrated by the winner.
+  private static func migrate(_ database: DatabaseQueue, path: String) throws {
+    let migrator = Self.migrator
+    let known = Set(migrator.migrations)
+    let applied = try database.read { db in try migrator.appliedIdentifiers(db) }
+    let unknown = applied.subtracting(known)
+    guard unknown.isEmpty else { throw StoreError.newerFormat(path: path, migrations: unknown.sorted()) }
+    var attempt = 0
+    while true {
+      do {
+        try migrator.migrate(database)
+        return
+      } catch {
+        attempt += 1
+        let done = try database.read { db in try migrator.hasCompletedMigrations(db) }
+        if done { return }
+        if attempt >= 5 { throw error }
+      }
+    }
+  }
+
+  // MARK: Errors
+
+  /// The store error a GRDB or system error means.
+  static func storeError(_ error: any Error, path: String) -> StoreError {
+    if let error = error as? StoreError { return error }
+    guard let error = error as? DatabaseError else {
+      return .io(path: path, detail: error.localizedDescription)
+    }
+    let detail = error.message ?? "\(error.resultCode)"
+    switch error.resultCode {
+    case .SQLITE_FULL: return .diskFull(path: path)
+    case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path, seconds: busyTimeout)
+    case .SQLITE_CORRUPT: return .corrupt(path: path, detail: detail)
+    case .SQLITE_NOTADB: return .notAStore(path: path)
+    case .SQLITE_CANTOPEN: return .io(path: path, detail: "cannot open the store (\(detail))")
+    case .SQLITE_READONLY: return .io(path: path, detail: "the store is read-only (\(detail))")
+    case .SQLITE_PERM, .SQLITE_AUTH: return .io(path: path, detail: "permission denied (\(detail))")
+    default: return .io(path: path, detail: detail)
+    }
+  }
+
+  /// Runs `work` in an IMMEDIATE transaction (the write lock taken up front,
+  /// so two writers never deadlock on a lock upgrade), committed before returning.
+  private func write<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
+    do {
+      return try database.writeWithoutTransaction { db in
+        var result: T?
+        try db.inTransaction(.immediate) {
+          result = try work(db)
+          return .commit
+        }
+        return result!
+      }
+    } catch {
+      throw Self.storeError(error, path: path)
+    }
+  }
+
+  private func read<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
+    do {
+      return try database.read(work)
+    } catch {
+      throw Self.storeError(error, path: path)
+    }
+  }
+
+  // MARK: ResponseRepository
+
+  public func recordSchema(_ schema: SchemaRecord) throws(StoreError) {
+    try write { db in try Self.insertSchema(schema, db) }
+  }
+
+  public func begin(_ response: Response) throws(StoreError) {
+    try checkSurvey(of: response)
+    let path = path
+    try write { db in
+      if try Self.rowID(of: response.id, db) != nil {
+        throw StoreError.duplicateResponse(id: response.id, path: path)
+      }
+      try Self.insertResponse(response, db)
+    }
+  }
+
+  public func update(
+    response id: UUID, answers: [String: AnswerValue?], contacts: [String: String?]
+  ) throws(StoreError) {
+    let path = path
+    try write { db in
+      guard let row = try Self.rowID(of: id, db) else { throw StoreError.unknownResponse(id: id, path: path) }
+      for (key, value) in answers {
+        if let value {
+          let (type, stored) = StoredAnswer.encode(value)
+          try db.execute(
+            sql: """
+              INSERT INTO answers (response_id, key, type, value) VALUES (?, ?, ?, ?)
+              ON CONFLICT (response_id, key) DO UPDATE SET type = excluded.type, value = excluded.value
+              """, arguments: [row, key, type, stored])
+        } else {
+          try db.execute(sql: "DELETE FROM answers WHERE response_id = ? AND key = ?", arguments: [row, key])
+        }
+      }
+      for (key, value) in contacts {
+        if let value {
+          try db.execute(
+            sql: """
+              INSERT INTO contacts (response_id, key, value) VALUES (?, ?, ?)
+              ON CONFLICT (response_id, key) DO UPDATE SET value = excluded.value
+              """, arguments: [row, key, value])
+        } else {
+          try db.execute(
+            sql: "DELETE FROM contacts WHERE response_id = ? AND key = ?", arguments: [row, key])
+        }
+      }
+      try db.execute(
+        sql: "UPDATE responses SET updated_at = ? WHERE id = ?",
+        arguments: [Timestamp.string(from: Date()), row])
+    }
+  }
+
+  public func setStatus(_ status: Response.Status, submittedAt: Date?, response id: UUID) throws(StoreError) {
+    let path = path
+    try write { db in
+      try db.execute(
+        sql: "UPDATE responses SET status = ?, submitted_at = ?, updated_at = ? WHERE uuid = ?",
+        arguments: [
+          status.rawValue, submittedAt.map(Timestamp.string(from:)), Timestamp.string(from: Date()),
+          Self.text(id),
+        ])
+      if db.changesCount == 0 { throw StoreError.unknownResponse(id: id, path: path) }
+    }
+  }
+
+  public func response(_ id: UUID) throws(StoreError) -> Response? {
+    let path = path
+    return try read { db in try Self.fetchResponse(id, db, path: path) }
+  }
+
+  public func latestPartialResponse(survey: String, device: String) throws(StoreError) -> Response? {
+    let path = path
+    return try read { db in
+      let uuid = try String.fetchOne(
+        db,
+        sql: """
+          SELECT uuid FROM responses
+          WHERE device = ? AND status = 'partial' AND survey_id = ?
+          ORDER BY updated_at DESC, id DESC LIMIT 1
+          """, arguments: [device, survey])
+      guard let uuid, let id = UUID(uuidString: uuid) else { return nil }
+      return try Self.fetchResponse(id, db, path: path)
+    }
+  }
+
+  public func forEachResponse(
+    survey: String, includePartial: Bool, includeContacts: Bool, _ body: (Response) throws -> Void
+  ) throws {
+    let path = path
+    do {
+      try database.read { db in
+        let rows = try Row.fetchCursor(
+          db,
+          sql: """
+            SELECT \(Self.responseColumns), a.key, a.type, a.value
+            FROM responses r LEFT JOIN answers a ON a.response_id = r.id
+            WHERE r.survey_id = ? AND (? OR r.status = 'complete')
+            ORDER BY r.started_at, r.uuid
+            """, arguments: [survey, includePartial])
+        var current: (row: Int64, response: Response)?
+        func flush() throws {
+          guard let (rowID, stored) = current else { return }
+          var response = stored
+          if includeContacts { response.contacts = try Self.fetchContacts(rowID, db) }
+          current = nil
+          try body(response)
+        }
+        while let row = try rows.next() {
+          let rowID: Int64 = row[0]
+          if current?.row != rowID {
+            try flush()
+            current = (rowID, try Self.decodeResponse(row, path: path))
+          }
+          if let key = row[Self.responseColumnCount] as String? {
+            let value = try StoredAnswer.decode(
+              type: row[Self.responseColumnCount + 1], value: row[Self.responseColumnCount + 2],
+              path: path, response: current!.response.id, key: key)
+            current!.response.answers[key] = value
+          }
+        }
+        try flush()
+      }
+    } catch let error as DatabaseError {
+      throw Self.storeError(error, path: path)
+    }
+  }
+
+  public func count(survey: String, includePartial: Bool) throws(StoreError) -> Int {
+    try read { db in
+      try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM responses WHERE survey_id = ? AND (? OR status = 'complete')",
+        arguments: [survey, includePartial]) ?? 0
+    }
+  }
+
+  public func insert(
+    _ responses: [Response], schemas: [SchemaRecord], source: ImportRecord?
+  ) throws(StoreError) -> InsertOutcome {
+    for response in responses { try checkSurvey(of: response) }
+    let path = path
+    return try write { db in
+      if let source,
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM imports WHERE hash = ?", arguments: [source.hash]) != nil
+      {
+        return InsertOutcome(added: 0, alreadyPresent: responses.count, fileAlreadyImported: true)
+      }
+      for schema in schemas { try Self.insertSchema(schema, db) }
+      var outcome = InsertOutcome(added: 0, alreadyPresent: 0)
+      for response in responses {
+        if try Self.rowID(of: response.id, db) != nil {
+          outcome.alreadyPresent += 1
+          if let stored = try Self.fetchResponse(response.id, db, path: path),
+            !stored.sameContent(as: response)
+          {
+            outcome.differing += 1
+          }
+        } else {
+          try Self.insertResponse(response, db)
+          outcome.added += 1
+        }
+      }
+      if let source {
+        try db.execute(
+          sql: "INSERT INTO imports (hash, name, imported_at, added) VALUES (?, ?, ?, ?)",
+          arguments: [source.hash, source.name, Timestamp.string(from: source.importedAt), outcome.added])
+      }
+      return outcome
+    }
+  }
+
+  public func storedSchemas(survey: String) throws(StoreError) -> [StoredSchema] {
+    try read { db in
+      var counts: [String: Int] = [:]
+      for row in try Row.fetchAll(
+        db, sql: "SELECT schema_hash, COUNT(*) FROM responses WHERE survey_id = ? GROUP BY schema_hash",
+        arguments: [survey])
+      {
+        counts[row[0]] = row[1]
+      }
+      var records: [String: SchemaRecord] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT hash, survey_version, fields FROM schemas") {
+        records[row[0]] = SchemaRecord(hash: row[0], surveyVersion: row[1], fieldsJSON: row[2])
+      }
+      return Set(counts.keys).union(records.keys)
+        .map { StoredSchema(hash: $0, record: records[$0], responseCount: counts[$0] ?? 0) }
+        .sorted { ($0.responseCount, $1.hash) > ($1.responseCount, $0.hash) }
+    }
+  }
+
+  public func imports() throws(StoreError) -> [ImportRecord] {
+    try read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT hash, name, imported_at, added FROM imports ORDER BY imported_at, rowid"
+      )
+      .map { row in
+        ImportRecord(
+          hash: row[0], name: row[1],
+          importedAt: Timestamp.date(from: row[2]) ?? Date(timeIntervalSince1970: 0),
+          added: row[3])
+      }
+    }
+  }
+
+  // MARK: Checks the store can run on itself
+
+  /// The result of SQLite's `PRAGMA integrity_check` (`["ok"]` when sound).
+  public func integrityCheck() throws(StoreError) -> [String] {
+    try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+  }
+
+  /// Runs a WAL checkpoint, so the main file holds every change (before
+  /// copying the file to another machine).
+  public func checkpoint() throws(StoreError) {
+    do {
+      try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    } catch {
+      throw Self.storeError(error, path: path)
+    }
+  }
+
+  /// The value of a PRAGMA on the store's connection (`journal_mode`,
+  /// `synchronous`, `busy_timeout`…), for checks and tests.
+  package func pragma(_ name: String) throws(StoreError) -> String? {
+    let name = name.filter { $0.isLetter || $0 == "_" }
+    return try read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+  }
+
+  /// Caps the file at `pages` pages on this connection, so that tests can
+  /// meet SQLite's "database or disk is full" without filling a disk.
+  package func limitSize(pages: Int) throws(StoreError) {
+    do {
+      try database.writeWithoutTransaction { db in
+        _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages)")
+      }
+    } catch {
+      throw Self.storeError(error, path: path)
+    }
+  }
+
+  // MARK: Rows
+
+  private func checkSurvey(of response: Response) throws(StoreError) {
+    if let surveyID, response.surveyID != surveyID {
+      throw .responseOfOtherSurvey(id: response.id, survey: response.surveyID, expected: surveyID)
+    }
+  }
+
+  static func text(_ id: UUID) -> String { id.uuidString.lowercased() }
+
+  private static func rowID(of id: UUID, _ db: Database) throws -> Int64? {
+    try Int64.fetchOne(db, sql: "SELECT id FROM responses WHERE uuid = ?", arguments: [text(id)])
+  }
+
+  private static func insertSchema(_ schema: SchemaRecord, _ db: Database) throws {
+    try db.execute(
+      sql: "INSERT OR IGNORE INTO schemas (hash, survey_version, fields, recorded_at) VALUES (?, ?, ?, ?)",
+      arguments: [schema.hash, schema.surveyVersion, schema.fieldsJSON, Timestamp.string(from: Date())])
+  }
+
+  private static func insertResponse(_ response: Response, _ db: Database) throws {
+    let source: (kind: String, name: String?, hash: String?) =
+      switch response.source {
+      case .terminal: ("terminal", nil, nil)
+      case .file(let name, let hash): ("file", name, hash)
+      case .synthetic: ("synthetic", nil, nil)
+      }
+    try db.execute(
+      sql: """
+        INSERT INTO responses (uuid, survey_id, survey_version, schema_hash, status, language, started_at,
+          submitted_at, updated_at, source, source_name, source_hash, device)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        text(response.id), response.surveyID, response.surveyVersion, response.schemaHash,
+        response.status.rawValue, response.language, Timestamp.string(from: response.startedAt),
+        response.submittedAt.map(Timestamp.string(from:)), Timestamp.string(from: Date()), source.kind,
+        source.name, source.hash, response.device,
+      ])
+    let row = db.lastInsertedRowID
+    let answerStatement = try db.cachedStatement(
+      sql: "INSERT INTO answers (response_id, key, type, value) VALUES (?, ?, ?, ?)")
+    for (key, value) in response.answers {
+      let (type, stored) = StoredAnswer.encode(value)
+      try answerStatement.execute(arguments: [row, key, type, stored])
+    }
+    let contactStatement = try db.cachedStatement(
+      sql: "INSERT INTO contacts (response_id, key, value) VALUES (?, ?, ?)")
+    for (key, value) in response.contacts {
+      try contactStatement.execute(arguments: [row, key, value])
+    }
+  }
+
+  /// The response columns every query selects, in `decodeResponse`'s order.
+  private static let responseColumns = """
+    r.id, r.uuid, r.survey_id, r.survey_version, r.schema_hash, r.status, r.language, r.started_at, \
+    r.submitted_at, r.source, r.source_name, r.source_hash, r.device
+    """
+  private static let responseColumnCount = 13
+
+  private static func decodeResponse(_ row: Row, path: String) throws -> Response {
+    let uuidText: String = row[1]
+    guard let id = UUID(uuidString: uuidText) else {
+      throw StoreError.corrupt(path: path, detail: "response id '\(uuidText)' is not a UUID")
+    }
+    func date(_ index: Int, _ name: String) throws -> Date? {
+      guard let text = row[index] as String? else { return nil }
+      guard let date = Timestamp.date(from: text) else {
+        throw StoreError.invalidStoredValue(
+          path: path, response: id, key: name, detail: "'\(text)' is not a time")
+      }
+      return date
+    }
+    let statusText: String = row[5]
+    let source: Response.Source =
+      switch row[9] as String {
+      case "file": .file(name: row[10] ?? "", hash: row[11] ?? "")
+      case "synthetic": .synthetic
+      default: .terminal
+      }
+    return Response(
+      id: id, surveyID: row[2], surveyVersion: row[3], schemaHash: row[4],
+      status: Response.Status(rawValue: statusText) ?? .partial, language: row[6],
+      startedAt: try date(7, "started_at") ?? Date(timeIntervalSince1970: 0),
+      submittedAt: try date(8, "submitted_at"), source: source, device: row[12])
+  }
+
+  private static func fetchResponse(_ id: UUID, _ db: Database, path: String) throws -> Response? {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT \(responseColumns) FROM responses r WHERE r.uuid = ?", arguments: [text(id)])
+    else { return nil }
+    let rowID: Int64 = row[0]
+    var response = try decodeResponse(row, path: path)
+    for answer in try Row.fetchAll(
+      db, sql: "SELECT key, type, value FROM answers WHERE response_id = ?", arguments: [rowID])
+    {
+      let key: String = answer[0]
+      response.answers[key] = try StoredAnswer.decode(
+        type: answer[1], value: answer[2], path: path, response: id, key: key)
+    }
+    response.contacts = try fetchContacts(rowID, db)
+    return response
+  }
+
+  private static func fetchContacts(_ rowID: Int64, _ db: Database) throws -> [String: String] {
+    var contacts: [String: String] = [:]
+    for row in try Row.fetchAll(
+      db, sql: "SELECT key, value FROM contacts WHERE response_id = ?", arguments: [rowID])
+    {
+      contacts[row[0]] = row[1]
+    }
+    return contacts
+  }
+}
+
+extension Response {
+  /// Same answers, contacts, status, times, language and schema (where the
+  /// copy came from does not count).
+  func sameContent(as other: Response) -> Bool {
+    id == other.id && surveyID == other.surveyID && surveyVersion == other.surveyVersion
+      && schemaHash == other.schemaHash && status == other.status && language == other.language
+      && Timestamp.truncated(startedAt) == Timestamp.truncated(other.startedAt)
+      && submittedAt.map(Timestamp.truncated) == other.submittedAt.map(Timestamp.truncated)
+      && answers == other.answers && contacts == other.contacts
+  }
+}
