@@ -46,7 +46,14 @@ let package = Package(
       name: "MarkdownReport",
       dependencies: [
         "SurveyDefinition",
+        "Aggregation",
         .product(name: "Mustache", package: "swift-mustache"),
+      ],
+      resources: [
+        .embedInCode("Templates/synthese.fr.mustache"),
+        .embedInCode("Templates/synthesis.en.mustache"),
+        .embedInCode("Templates/synthese-consolidee.fr.mustache"),
+        .embedInCode("Templates/consolidated-synthesis.en.mustache"),
       ],
       swiftSettings: swift6
     ),
@@ -83,7 +90,7 @@ let package = Package(
     ),
     .testTarget(
       name: "MarkdownReportTests",
-      dependencies: ["MarkdownReport", "TestSupport"],
+      dependencies: ["MarkdownReport", "Aggregation", "SurveyDefinition", "TestSupport"],
       exclude: ["Snapshots"],
       swiftSettings: swift6
     ),

@@ -130,27 +130,39 @@ public struct FindingSentence: Sendable {
     return finish(text, subject: subject, target: target)
   }
 
-  /// “Score de recommandation (NPS) de +35 (20 réponses)”.
+  /// “Score de +35, sur une échelle de −100 à +100 (20 réponses)”.
   public func netPromoter(subject: Subject, value: String, n: Int, target: TargetClause? = nil) -> String {
+    let range = "\(Typography.minus)100"
     let text =
       isFrench
-      ? "score de recommandation (NPS) de \(value) (\(answersCount(n)))"
-      : "net promoter score \(value) (\(answersCount(n)))"
+      ? "score de \(value), sur une échelle de \(range) à +100 (\(answersCount(n)))"
+      : "a score of \(value), on a scale from \(range) to +100 (\(answersCount(n)))"
     return finish(text, subject: subject, target: target)
   }
 
   /// “« Plan de coopération » arrive en tête (4,1), devant « A » (3,6) et « B » (3,2)”.
   ///
-  /// `ranked` is best first: (label, formatted value).
-  public func ranking(subject: Subject, ranked: [(label: String, value: String)]) -> String {
+  /// `ranked` is best first: (label, formatted value). The first `tiedFirst`
+  /// entries share the first place (same value): “« A » et « B » arrivent en
+  /// tête à égalité (58 %), devant « C » (42 %)”.
+  public func ranking(
+    subject: Subject?, ranked: [(label: String, value: String)], tiedFirst: Int = 1
+  ) -> String {
     guard let first = ranked.first else { return "" }
-    let rest = ranked.dropFirst().map { "\(typography.quoted($0.label)) (\($0.value))" }
+    let leaders = ranked.prefix(max(1, min(tiedFirst, ranked.count))).map { typography.quoted($0.label) }
+    let rest = ranked.dropFirst(leaders.count).map { "\(typography.quoted($0.label)) (\($0.value))" }
     var text: String
     if isFrench {
-      text = "\(typography.quoted(first.label)) arrive en tête (\(first.value))"
+      text =
+        leaders.count == 1
+        ? "\(leaders[0]) arrive en tête (\(first.value))"
+        : "\(list(leaders, conjunction: "et")) arrivent en tête à égalité (\(first.value))"
       if !rest.isEmpty { text += ", devant " + list(rest, conjunction: "et") }
     } else {
-      text = "\(typography.quoted(first.label)) comes first (\(first.value))"
+      text =
+        leaders.count == 1
+        ? "\(leaders[0]) comes first (\(first.value))"
+        : "\(list(leaders, conjunction: "and")) share first place (\(first.value))"
       if !rest.isEmpty { text += ", ahead of " + list(rest, conjunction: "and") }
     }
     return finish(text, subject: subject, target: nil)
@@ -187,7 +199,7 @@ public struct FindingSentence: Sendable {
     } else {
       let goal: String
       switch target.comparison {
-      case .atLeast: goal = "the \(target.value) target"
+      case .atLeast: goal = "the target of \(target.value)"
       case .atMost: goal = "the target of at most \(target.value)"
       case .greater: goal = "the target of more than \(target.value)"
       case .less: goal = "the target of less than \(target.value)"

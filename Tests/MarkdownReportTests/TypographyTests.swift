@@ -114,7 +114,7 @@ import Testing
       french.clause(.init(comparison: .atMost, value: "2,0", met: true))
         == "l’objectif d’au plus 2,0 est atteint")
     #expect(
-      english.clause(.init(comparison: .atLeast, value: "80%", met: false)) == "the 80% target is not met")
+      english.clause(.init(comparison: .atLeast, value: "80%", met: false)) == "the target of 80% is not met")
   }
 
   @Test func rankings() {
@@ -126,5 +126,11 @@ import Testing
     )
     let english = english.ranking(subject: .label("Added value"), ranked: [("A", "4.1"), ("B", "3.6")])
     #expect(english == "Added value: “A” comes first (4.1), ahead of “B” (3.6).")
+    let tied = french.ranking(
+      subject: nil, ranked: [("A", "58\(nnbsp)%"), ("B", "58\(nnbsp)%"), ("C", "42\(nnbsp)%")], tiedFirst: 2)
+    #expect(
+      tied
+        == "«\(nbsp)A\(nbsp)» et «\(nbsp)B\(nbsp)» arrivent en tête à égalité (58\(nnbsp)%), devant «\(nbsp)C\(nbsp)» (42\(nnbsp)%)."
+    )
   }
 }
