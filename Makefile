@@ -5,8 +5,10 @@ SURVEY ?= Surveys/cooperation-pelussin-2015.yaml
 SUDO := $(shell if [ "$$(id -u)" = 0 ]; then echo ""; elif command -v sudo >/dev/null 2>&1; then echo sudo; else echo none; fi)
 APT_PACKAGES := libxlsxwriter-dev pkg-config libsqlite3-dev
 PY_PACKAGES := openpyxl markdown-it-py linkify-it-py
+# What the workbook tests open and render xlsx files with (skipped, with a message, when absent).
+TEST_APT_PACKAGES := libreoffice-calc-nogui poppler-utils
 
-.PHONY: deps python-deps build release demo test format lint bench fuzz clean
+.PHONY: deps test-deps python-deps build release demo test format lint bench fuzz clean
 
 ## deps: install the system libraries bilan builds against (apt-get, with sudo when not root)
 deps:
@@ -17,6 +19,17 @@ deps:
 	  echo "Installing$$missing…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing \
 	    || { echo "Could not install$$missing: run 'apt-get install$$missing' as root." >&2; exit 1; }; \
+	fi
+
+## test-deps: LibreOffice (headless) and pdftoppm, to prove the workbook opens and to look at it
+test-deps:
+	@missing=""; for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$(SUDO)" = none ]; then \
+	    echo "The workbook tests use$$missing; without them they are skipped (no sudo found)." >&2; exit 0; fi; \
+	  echo "Installing$$missing…"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing \
+	    || echo "Could not install$$missing: the tests that need them are skipped." >&2; \
 	fi
 
 ## python-deps: the readers the tests check outputs with (openpyxl, markdown-it-py)
@@ -37,7 +50,7 @@ demo: release
 	.build/release/bilan lint $(SURVEY)
 
 ## test: the whole test suite
-test: deps python-deps
+test: deps test-deps python-deps
 	$(SWIFT) build
 	$(SWIFT) test --parallel
 

@@ -10,7 +10,9 @@ let package = Package(
     .executable(name: "bilan", targets: ["bilan"]),
     .library(name: "SurveyDefinition", targets: ["SurveyDefinition"]),
     .library(name: "ResponseStore", targets: ["ResponseStore"]),
+    .library(name: "Questionnaire", targets: ["Questionnaire"]),
     .library(name: "Aggregation", targets: ["Aggregation"]),
+    .library(name: "ExcelReport", targets: ["ExcelReport"]),
     .library(name: "MarkdownReport", targets: ["MarkdownReport"]),
   ],
   dependencies: [
@@ -38,6 +40,16 @@ let package = Package(
       swiftSettings: swift6
     ),
     .target(
+      name: "Rehearsal",
+      dependencies: ["SurveyDefinition", "ResponseStore"],
+      swiftSettings: swift6
+    ),
+    .target(
+      name: "Questionnaire",
+      dependencies: ["SurveyDefinition", "ResponseStore", .product(name: "Yams", package: "Yams")],
+      swiftSettings: swift6
+    ),
+    .target(
       name: "Aggregation",
       dependencies: ["SurveyDefinition", "ResponseStore"],
       swiftSettings: swift6
@@ -62,6 +74,11 @@ let package = Package(
       pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev"])]
     ),
+    .target(
+      name: "ExcelReport",
+      dependencies: ["SurveyDefinition", "Aggregation", "CXLSXWriter"],
+      swiftSettings: swift6
+    ),
 
     // MARK: Executable
     .executableTarget(
@@ -69,6 +86,7 @@ let package = Package(
       dependencies: [
         "SurveyDefinition",
         "ResponseStore",
+        "Questionnaire",
         "Aggregation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -95,16 +113,33 @@ let package = Package(
       swiftSettings: swift6
     ),
     .testTarget(
+      name: "RehearsalTests",
+      dependencies: ["Rehearsal", "SurveyDefinition", "ResponseStore", "TestSupport"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
       name: "CXLSXWriterTests",
       dependencies: ["CXLSXWriter", "TestSupport"],
       swiftSettings: swift6
     ),
     .testTarget(
+      name: "QuestionnaireTests",
+      dependencies: ["Questionnaire", "SurveyDefinition", "ResponseStore", "TestSupport"],
+      exclude: ["Snapshots", "Fixtures"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "ExcelReportTests",
+      dependencies: ["ExcelReport", "Aggregation", "SurveyDefinition", "TestSupport"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
       name: "AggregationTests",
       dependencies: [
-        "Aggregation", "TestSupport",
+        "Aggregation", "SurveyDefinition", "ResponseStore", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
+      exclude: ["Fixtures"],
       swiftSettings: swift6
     ),
     .testTarget(

@@ -1,0 +1,44 @@
+/// Text as a cell can hold it: Excel's length limit and XML-safe characters.
+enum CellText {
+  /// Excel's limit on the text of one cell, in UTF-16 code units.
+  static let maximumLength = 32_767
+
+  /// What replaces the end of a text that was cut.
+  static let truncationMarker = " […]"
+
+  /// `text` without control characters other than newline and tab (XML 1.0
+  /// cannot carry them; NUL would also end the C string), and cut to
+  /// `maximumLength` UTF-16 units with a visible marker.
+  ///
+  /// - Returns: the text to write and whether it was cut.
+  static func prepare(_ text: String) -> (text: String, truncated: Bool) {
+    let cleaned: String
+    if text.unicodeScalars.contains(where: isRemovable) {
+      var scalars = String.UnicodeScalarView()
+      scalars.append(contentsOf: text.unicodeScalars.filter { !isRemovable($0) })
+      cleaned = String(scalars)
+    } else {
+      cleaned = text
+    }
+    guard cleaned.utf16.count > maximumLength else { return (cleaned, false) }
+    let budget = maximumLength - truncationMarker.utf16.count
+    var kept = Substring()
+    var used = 0
+    for character in cleaned {
+      let size = character.utf16.count
+      if used + size > budget { break }
+      used += size
+      kept.append(character)
+    }
+    return (String(kept) + truncationMarker, true)
+  }
+
+  private static func isRemovable(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A: false
+    case 0x00...0x1F, 0x7F...0x9F: true
+    case 0xFFFE, 0xFFFF: true
+    default: false
+    }
+  }
+}

@@ -1,0 +1,245 @@
+internal import CXLSXWriter
+import Foundation
+
+/// A value for one cell.
+enum CellValue: Equatable {
+  /// Always written as a string, never as a formula, whatever it starts with.
+  case text(String)
+  case number(Double)
+  case blank
+
+  static func integer(_ value: Int) -> CellValue { .number(Double(value)) }
+
+  /// A number, or a blank cell for `nil`.
+  static func optional(_ value: Double?) -> CellValue { value.map { .number($0) } ?? .blank }
+}
+
+/// One sheet of a `Workbook`.
+///
+/// Every write goes through `write(_:row:column:style:)`, which checks the
+/// grid and, in constant-memory mode, the row order, and records the widest
+/// content of each column so that `finish()` can size the columns.
+final class Worksheet {
+  /// Excel's last row index (0-based): 1,048,576 rows.
+  static let maxRow = 1_048_575
+  /// Excel's last column index (0-based): 16,384 columns.
+  static let maxColumn = 16_383
+
+  unowned let workbook: Workbook
+  let handle: UnsafeMutablePointer<lxw_worksheet>
+  let name: String
+  private(set) var lastRow = -1
+  private var contentWidths: [Int: Int] = [:]
+  private var widthOverrides: [Int: Double] = [:]
+  private var wrappedColumns: Set<Int> = []
+  /// Widest column, in characters, that content alone can ask for.
+  var maximumColumnWidth = 60.0
+
+  init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String) {
+    self.workbook = workbook
+    self.handle = handle
+    self.name = name
+  }
+
+  private func validate(row: Int, column: Int) throws {
+    _ = try workbook.live()
+    guard (0...Self.maxRow).contains(row), (0...Self.maxColumn).contains(column) else {
+      throw ExcelReportError.cellOutOfRange(sheet: name, row: row, column: column)
+    }
+    if workbook.constantMemory && row < lastRow {
+      throw ExcelReportError.rowOutOfOrder(sheet: name, row: row, lastWritten: lastRow)
+    }
+  }
+
+  private func cellName(_ row: Int, _ column: Int) -> String { "“\(name)”!\(columnName(column))\(row + 1)" }
+
+  func write(_ value: CellValue, row: Int, column: Int, style: CellStyle = .plain) throws {
+    try validate(row: row, column: column)
+    let format = try workbook.format(style)
+    let r = lxw_row_t(row)
+    let c = lxw_col_t(column)
+    switch value {
+    case .text(let raw):
+      let (text, truncated) = CellText.prepare(raw)
+      if truncated { workbook.truncatedCells += 1 }
+      if text.isEmpty {
+        try check(worksheet_write_blank(handle, r, c, format), "worksheet_write_blank", cellName(row, column))
+      } else {
+        // worksheet_write_string never interprets "=…": participant text stays text.
+        try check(
+          worksheet_write_string(handle, r, c, text, format), "worksheet_write_string", cellName(row, column))
+        if !style.wrap { note(width: DisplayWidth.of(text), column: column) }
+      }
+    case .number(let number):
+      guard number.isFinite else {
+        try check(worksheet_write_blank(handle, r, c, format), "worksheet_write_blank", cellName(row, column))
+        break
+      }
+      try check(
+        worksheet_write_number(handle, r, c, number, format), "worksheet_write_number", cellName(row, column))
+      note(width: numberWidth(number, format: style.numberFormat), column: column)
+    case .blank:
+      try check(worksheet_write_blank(handle, r, c, format), "worksheet_write_blank", cellName(row, column))
+    }
+    if style.wrap { wrappedColumns.insert(column) }
+    lastRow = max(lastRow, row)
+  }
+
+  /// Writes `values` from `column` rightwards on `row`.
+  func writeRow(_ values: [CellValue], row: Int, column: Int = 0, style: CellStyle = .plain) throws {
+    for (offset, value) in values.enumerated() {
+      try write(value, row: row, column: column + offset, style: style)
+    }
+  }
+
+  private func note(width: Int, column: Int) {
+    contentWidths[column] = max(contentWidths[column] ?? 0, width)
+  }
+
+  private func numberWidth(_ number: Double, format: String?) -> Int {
+    let digits = String(format: "%.0f", abs(number)).count
+    let decimals = format.map { $0.contains(".0") ? 2 : 0 } ?? 4
+    let percent = format?.contains("%") == true ? 2 : 0
+    return digits + decimals + percent + (number < 0 ? 1 : 0)
+  }
+
+  /// Fixes the width of `column` (in characters), ignoring its content.
+  func setColumnWidth(_ column: Int, _ width: Double) { widthOverrides[column] = width }
+
+  /// Counts `width` characters for `column` as if a cell held that much text
+  /// (a header that an autofilter button will overlap, for instance).
+  func reserveWidth(_ width: Int, column: Int) { note(width: width, column: column) }
+
+  /// Sizes the columns to their content (bounded), called by `Workbook.close()`.
+  func finish() throws {
+    let columns = Set(contentWidths.keys).union(widthOverrides.keys).sorted()
+    for column in columns {
+      let width: Double
+      if let fixed = widthOverrides[column] {
+        width = fixed
+      } else {
+        let content = Double(contentWidths[column] ?? 8) + 2
+        width = min(max(content, 6), wrappedColumns.contains(column) ? 80 : maximumColumnWidth)
+      }
+      try check(
+        worksheet_set_column(handle, lxw_col_t(column), lxw_col_t(column), width, nil),
+        "worksheet_set_column",
+        "the width of column \(columnName(column)) of “\(name)”")
+    }
+  }
+
+  /// Keeps the first `rows` rows and `columns` columns in view while scrolling.
+  func freezePanes(rows: Int, columns: Int = 0) {
+    worksheet_freeze_panes(handle, lxw_row_t(rows), lxw_col_t(columns))
+  }
+
+  func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
+    try check(
+      worksheet_autofilter(
+        handle, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn)),
+      "worksheet_autofilter", "the filter of “\(name)”")
+  }
+
+  /// Makes an Excel table (header row, autofilter, banded rows) of the range,
+  /// whose first row holds `headers`. Not possible in constant-memory mode:
+  /// use `autofilter` and `freezePanes` there.
+  func addTable(
+    name tableName: String, firstRow: Int, firstColumn: Int, lastRow: Int, headers: [String]
+  ) throws {
+    guard !workbook.constantMemory else {
+      throw ExcelReportError.library(
+        function: "worksheet_add_table", code: Int(LXW_ERROR_FEATURE_NOT_SUPPORTED.rawValue),
+        message: "tables are not possible in constant-memory mode", context: "“\(name)”")
+    }
+    var owned: [UnsafeMutablePointer<CChar>?] = []
+    defer { owned.forEach { free($0) } }
+    let columns = UnsafeMutablePointer<lxw_table_column>.allocate(capacity: headers.count)
+    defer { columns.deallocate() }
+    let list = UnsafeMutablePointer<UnsafeMutablePointer<lxw_table_column>?>.allocate(
+      capacity: headers.count + 1)
+    defer { list.deallocate() }
+    for (index, header) in headers.enumerated() {
+      let text = strdup(CellText.prepare(header).text)
+      owned.append(text)
+      columns[index] = lxw_table_column()
+      columns[index].header = text
+      list[index] = columns + index
+    }
+    list[headers.count] = nil
+    let nameCopy = strdup(tableName)
+    owned.append(nameCopy)
+    var options = lxw_table_options()
+    options.name = nameCopy
+    options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_MEDIUM.rawValue)
+    options.style_type_number = 2
+    options.columns = list
+    let lastColumn = firstColumn + max(headers.count, 1) - 1
+    try check(
+      worksheet_add_table(
+        handle, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(max(lastRow, firstRow + 1)),
+        lxw_col_t(lastColumn), &options), "worksheet_add_table", "the table of “\(name)”")
+    for (index, header) in headers.enumerated() {
+      note(width: DisplayWidth.of(header) + 3, column: firstColumn + index)
+    }
+  }
+
+  /// Colours the cells of a column range equal to `text` (a verdict such as "atteint").
+  func highlight(
+    cellsEqualTo text: String, firstRow: Int, lastRow: Int, column: Int, style: CellStyle
+  ) throws {
+    guard lastRow >= firstRow else { return }
+    var rule = lxw_conditional_format()
+    rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+    rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
+    let quoted = strdup("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+    defer { free(quoted) }
+    rule.value_string = quoted
+    rule.format = try workbook.format(style)
+    try check(
+      worksheet_conditional_format_range(
+        handle, lxw_row_t(firstRow), lxw_col_t(column), lxw_row_t(lastRow), lxw_col_t(column), &rule),
+      "worksheet_conditional_format_range", "the met / not met colours of “\(name)”")
+  }
+
+  /// Places `chart` with its top-left corner in the cell, scaled.
+  func insert(_ chart: Chart, row: Int, column: Int, xScale: Double = 1, yScale: Double = 1) throws {
+    try validate(row: row, column: column)
+    var options = lxw_chart_options()
+    options.x_scale = xScale
+    options.y_scale = yScale
+    options.object_position = UInt8(LXW_OBJECT_MOVE_DONT_SIZE.rawValue)
+    try check(
+      worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), chart.handle, &options),
+      "worksheet_insert_chart_opt", cellName(row, column))
+  }
+
+  /// Landscape, one page wide, the header rows repeated on every page.
+  func setUpPrinting(repeatRows: ClosedRange<Int>?) throws {
+    worksheet_set_landscape(handle)
+    worksheet_set_paper(handle, 9)  // A4
+    worksheet_fit_to_pages(handle, 1, 0)
+    if let repeatRows {
+      try check(
+        worksheet_repeat_rows(handle, lxw_row_t(repeatRows.lowerBound), lxw_row_t(repeatRows.upperBound)),
+        "worksheet_repeat_rows", "the print titles of “\(name)”")
+    }
+  }
+
+  func setRowHeight(_ row: Int, _ height: Double) throws {
+    try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), "worksheet_set_row", cellName(row, 0))
+  }
+
+  func activate() { worksheet_activate(handle) }
+}
+
+/// `A`, `B`, … `Z`, `AA`… for a 0-based column index.
+func columnName(_ column: Int) -> String {
+  var index = column + 1
+  var name = ""
+  while index > 0 {
+    let remainder = (index - 1) % 26
+    name = String(UnicodeScalar(UInt8(65 + remainder))) + name
+    index = (index - 1) / 26
+  }
+  return name
+}
