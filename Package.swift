@@ -108,7 +108,7 @@ let package = Package(
     ),
     .testTarget(
       name: "MarkdownReportTests",
-      dependencies: ["MarkdownReport", "Aggregation", "SurveyDefinition", "TestSupport"],
+      dependencies: ["MarkdownReport", "Aggregation", "SurveyDefinition", "ResponseStore", "TestSupport"],
       exclude: ["Snapshots"],
       swiftSettings: swift6
     ),

@@ -168,7 +168,7 @@ extension SynthesisBuilder {
         !profile.contains(section.id)
       else { return nil }
       let candidates = summary.answers.enumerated().filter { !$0.element.fromSmallGroup }
-        .map { ($0.offset, md($0.element.text)) }
+        .map { ($0.offset, md(PersonalDataMasking.mask($0.element.text, language: results.survey.language))) }
         .filter { !$0.1.isEmpty }
       let chosen = candidates.sorted { ($1.1.count, $0.0) < ($0.1.count, $1.0) }
         .prefix(Self.quotationsPerQuestion).sorted { $0.0 < $1.0 }

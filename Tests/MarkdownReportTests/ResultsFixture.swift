@@ -71,6 +71,8 @@ enum ResultsFixture {
     ),
     ("commentaires", "| <script> [x](y) # =1+1", "elu"),
     ("commentaires", "Contactez-moi au [masqué] pour la suite.", "agent"),
+    // Not masked, as if the engine had missed them: the synthesis masks again.
+    ("commentaires", "Écrivez à claire.dupont@exemple.fr ou au 06 12 34 56 78.", "elu"),
     ("commentaires", "Trop court sur la convention de partenariat.", "societe_civile"),
     ("premiere_action", "Présenter le plan de coopération au prochain bureau communautaire.", "elu"),
     ("premiere_action", "# Réunir les partenaires du GAL *avant* l’été", "agent"),

@@ -128,6 +128,10 @@ import Testing
     #expect(text.contains("masqué"))
     // The profile section's free text (territories) is never quoted.
     #expect(!text.contains("Quel est votre territoire"))
+    // Emails and phone numbers never appear, even when the engine missed them.
+    #expect(!text.contains("dupont"))
+    #expect(!text.contains("06 12 34 56 78"))
+    #expect(text.contains("Écrivez à \\[masqué\\] ou au \\[masqué\\]."))
   }
 
   @Test func theKeyFindingsReadAsFrenchSentences() throws {
