@@ -168,6 +168,8 @@ if Context.environment["BILAN_FUZZ"] == "1" {
   let fuzzers: [(name: String, dependencies: [Target.Dependency])] = [
     ("FuzzSurvey", ["SurveyDefinition"]),
     ("FuzzCondition", ["SurveyDefinition"]),
+    ("FuzzCSVImport", ["ResponseStore", "SurveyDefinition"]),
+    ("FuzzJSONLImport", ["ResponseStore", "SurveyDefinition"]),
   ]
   for fuzzer in fuzzers {
     package.targets.append(

@@ -53,7 +53,7 @@ extension ConditionOperand {
   /// never an exponent (`1e+20` would not parse back), the shortest digits
   /// that give the same `Double`.
   static func decimal(_ value: Double) -> String {
-    if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+    if value == value.rounded() && abs(value) < 1e18 { return String(Int(value)) }
     let shortest = String(value)
     guard let e = shortest.firstIndex(of: "e"), let exponent = Int(shortest[shortest.index(after: e)...])
     else { return shortest }

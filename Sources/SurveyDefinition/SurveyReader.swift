@@ -200,6 +200,9 @@ final class SurveyReader {
       if let context { message += " (\(context.text) at line \(context.mark.line))" }
       if problem == "but found another document" {
         message = "the file holds several YAML documents (a second '---'); a survey is one document"
+      } else if problem.hasPrefix("Maximum nesting level") {
+        // libyaml's own limit (1000), met before ours when it scans a flow collection ahead.
+        message = Self.tooDeepMessage
       } else if problem == "found undefined alias" {
         message =
           "YAML syntax error: undefined alias '\(sourceWord(at: mark))' (no anchor '&' of that name above it)"

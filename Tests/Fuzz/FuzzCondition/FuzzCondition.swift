@@ -9,7 +9,8 @@ import SurveyDefinition
 /// condition printing the same way.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCondition(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-  let bytes = start.map { UnsafeBufferPointer(start: $0, count: count) } ?? UnsafeBufferPointer(start: nil, count: 0)
+  let bytes =
+    start.map { UnsafeBufferPointer(start: $0, count: count) } ?? UnsafeBufferPointer(start: nil, count: 0)
   let text = String(decoding: bytes, as: UTF8.self)
   let length = text.unicodeScalars.count
   do {
