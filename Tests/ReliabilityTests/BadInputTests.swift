@@ -132,6 +132,90 @@ import Testing
     #expect(response.answers["commentaires"] == .text("a\u{1B}[31mb\u{07}c\u{1B}]0;PWNED\u{07}d"))
   }
 
+  // MARK: Import files
+
+  static let csvHeader = "id,survey,survey_version,status,language,started_at,submitted_at,colour,mark,word,second,last"
+  static func csvRow(_ number: Int, _ answers: String) -> String {
+    "6f1c0c1e-0000-4000-8000-\(String(format: "%012d", number)),kill-short,1,complete,en,"
+      + "2026-01-01T10:00:00Z,2026-01-01T10:05:00Z,\(answers)"
+  }
+
+  /// Import files with one fault each, through `bilan import`: exit 1, the
+  /// file and line named with the fault, the file rejected whole, the store
+  /// unchanged. The same rows with and without a BOM are accepted.
+  @Test func brokenImportFiles() throws {
+    let directory = try TemporaryDirectory("bilan-bad-import")
+    defer { directory.remove() }
+    let survey = Fixture.path("kill-short.yaml")
+    let store = directory.path("store.sqlite")
+    let header = Self.csvHeader
+    let good = Self.csvRow(1, "red,3,mot,2,fin")
+    let cases: [(name: String, bytes: Data, message: String)] = [
+      (
+        "columns.csv", Data("\(header.replacingOccurrences(of: "colour", with: "couleur"))\n\(good)\n".utf8),
+        "columns.csv:1: unknown column 'couleur'; did you mean 'colour'?"
+      ),
+      (
+        "code.csv", Data("\(header)\n\(Self.csvRow(2, "purple,3,mot,2,fin"))\n".utf8),
+        "code.csv:2: colour: unknown code 'purple'; expected one of: red, green, blue"
+      ),
+      (
+        "range.csv", Data("\(header)\n\(Self.csvRow(3, "red,9,mot,2,fin"))\n".utf8),
+        "range.csv:2: mark: 9 is not between 1 and 5"
+      ),
+      (
+        "too-long.csv",
+        Data("\(header)\n\(Self.csvRow(4, "red,3,\(String(repeating: "x", count: 30)),2,fin"))\n".utf8),
+        "too-long.csv:2: word"
+      ),
+      (
+        "duplicate.csv",
+        Data("\(header)\n\(Self.csvRow(5, "red,3,a,2,b"))\n\(Self.csvRow(5, "blue,3,a,2,b"))\n".utf8),
+        "duplicate.csv:3: duplicate id"
+      ),
+      (
+        "truncated.csv", Data("\(header)\n\(Self.csvRow(6, "red,3,\"mot"))\n".utf8),
+        "truncated.csv:2: a quoted field is never closed"
+      ),
+      (
+        "truncated.jsonl",
+        Data(
+          #"{"id":"6f1c0c1e-0000-4000-8000-000000000007","survey":"kill-short","survey_version":1,"status":"complete","language":"en","started_at":"2026-01-01T10:00:00Z","answers":{"colour":"red","mark":3"#
+            .utf8),
+        "truncated.jsonl:1: the JSON object is cut short"
+      ),
+      (
+        "latin1.csv", "\(header)\n\(Self.csvRow(8, "red,3,caf\u{E9},2,fin"))\n".data(using: .isoLatin1)!,
+        "latin1.csv:2: not UTF-8 text (byte 0xE9"
+      ),
+    ]
+    // A store with one response already, to see that it stays as it was.
+    let seed = directory.path("seed.csv")
+    try Data("\(header)\n\(Self.csvRow(99, "green,4,ok,1,ok"))\n".utf8).write(to: URL(fileURLWithPath: seed))
+    try #require(try runBilan(["import", survey, seed, "--store", store]).status == 0)
+    for (name, bytes, message) in cases {
+      let path = directory.path(name)
+      try bytes.write(to: URL(fileURLWithPath: path))
+      let before = try storedResponses(store, survey: "kill-short").map(\.id)
+      let result = try runBilan(["import", survey, path, "--store", store])
+      #expect(result.status == 1, "\(name): \(result.stderr)")
+      #expect(result.stderr.contains(path.replacingOccurrences(of: name, with: "") + message), "\(result.stderr)")
+      #expect(result.stderr.contains("\(path): rejected, nothing of it was stored"), "\(result.stderr)")
+      #expect(try storedResponses(store, survey: "kill-short").map(\.id) == before, "\(name): store unchanged")
+    }
+    // With and without a byte-order mark: both read the same.
+    let plain = directory.path("plain.csv")
+    let bom = directory.path("bom.csv")
+    try Data("\(header)\n\(Self.csvRow(10, "red,3,\u{E9}t\u{E9},2,fin"))\n".utf8).write(to: URL(fileURLWithPath: plain))
+    try Data([0xEF, 0xBB, 0xBF] + Array("\(header)\n\(Self.csvRow(11, "red,3,\u{E9}t\u{E9},2,fin"))\r\n".utf8))
+      .write(to: URL(fileURLWithPath: bom))
+    let accepted = try runBilan(["import", survey, plain, bom, "--store", store])
+    #expect(accepted.status == 0, "\(accepted.stderr)")
+    let words = try storedResponses(store, survey: "kill-short").compactMap { $0.answers["word"] }
+    #expect(words.filter { $0 == .text("\u{E9}t\u{E9}") }.count == 2, "\(words)")
+    #expect(try integrityCheck(store) == "ok")
+  }
+
   // MARK: Paths
 
   /// `--store` naming a file that is not a bilan store (a text file, another

@@ -12,11 +12,11 @@ import Glibc
 /// SIGKILL at random points: nothing the screen confirmed is ever lost.
 @Suite struct KillTests {
   /// One question of `Fixtures/kill-short.yaml`: what is typed, what is stored.
-  struct Step {
+  struct Step: Sendable {
     var key: String
     var label: String
-    var keys: (Int) -> String
-    var value: (Int) -> AnswerValue
+    var keys: @Sendable (Int) -> String
+    var value: @Sendable (Int) -> AnswerValue
   }
 
   static let colours = ["red", "green", "blue"]

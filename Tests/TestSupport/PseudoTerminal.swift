@@ -27,13 +27,17 @@ public final class PseudoTerminal {
   public init(columns: Int = 100, rows: Int = 30) throws {
     self.columns = columns
     self.rows = rows
-    let master = posix_openpt(O_RDWR | O_NOCTTY)
-    guard master >= 0 else { throw Failure(description: "posix_openpt: \(String(cString: strerror(errno)))") }
-    guard grantpt(master) == 0, unlockpt(master) == 0, let name = ptsname(master) else {
+    // posix_openpt, unlockpt and ptsname by hand (Glibc's module hides them):
+    // TIOCSPTLCK = _IOW('T', 0x31, int), TIOCGPTN = _IOR('T', 0x30, unsigned int).
+    let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+    guard master >= 0 else { throw Failure(description: "/dev/ptmx: \(String(cString: strerror(errno)))") }
+    var unlock: Int32 = 0
+    var number: UInt32 = 0
+    guard ioctl(master, UInt(0x4004_5431), &unlock) == 0, ioctl(master, UInt(0x8004_5430), &number) == 0 else {
       close(master)
-      throw Failure(description: "grantpt/unlockpt/ptsname failed")
+      throw Failure(description: "cannot unlock the pseudo-terminal: \(String(cString: strerror(errno)))")
     }
-    let path = String(cString: name)
+    let path = "/dev/pts/\(number)"
     let slave = open(path, O_RDWR | O_NOCTTY)
     guard slave >= 0 else {
       close(master)
