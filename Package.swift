@@ -126,7 +126,7 @@ let package = Package(
         "ResponseStore", "SurveyDefinition", "TestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
-      resources: [.copy("Fixtures")],
+      exclude: ["Fixtures"],
       swiftSettings: swift6
     ),
     .testTarget(
