@@ -21,15 +21,12 @@ import Glibc
     let survey = try Survey.load(path: surveyPath)
     let storePath = directory.path("store.sqlite")
     let terminal = try PseudoTerminal(columns: 100, rows: 30)
-    var name = [CChar](repeating: 0, count: 256)
-    gethostname(&name, name.count)
-    let host = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 
     // A partial response begun on this terminal, as if typed before a crash.
     let store = try SQLiteResponseStore(path: storePath, surveyID: survey.id)
     let response = Response(
       surveyID: survey.id, surveyVersion: survey.version, schemaHash: survey.schemaHash, status: .partial,
-      language: "en", startedAt: Date(), source: .terminal, device: "\(host):\(terminal.slavePath)")
+      language: "en", startedAt: Date(), source: .terminal, device: "reliability-review")
     try store.recordSchema(of: survey)
     try store.begin(response)
     let hostile = "\u{1B}[31mROUGE\u{1B}]0;PWNED\u{07}"
@@ -40,7 +37,8 @@ import Glibc
         "last": .text("ok\u{1B}[2Jfin\u{9B}31m"),
       ], contacts: [:])
 
-    let ask = try terminal.spawn(Repository.bilanExecutable, ["ask", surveyPath, "--store", storePath])
+    let ask = try terminal.spawn(Repository.bilanExecutable, ["ask", surveyPath, "--store", storePath],
+      environment: ["BILAN_DEVICE": "reliability-review"])
     try #require(ask.waitFor(KillTests.resumeOffer), "\(ask.screen.text)")
     ask.send("r")
     try #require(ask.waitFor(KillTests.reviewTitle), "\(ask.screen.text)")
