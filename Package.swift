@@ -49,7 +49,7 @@ let package = Package(
     ),
     .target(
       name: "ExcelReport",
-      dependencies: ["SurveyDefinition", "Aggregation", "CXLSXWriter"],
+      dependencies: ["SurveyDefinition", "ResponseStore", "Aggregation", "CXLSXWriter"],
       swiftSettings: swift6
     ),
 
@@ -60,6 +60,7 @@ let package = Package(
         "SurveyDefinition",
         "ResponseStore",
         "Aggregation",
+        "ExcelReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift6
@@ -85,7 +86,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ExcelReportTests",
-      dependencies: ["ExcelReport", "Aggregation", "SurveyDefinition", "TestSupport"],
+      dependencies: ["ExcelReport", "Aggregation", "ResponseStore", "SurveyDefinition", "TestSupport"],
       swiftSettings: swift6
     ),
     .testTarget(
