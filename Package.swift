@@ -10,6 +10,7 @@ let package = Package(
     .executable(name: "bilan", targets: ["bilan"]),
     .library(name: "SurveyDefinition", targets: ["SurveyDefinition"]),
     .library(name: "ResponseStore", targets: ["ResponseStore"]),
+    .library(name: "Questionnaire", targets: ["Questionnaire"]),
     .library(name: "Aggregation", targets: ["Aggregation"]),
     .library(name: "ExcelReport", targets: ["ExcelReport"]),
   ],
@@ -38,6 +39,16 @@ let package = Package(
       swiftSettings: swift6
     ),
     .target(
+      name: "Rehearsal",
+      dependencies: ["SurveyDefinition", "ResponseStore"],
+      swiftSettings: swift6
+    ),
+    .target(
+      name: "Questionnaire",
+      dependencies: ["SurveyDefinition", "ResponseStore", .product(name: "Yams", package: "Yams")],
+      swiftSettings: swift6
+    ),
+    .target(
       name: "Aggregation",
       dependencies: ["SurveyDefinition", "ResponseStore"],
       swiftSettings: swift6
@@ -59,6 +70,7 @@ let package = Package(
       dependencies: [
         "SurveyDefinition",
         "ResponseStore",
+        "Questionnaire",
         "Aggregation",
         "ExcelReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -80,8 +92,19 @@ let package = Package(
       swiftSettings: swift6
     ),
     .testTarget(
+      name: "RehearsalTests",
+      dependencies: ["Rehearsal", "SurveyDefinition", "ResponseStore", "TestSupport"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
       name: "CXLSXWriterTests",
       dependencies: ["CXLSXWriter", "TestSupport"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "QuestionnaireTests",
+      dependencies: ["Questionnaire", "SurveyDefinition", "ResponseStore", "TestSupport"],
+      exclude: ["Snapshots", "Fixtures"],
       swiftSettings: swift6
     ),
     .testTarget(
@@ -92,9 +115,10 @@ let package = Package(
     .testTarget(
       name: "AggregationTests",
       dependencies: [
-        "Aggregation", "TestSupport",
+        "Aggregation", "SurveyDefinition", "ResponseStore", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
+      exclude: ["Fixtures"],
       swiftSettings: swift6
     ),
     .testTarget(

@@ -29,7 +29,7 @@ extension AnswerField {
       try checkText(text, maxLength: Self.otherTextMaxLength, multiline: false)
       return
     }
-    switch question.kind {
+    switch instance.question.kind {
     case .single(let choices, let other):
       guard case .code(let code) = value else { throw notApplicableOrWrongType(value) }
       guard choices.choice(code) != nil || (other && code == "other") else {

@@ -168,8 +168,9 @@ extension SurveyFlow {
   /// Types a decoded JSON or YAML object (answer key → value), as in
   /// `--answers` files and the export's `answers`, by the survey's fields.
   ///
-  /// Email answers go to `contacts`. A key the survey does not have, or a value
-  /// that cannot be typed, is left out and reported in `problems` (in asking
+  /// Email answers go to `contacts` (null for an email is
+  /// ``AnswerError/notApplicableNotOffered(key:)``). A key the survey does not
+  /// have, or a value that cannot be typed, is left out and reported in `problems` (in asking
   /// order, then unknown keys in code-point order). The answer rules are not
   /// applied here: run ``checkResponse(answers:contacts:complete:)`` on the result
   /// when `problems` is empty.
@@ -188,9 +189,11 @@ extension SurveyFlow {
         continue
       }
       let field = fields[index]
-      do {
+      do throws(AnswerError) {
         let typed = try AnswerValue(json: value, for: field)
-        if field.valueType == .contact, case .text(let address) = typed {
+        if field.valueType == .contact {
+          // Only a text can be typed for an email field; null is not an address.
+          guard case .text(let address) = typed else { throw AnswerError.notApplicableNotOffered(key: key) }
           contacts[key] = address
         } else {
           answers[key] = typed

@@ -18,8 +18,9 @@ extension SurveyFlow {
   ///
   /// - `answers` holds every answer but emails; `contacts` the email answers
   ///   (contact data, kept apart), both by answer key.
-  /// - A key the survey does not have: ``AnswerError/unknownKey(key:)``; an email
-  ///   answer among `answers`: ``AnswerError/contactAmongAnswers(key:)``.
+  /// - A key the survey does not have, or a contact under a key that is not an
+  ///   email question: ``AnswerError/unknownKey(key:)``; an email answer among
+  ///   `answers`: ``AnswerError/contactAmongAnswers(key:)``.
   /// - An answer to a question its conditions hide (see ``SurveyFlow``):
   ///   ``AnswerError/hiddenQuestion(key:)``; store ``pruned(answers:)`` instead.
   /// - Each answer of a shown question: ``AnswerField/check(_:)``.
@@ -38,11 +39,11 @@ extension SurveyFlow {
     for key in answers.keys where field(forKey: key) == nil { unknown.insert(key) }
     for key in contacts.keys where field(forKey: key) == nil { unknown.insert(key) }
 
-    for (index, field) in fields.enumerated() {
-      let key = field.key
-      let isShown = shown[fieldInstance[index]]
+    for (index, rule) in fieldRules.enumerated() {
+      let key = rule.key
+      let isShown = shown[rule.instance]
       var value = answers[key]
-      if field.valueType == .contact {
+      if rule.isContact {
         if value != nil { report(.contactAmongAnswers(key: key)) }
         value = contacts[key].map(AnswerValue.text)
       } else if contacts[key] != nil {
@@ -53,16 +54,16 @@ extension SurveyFlow {
           report(.hiddenQuestion(key: key))
           continue
         }
-        if field.isOther && !Self.choosesOther(answers[field.instance.key]) {
+        if rule.isOther && !Self.choosesOther(answers[rule.choiceKey]) {
           report(.otherTextWithoutOther(key: key))
           continue
         }
-        do { try field.check(value) } catch { report(error) }
+        do { try fields[index].check(value) } catch { report(error) }
       }
       guard complete, isShown, Self.isEmpty(value) else { continue }
-      if field.isOther {
-        if Self.choosesOther(answers[field.instance.key]) { report(.otherTextMissing(key: key)) }
-      } else if field.question.required {
+      if rule.isOther {
+        if Self.choosesOther(answers[rule.choiceKey]) { report(.otherTextMissing(key: key)) }
+      } else if rule.isRequired {
         report(.missingRequired(key: key))
       }
     }

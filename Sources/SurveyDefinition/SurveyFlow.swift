@@ -36,6 +36,19 @@ public struct SurveyFlow: Sendable {
   private let instanceIndex: [String: Int]
   /// For each field, the index of its instance.
   let fieldInstance: [Int]
+  /// What a whole-response check needs of each field, aligned with ``fields``
+  /// (reading it does not copy the large `AnswerField`).
+  struct FieldRule: Sendable {
+    var key: String
+    /// The key of the field's instance: for a `KEY.other` text, the answer whose choice of "other" it goes with.
+    var choiceKey: String
+    var instance: Int
+    var isOther: Bool
+    var isContact: Bool
+    var isRequired: Bool
+  }
+
+  let fieldRules: [FieldRule]
 
   /// Prepares the flow of `survey`.
   public init(_ survey: Survey) {
@@ -52,6 +65,12 @@ public struct SurveyFlow: Sendable {
     }
     self.fields = fields
     self.fieldInstance = fieldInstance
+    fieldRules = fields.indices.map { index in
+      let field = fields[index]
+      return FieldRule(
+        key: field.key, choiceKey: field.instance.key, instance: fieldInstance[index], isOther: field.isOther,
+        isContact: field.valueType == .contact, isRequired: field.instance.question.required)
+    }
     let keys = Set(fields.map(\.key))
     self.keys = keys
     fieldIndex = Dictionary(fields.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
@@ -144,9 +163,9 @@ public struct SurveyFlow: Sendable {
     for (index, step) in steps.enumerated() where !shown[index] {
       for key in step.fieldKeys { result[key] = nil }
     }
-    for (index, field) in fields.enumerated() where field.isOther && shown[fieldInstance[index]] {
-      if result[field.key] != nil && !Self.choosesOther(result[field.instance.key]) {
-        result[field.key] = nil
+    for rule in fieldRules where rule.isOther && shown[rule.instance] {
+      if result[rule.key] != nil && !Self.choosesOther(result[rule.choiceKey]) {
+        result[rule.key] = nil
       }
     }
     return result

@@ -78,7 +78,7 @@ extension SurveyReader {
         requireKeys(["questions"], in: fields, of: element, context)
         if let node = fields["questions"]?.value { indicator.questions = readIndexKeys(node, context) }
       case .responseRate:
-        if event?.registered == nil {
+        if event?.registered == nil, !registeredIsWritten {
           let kindNode = fields["kind"]?.value
           let place = eventKey == nil ? "the survey has no 'event'" : "'event' has no 'registered' count"
           error(kindNode, "\(context) is a response rate, but \(place) (the number of people registered)")
@@ -144,8 +144,7 @@ extension SurveyReader {
   static func fitsDescription(_ kind: IndicatorKind) -> String {
     var names = kindFits[kind] ?? []
     if kind == .mean || kind == .topBox { names.append("matrix rows") }
-    if names.count == 1 { return names[0] }
-    return names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+    return list(names)
   }
 
   /// Resolves an answer key of a question: the question, then an item of its

@@ -131,6 +131,10 @@ import Testing
         .notWholeNumber(key: "valeur.plan", value: 2.5),
         .unknownKey(key: "aa"), .unknownKey(key: "zz"),
       ])
+    let nullEmail = flow.typedAnswers(json: ["courriel": NSNull(), "suivi": false])
+    #expect(nullEmail.answers == ["suivi": .boolean(false)])
+    #expect(nullEmail.contacts.isEmpty)
+    #expect(nullEmail.problems.map(\.error) == [.notApplicableNotOffered(key: "courriel")])
   }
 
   @Test func exportKeysFollowTheAskingOrder() {

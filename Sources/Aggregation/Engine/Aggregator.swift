@@ -1,0 +1,173 @@
+import Foundation
+import ResponseStore
+import SurveyDefinition
+
+/// The aggregation engine: one pass over the responses, feeding per-question
+/// and per-indicator accumulators, then `results()`.
+///
+/// Memory grows with the number of questions, items and breakdown groups, not
+/// with the number of responses — except for free text, which is kept (masked)
+/// for the verbatims.
+///
+/// ```swift
+/// var aggregator = try Aggregator(survey: survey, options: AggregationOptions())
+/// try store.forEachResponse(survey: survey.id, includePartial: true) { aggregator.add($0) }
+/// let results = aggregator.results()
+/// ```
+/// Feed partial responses too: they are counted, and included in the figures
+/// only with `includePartial`.
+public struct Aggregator: Sendable {
+  public let survey: Survey
+  public let options: AggregationOptions
+  /// The language of the results' labels.
+  public let language: String
+  var breakdowns: [BreakdownPlan]
+  var questions: [QuestionAccumulator]
+  var indicators: [IndicatorPlan]
+  var freeText: [FreeTextAccumulator]
+  var complete = 0
+  var partial = 0
+  var included = 0
+  var lastDate: Date?
+
+  /// Prepares the accumulators of `survey`.
+  ///
+  /// Throws when `options.breakdowns` names something that is not a
+  /// single-choice question, or `options.language` is not a survey language.
+  public init(survey: Survey, options: AggregationOptions = AggregationOptions()) throws(AggregationError) {
+    self.survey = survey
+    self.options = options
+    if let language = options.language, !survey.languages.contains(language) {
+      throw .unknownLanguage(language, survey: survey.id, available: survey.languages)
+    }
+    let language = options.language ?? survey.defaultLanguage
+    self.language = language
+    let singles = survey.allQuestions.compactMap { entry -> String? in
+      if case .single = entry.question.kind, entry.section.forEach == nil { return entry.question.id }
+      return nil
+    }
+    var plans: [BreakdownPlan] = []
+    for id in options.breakdowns ?? survey.breakdowns {
+      guard singles.contains(id), let (question, _) = survey.question(id) else {
+        throw .unknownBreakdown(id, survey: survey.id, available: singles)
+      }
+      plans.append(BreakdownPlan(question: question, language: language))
+    }
+    breakdowns = plans
+    let instances = survey.instances.filter {
+      if case .email = $0.question.kind { return false }
+      return true
+    }
+    questions = instances.map(QuestionAccumulator.init)
+    var texts: [FreeTextAccumulator] = []
+    for instance in instances {
+      switch instance.question.kind {
+      case .text, .longText:
+        texts.append(FreeTextAccumulator(instance: instance, isOther: false, language: language))
+      case .single(_, true), .multiple(_, true, _, _, _):
+        texts.append(FreeTextAccumulator(instance: instance, isOther: true, language: language))
+      default:
+        break
+      }
+    }
+    freeText = texts
+    let cellCount = 1 + plans.reduce(0) { $0 + $1.groups.count }
+    indicators = survey.indicators.map {
+      IndicatorPlan(indicator: $0, survey: survey, language: language, cellCount: cellCount)
+    }
+  }
+
+  /// Adds one response. Partial responses are counted, and added to the
+  /// figures only when `options.includePartial`.
+  public mutating func add(_ response: Response) {
+    switch response.status {
+    case .complete: complete += 1
+    case .partial: partial += 1
+    }
+    guard response.status == .complete || options.includePartial else { return }
+    included += 1
+    let date = response.submittedAt ?? response.startedAt
+    if lastDate.map({ date > $0 }) ?? true { lastDate = date }
+    let answers = response.answers
+    // The cells this response falls in: overall, then one group per breakdown.
+    var cells = [0]
+    var groupCodes: [String: String] = [:]
+    var offset = 1
+    for index in breakdowns.indices {
+      if let group = breakdowns[index].group(of: answers) {
+        breakdowns[index].counts[group] += 1
+        cells.append(offset + group)
+        groupCodes[breakdowns[index].question.id] = breakdowns[index].groups[group].code
+      } else {
+        breakdowns[index].unanswered += 1
+      }
+      offset += breakdowns[index].groups.count
+    }
+    for index in questions.indices { questions[index].add(answers) }
+    for index in indicators.indices { indicators[index].add(answers, cells: cells) }
+    for index in freeText.indices { freeText[index].add(answers, groups: groupCodes) }
+  }
+
+  /// Adds every response of `responses`.
+  public mutating func add(contentsOf responses: some Sequence<Response>) {
+    for response in responses { add(response) }
+  }
+
+  /// Computes `survey` over `responses` in one pass.
+  public static func results(
+    survey: Survey, responses: some Sequence<Response>, options: AggregationOptions = AggregationOptions()
+  ) throws(AggregationError) -> SurveyResults {
+    var aggregator = try Aggregator(survey: survey, options: options)
+    aggregator.add(contentsOf: responses)
+    return aggregator.results()
+  }
+
+  /// Computes `survey` over the responses of `repository`, read one at a time.
+  public static func results(
+    survey: Survey, repository: any ResponseRepository, options: AggregationOptions = AggregationOptions()
+  ) throws -> SurveyResults {
+    var aggregator = try Aggregator(survey: survey, options: options)
+    try repository.forEachResponse(survey: survey.id, includePartial: true) { aggregator.add($0) }
+    return aggregator.results()
+  }
+}
+
+/// One breakdown question: its groups (choices, then `other`) and their sizes.
+struct BreakdownPlan: Sendable {
+  let question: Question
+  let label: String
+  let groups: [GroupRef]
+  let index: [String: Int]
+  var counts: [Int]
+  var unanswered = 0
+
+  init(question: Question, language: String) {
+    self.question = question
+    label = question.label.text(language)
+    var groups = (question.kind.choices ?? []).map {
+      GroupRef(question: question.id, code: $0.code, label: $0.label.text(language))
+    }
+    if question.kind.hasOther {
+      groups.append(GroupRef(question: question.id, code: "other", label: Vocabulary.other(language)))
+    }
+    self.groups = groups
+    var index: [String: Int] = [:]
+    for (position, group) in groups.enumerated() { index[group.code] = position }
+    self.index = index
+    counts = Array(repeating: 0, count: groups.count)
+  }
+
+  /// The group of a response, `nil` when it did not answer (or answered a
+  /// code the definition no longer has).
+  func group(of answers: Answers) -> Int? {
+    guard case .code(let code)? = answers[question.id] else { return nil }
+    return index[code]
+  }
+}
+
+/// The tool's own words in the report language.
+enum Vocabulary {
+  static func other(_ language: String) -> String { language.hasPrefix("fr") ? "Autre" : "Other" }
+  static func yes(_ language: String) -> String { language.hasPrefix("fr") ? "Oui" : "Yes" }
+  static func no(_ language: String) -> String { language.hasPrefix("fr") ? "Non" : "No" }
+}

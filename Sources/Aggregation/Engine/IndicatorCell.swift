@@ -1,0 +1,104 @@
+import SurveyDefinition
+
+/// What one response contributes to an indicator (for one item).
+enum Observation {
+  /// A mean or index contribution.
+  case number(Double)
+  /// A top_box or share contribution: in the favourable set or not.
+  case success(Bool)
+  /// An nps score 0–10.
+  case score(Int)
+  /// A ranking answer, best first.
+  case ranking([String])
+}
+
+/// How to read one indicator's observation from a response's answers.
+enum Extractor: Sendable {
+  case numeric(key: String)
+  case topBox(key: String, points: ClosedRange<Int>)
+  case share(key: String, codes: Set<String>, booleans: Set<Bool>)
+  case nps(key: String)
+  case borda(key: String)
+  /// Keys with their scale bounds, rescaled 0–100 and averaged per respondent.
+  case index(keys: [(key: String, min: Int, max: Int)])
+  case none
+
+  func observe(_ answers: Answers) -> Observation? {
+    switch self {
+    case .numeric(let key):
+      return answers[key]?.numericValue.map(Observation.number)
+    case .topBox(let key, let points):
+      guard case .integer(let value) = answers[key] else { return nil }
+      return .success(points.contains(value))
+    case .share(let key, let codes, let booleans):
+      switch answers[key] {
+      case .code(let code)?: return .success(codes.contains(code))
+      case .codes(let list)?: return list.isEmpty ? nil : .success(list.contains { codes.contains($0) })
+      case .boolean(let value)?: return .success(booleans.contains(value))
+      default: return nil
+      }
+    case .nps(let key):
+      guard case .integer(let value) = answers[key] else { return nil }
+      return .score(value)
+    case .borda(let key):
+      guard case .codes(let list)? = answers[key], !list.isEmpty else { return nil }
+      return .ranking(list)
+    case .index(let keys):
+      var moments = RunningMoments()
+      for entry in keys where entry.max > entry.min {
+        guard let value = answers[entry.key]?.numericValue else { continue }
+        moments.add((value - Double(entry.min)) / Double(entry.max - entry.min) * 100)
+      }
+      return moments.meanValue.map(Observation.number)
+    case .none:
+      return nil
+    }
+  }
+}
+
+/// The running figures of one indicator cell (overall, or one group), for one item.
+struct IndicatorCell: Sendable {
+  var n = 0
+  var moments = RunningMoments()
+  var successes = 0
+  var promoters = 0
+  var detractors = 0
+  var borda: BordaCount?
+
+  init(bordaChoices: [String]?, pick: Int) {
+    borda = bordaChoices.map { BordaCount(choices: $0, pick: pick) }
+  }
+
+  mutating func add(_ observation: Observation) {
+    switch observation {
+    case .number(let value):
+      n += 1
+      moments.add(value)
+    case .success(let hit):
+      n += 1
+      if hit { successes += 1 }
+    case .score(let score):
+      n += 1
+      if score >= 9 { promoters += 1 } else if score <= 6 { detractors += 1 }
+    case .ranking(let list):
+      n += 1
+      borda?.add(list)
+    }
+  }
+
+  /// Value and interval of this cell for `kind` (borda aside).
+  func figures(_ kind: IndicatorKind) -> (value: Double?, interval: ConfidenceInterval?) {
+    guard n > 0 else { return (nil, nil) }
+    switch kind {
+    case .mean, .index:
+      return (moments.meanValue, moments.interval)
+    case .topBox, .share:
+      return (Double(successes) / Double(n), WilsonInterval.interval(successes: successes, n: n))
+    case .nps:
+      let nps = NetPromoterScore(n: n, promoters: promoters, detractors: detractors)
+      return (nps.score, nps.interval)
+    case .borda, .responseRate:
+      return (nil, nil)
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import SurveyDefinition
+
+/// One indicator: what to read from each response, for each item, and the
+/// running cells (overall, then every group of every breakdown).
+struct IndicatorPlan: Sendable {
+  struct Target: Sendable {
+    /// The loop item, for an indicator computed per item.
+    var item: Choice?
+    var extractor: Extractor
+  }
+
+  let indicator: Indicator
+  let label: String
+  let unit: IndicatorUnit
+  /// The loop section when computed per item.
+  let loopSection: Section?
+  /// Borda: the choices scored.
+  let bordaChoices: [Choice]
+  let targets: [Target]
+  /// `cells[target][cell]`: cell 0 is overall, then each breakdown's groups in order.
+  var cells: [[IndicatorCell]]
+
+  init(indicator: Indicator, survey: Survey, language: String, cellCount: Int) {
+    self.indicator = indicator
+    var loop: Section?
+    var targets: [Target] = []
+    var bordaChoices: [Choice] = []
+    var pick = 0
+    var defaultLabel: LocalizedText?
+    switch indicator.kind {
+    case .responseRate:
+      targets = []
+    case .index:
+      // Each reference: a scale key, a matrix-row key, or a matrix id (all rows).
+      let references = indicator.questions.compactMap { AnswerReference(key: $0, survey: survey) }
+      loop = references.first { $0.section.forEach != nil && $0.item == nil }?.section
+      let items: [Choice?] = loop.map { $0.items.map(Optional.some) } ?? [nil]
+      for item in items {
+        var keys: [(key: String, min: Int, max: Int)] = []
+        for reference in references {
+          guard let scale = reference.question.kind.scale else { continue }
+          for key in reference.keys(item: item) { keys.append((key, scale.min, scale.max)) }
+        }
+        targets.append(Target(item: item, extractor: .index(keys: keys)))
+      }
+    default:
+      guard let key = indicator.question, let reference = AnswerReference(key: key, survey: survey) else {
+        break
+      }
+      defaultLabel = reference.question.label
+      if reference.section.forEach != nil, reference.item == nil { loop = reference.section }
+      let items: [Choice?] = loop.map { $0.items.map(Optional.some) } ?? [nil]
+      if case .ranking(let choices, let count) = reference.question.kind {
+        bordaChoices = choices
+        pick = count
+      }
+      for item in items {
+        let key = reference.keys(item: item).first ?? key
+        let extractor: Extractor
+        switch indicator.kind {
+        case .mean: extractor = .numeric(key: key)
+        case .topBox:
+          extractor = .topBox(key: key, points: (reference.question.kind.scale ?? .nps).topPoints)
+        case .share:
+          extractor = .share(
+            key: key, codes: Set(indicator.values.compactMap(\.stringValue)),
+            booleans: Set(
+              indicator.values.compactMap {
+                if case .boolean(let value) = $0 { return value }
+                return nil
+              }))
+        case .nps: extractor = .nps(key: key)
+        case .borda: extractor = .borda(key: key)
+        case .index, .responseRate: extractor = .none
+        }
+        targets.append(Target(item: item, extractor: extractor))
+      }
+    }
+    if indicator.kind == .index, let first = indicator.questions.first,
+      let reference = AnswerReference(key: first, survey: survey)
+    {
+      defaultLabel = reference.question.label
+    }
+    label = (indicator.label ?? defaultLabel ?? LocalizedText(plain: indicator.id)).text(language)
+    unit =
+      switch indicator.kind {
+      case .mean: .scaleUnits
+      case .topBox, .share, .responseRate: .proportion
+      case .nps: .points
+      case .borda: .bordaPoints
+      case .index: .index
+      }
+    loopSection = loop
+    self.bordaChoices = bordaChoices
+    self.targets = targets
+    let codes = indicator.kind == .borda ? bordaChoices.map(\.code) : nil
+    cells = targets.map { _ in
+      Array(repeating: IndicatorCell(bordaChoices: codes, pick: pick), count: cellCount)
+    }
+  }
+
+  mutating func add(_ answers: Answers, cells indices: [Int]) {
+    for target in targets.indices {
+      guard let observation = targets[target].extractor.observe(answers) else { continue }
+      for cell in indices { cells[target][cell].add(observation) }
+    }
+  }
+}
+
+/// An answer key of an indicator, read apart: `q`, `q.ITEM`, `q.ROW`,
+/// `q.ITEM.ROW`, or a matrix id meaning all its rows.
+struct AnswerReference {
+  var question: Question
+  var section: Section
+  /// The item fixed by the key (`q.ITEM`), if any.
+  var item: Choice?
+  /// The matrix row fixed by the key, if any.
+  var row: Choice?
+
+  init?(key: String, survey: Survey) {
+    var parts = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    guard let (question, section) = survey.question(parts.removeFirst()) else { return nil }
+    self.question = question
+    self.section = section
+    if section.forEach != nil, let first = parts.first, let item = section.items.choice(first) {
+      self.item = item
+      parts.removeFirst()
+    }
+    if case .matrix(let rows, _) = question.kind, let first = parts.first, let row = rows.choice(first) {
+      self.row = row
+      parts.removeFirst()
+    }
+    guard parts.isEmpty else { return nil }
+  }
+
+  /// The stored keys this reference means for loop item `loopItem` (ignored
+  /// when the key fixes its item or the question is outside loops).
+  func keys(item loopItem: Choice?) -> [String] {
+    var prefix = question.id
+    if section.forEach != nil {
+      guard let item = item ?? loopItem.flatMap({ section.items.choice($0.code) }) else { return [] }
+      prefix += ".\(item.code)"
+    }
+    if case .matrix(let rows, _) = question.kind {
+      return (row.map { [$0] } ?? rows).map { "\(prefix).\($0.code)" }
+    }
+    return [prefix]
+  }
+}

@@ -1,0 +1,435 @@
+import Foundation
+import ResponseStore
+import SurveyDefinition
+
+/// The questionnaire a line at a time, for screen readers, pipes and tests
+/// (`--plain`, or when standard input or output is not a terminal).
+///
+/// No colours and no cursor movement: each question is printed, then one
+/// line is read. Each answer is in the store before the next prompt is
+/// printed; the end of input before the last question keeps a partial
+/// response.
+public final class PlainQuestionnaire {
+  let survey: Survey
+  let language: String
+  let words: ToolText
+  var session: QuestionnaireSession
+  let recorder: ResponseRecorder
+  let readLine: () -> String?
+  let write: (String) -> Void
+
+  /// - Parameters:
+  ///   - readLine: the next line of input without its newline, `nil` at the end.
+  ///   - write: prints text (prompts, questions and messages) as given.
+  public init(
+    survey: Survey, repository: any ResponseRepository, options: AskOptions,
+    readLine: @escaping () -> String?, write: @escaping (String) -> Void
+  ) {
+    self.survey = survey
+    self.language = options.language ?? survey.defaultLanguage
+    self.words = ToolText(language: language)
+    self.session = QuestionnaireSession(survey: survey, language: language)
+    self.recorder = ResponseRecorder(
+      repository: repository, survey: survey, language: language, device: options.device)
+    self.readLine = readLine
+    self.write = write
+  }
+
+  /// What a line did.
+  enum Reply {
+    case answer([String: AnswerValue?])
+    case back
+    case end
+  }
+
+  public func run() throws(StoreError) -> AskOutcome {
+    printWelcome()
+    var current = session.shown.first
+    while let instance = current {
+      printQuestion(instance)
+      switch ask(instance) {
+      case .end:
+        write(
+          "\n"
+            + (language == "fr"
+              ? "Fin de l'entrée : vos réponses sont gardées comme réponse partielle.\n"
+              : "End of input: your answers are kept as a partial response.\n"))
+        return .inputEnded
+      case .back:
+        if let previous = session.previous(before: instance.key) {
+          current = previous
+        } else {
+          write(language == "fr" ? "C'est la première question.\n" : "This is the first question.\n")
+        }
+      case .answer(let changes):
+        try recorder.record(changes, contactKeys: contactKeys(of: instance))
+        session.apply(changes, for: instance)
+        current = session.next(after: instance.key)
+      }
+    }
+    let contactKeys = Set(survey.fields.filter { $0.valueType == .contact }.map(\.key))
+    try recorder.submit(removing: session.hiddenKeys(), contactKeys: contactKeys)
+    session.dropHidden()
+    write("\n" + words.thanks + "\n")
+    return .completed
+  }
+
+  private func contactKeys(of instance: QuestionInstance) -> Set<String> {
+    Set(instance.fields.filter { $0.valueType == .contact }.map(\.key))
+  }
+
+  private func text(_ localized: LocalizedText) -> String {
+    TerminalSafeText.clean(localized.text(language))
+  }
+
+  private func printWelcome() {
+    var lines = [text(survey.title)]
+    var event: [String] = []
+    if let name = survey.event?.name { event.append(text(name)) }
+    if let place = survey.event?.place { event.append(TerminalSafeText.clean(place)) }
+    if let date = survey.event?.date { event.append(EventDate.long(date, language: language)) }
+    if !event.isEmpty { lines.append(event.joined(separator: " · ")) }
+    if let notice = survey.privacy.notice { lines.append(text(notice)) }
+    lines.append(
+      [words.minutes(session.estimatedMinutes()), words.questions(session.shown.count)].joined(
+        separator: " · ")
+        + ".")
+    lines.append(
+      language == "fr"
+        ? "Ligne vide : passer une question facultative · < : question précédente · ? : aide."
+        : "Empty line: skip an optional question · <: previous question · ?: help.")
+    write(lines.joined(separator: "\n") + "\n")
+  }
+
+  // MARK: Questions
+
+  private func printQuestion(_ instance: QuestionInstance) {
+    let progress = session.progress(of: instance.key)
+    var header = words.questionOf(progress.index, progress.count) + " · " + text(instance.sectionTitle)
+    if let item = instance.item, let index = instance.itemIndex {
+      header += " · " + text(item.label) + " (\(index + 1)/\(instance.section.items.count))"
+    }
+    var lines = ["", header]
+    let requirement =
+      instance.question.required
+      ? (language == "fr" ? " (obligatoire)" : " (required)")
+      : (language == "fr" ? " (facultative)" : " (optional)")
+    lines.append(text(instance.label) + requirement)
+    if let help = instance.help { lines.append(text(help)) }
+    lines += options(of: instance)
+    if let hint = hint(for: instance) { lines.append(hint) }
+    write(lines.joined(separator: "\n") + "\n")
+  }
+
+  /// The numbered options of a choice question, or the points of a scale.
+  private func options(of instance: QuestionInstance) -> [String] {
+    switch instance.question.kind {
+    case .single(let choices, let other), .multiple(let choices, let other, _, _, _):
+      var lines = choices.enumerated().map { "  \($0.offset + 1). " + text($0.element.label) }
+      if other { lines.append("  \(choices.count + 1). " + words.other) }
+      return lines
+    case .ranking(let choices, _):
+      return choices.enumerated().map { "  \($0.offset + 1). " + text($0.element.label) }
+    case .boolean:
+      return ["  1. " + words.yes, "  2. " + words.no]
+    case .scale(let scale), .matrix(_, let scale):
+      return scale.points.compactMap { point in scale.labels[point].map { "  \(point) = " + text($0) } }
+        + (scale.notApplicable.map { ["  na = " + text($0)] } ?? [])
+    case .nps:
+      return ["  0 = " + words.npsLow, "  10 = " + words.npsHigh]
+    default:
+      return []
+    }
+  }
+
+  private func hint(for instance: QuestionInstance) -> String? {
+    let french = language == "fr"
+    switch instance.question.kind {
+    case .single: return french ? "Répondez par le numéro ou le code." : "Answer with the number or the code."
+    case .multiple(_, _, let minimum, let maximum, _):
+      let base =
+        french
+        ? "Numéros ou codes séparés par des virgules" : "Numbers or codes separated by commas"
+      return base + (words.selections(min: minimum, max: maximum).map { " (\($0))" } ?? "") + "."
+    case .ranking(_, let pick):
+      return french
+        ? "Classez les \(pick) premiers : numéros ou codes séparés par des virgules, le plus important d'abord."
+        : "Rank the top \(pick): numbers or codes separated by commas, most important first."
+    case .scale(let scale):
+      return
+        (french ? "Une valeur de \(scale.min) à \(scale.max)" : "A value from \(scale.min) to \(scale.max)")
+        + (scale.notApplicable != nil ? (french ? ", ou na." : ", or na.") : ".")
+    case .nps: return french ? "Une note de 0 à 10." : "A score from 0 to 10."
+    case .matrix(_, let scale):
+      return
+        (french
+        ? "Une ligne par rangée : une valeur de \(scale.min) à \(scale.max)"
+        : "One line per row: a value from \(scale.min) to \(scale.max)")
+        + (scale.notApplicable != nil ? (french ? ", ou na." : ", or na.") : ".")
+    case .boolean: return french ? "oui ou non." : "yes or no."
+    case .longText:
+      return french
+        ? "Plusieurs lignes possibles ; terminez par une ligne contenant seulement « . »."
+        : "Several lines allowed; end with a line holding only \".\"."
+    case .number(let minimum, let maximum, let integer):
+      var parts = [
+        integer ? (french ? "Un nombre entier" : "A whole number") : (french ? "Un nombre" : "A number")
+      ]
+      if let range = words.numberRange(minimum, maximum) { parts.append(range) }
+      return parts.joined(separator: " ") + "."
+    case .email: return french ? "Une adresse e-mail." : "An email address."
+    case .text: return nil
+    }
+  }
+
+  private func prompt(_ label: String? = nil) {
+    write((label.map { $0 + " " } ?? "") + "> ")
+  }
+
+  private func refuse(_ message: String) {
+    write("! " + message + "\n")
+  }
+
+  /// Reads lines until a valid answer, `<`, or the end of input.
+  private func ask(_ instance: QuestionInstance) -> Reply {
+    if case .matrix(let rows, let scale) = instance.question.kind {
+      return askMatrix(instance, rows: rows, scale: scale)
+    }
+    while true {
+      prompt()
+      guard var line = readLine() else { return .end }
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if trimmed == "<" { return .back }
+      if trimmed == "?" {
+        printHelp(instance)
+        continue
+      }
+      if trimmed.isEmpty {
+        if instance.question.required {
+          refuse(words.required)
+          continue
+        }
+        return .answer(Dictionary(uniqueKeysWithValues: instance.fields.map { ($0.key, AnswerValue?.none) }))
+      }
+      if case .longText = instance.question.kind {
+        var lines = [line]
+        if trimmed != "." {
+          while let next = readLine() {
+            if next.trimmingCharacters(in: .whitespaces) == "." { break }
+            lines.append(next)
+          }
+        } else {
+          lines = []
+        }
+        line = lines.joined(separator: "\n")
+      }
+      switch parse(line, for: instance) {
+      case .failure(let problem):
+        refuse(problem.message)
+      case .success(var values):
+        if values[instance.key] == .code("other")
+          || (values[instance.key].flatMap(codes)?.contains("other") ?? false)
+        {
+          write(words.otherPrompt + "\n")
+          prompt()
+          guard let other = readLine() else { return .end }
+          let text = other.trimmingCharacters(in: .whitespaces)
+          if text.isEmpty {
+            refuse(words.otherPrompt + "…")
+            continue
+          }
+          values[instance.key + ".other"] = .text(text)
+        }
+        do {
+          return .answer(try session.validate(values, for: instance))
+        } catch {
+          refuse(error.message)
+        }
+      }
+    }
+  }
+
+  private func codes(_ value: AnswerValue) -> [String]? {
+    if case .codes(let codes) = value { return codes }
+    return nil
+  }
+
+  /// One prompt per row; `<` on a row goes back one row (or to the previous question).
+  private func askMatrix(_ instance: QuestionInstance, rows: [Choice], scale: Scale) -> Reply {
+    var values: [String: AnswerValue] = [:]
+    var index = 0
+    while index < rows.count {
+      let row = rows[index]
+      let key = "\(instance.key).\(row.code)"
+      prompt(text(row.label))
+      guard let line = readLine() else { return .end }
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if trimmed == "<" {
+        if index == 0 { return .back }
+        index -= 1
+        values["\(instance.key).\(rows[index].code)"] = nil
+        continue
+      }
+      if trimmed == "?" {
+        printHelp(instance)
+        continue
+      }
+      if trimmed.isEmpty {
+        if instance.question.required {
+          refuse(words.required)
+          continue
+        }
+        index += 1
+        continue
+      }
+      switch point(trimmed, scale: scale) {
+      case .failure(let problem): refuse(problem.message)
+      case .success(let value):
+        if let field = instance.fields.first(where: { $0.key == key }),
+          let message = SurveyRules.problem(with: value, for: field, language: language)
+        {
+          refuse(message)
+          continue
+        }
+        values[key] = value
+        index += 1
+      }
+    }
+    do {
+      return .answer(try session.validate(values, for: instance))
+    } catch {
+      refuse(error.message)
+      return ask(instance)
+    }
+  }
+
+  private func printHelp(_ instance: QuestionInstance) {
+    var lines: [String] = []
+    if let help = instance.help { lines.append(text(help)) }
+    if let hint = hint(for: instance) { lines.append(hint) }
+    lines.append(
+      language == "fr"
+        ? "Ligne vide : passer une question facultative. < : revenir à la question précédente. Chaque réponse est enregistrée aussitôt."
+        : "Empty line: skip an optional question. <: back to the previous question. Each answer is saved at once."
+    )
+    write(lines.joined(separator: "\n") + "\n")
+  }
+
+  // MARK: Parsing a line
+
+  private func failure(_ message: String) -> Result<[String: AnswerValue], MessageError> {
+    .failure(MessageError(message))
+  }
+
+  /// The values a line gives, typed for the question (the survey's rules are checked after).
+  private func parse(
+    _ line: String, for instance: QuestionInstance
+  ) -> Result<[String: AnswerValue], MessageError> {
+    let key = instance.key
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    let french = language == "fr"
+    switch instance.question.kind {
+    case .single(let choices, let other):
+      guard let code = choiceCode(trimmed, choices: choices, other: other) else {
+        let count = choices.count + (other ? 1 : 0)
+        return failure(
+          french
+            ? "« \(TerminalSafeText.clean(trimmed)) » n'est pas une des réponses : donnez un numéro de 1 à \(count) ou un code."
+            : "“\(TerminalSafeText.clean(trimmed))” is not one of the options: give a number from 1 to \(count) or a code."
+        )
+      }
+      return .success([key: .code(code)])
+    case .multiple, .ranking:
+      let choices = instance.question.kind.choices ?? []
+      let hasOther = instance.question.kind.hasOther
+      var picked: [String] = []
+      for part in trimmed.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+      where !part.isEmpty {
+        guard let code = choiceCode(part, choices: choices, other: hasOther) else {
+          let count = choices.count + (hasOther ? 1 : 0)
+          return failure(
+            french
+              ? "« \(TerminalSafeText.clean(part)) » n'est pas une des réponses : numéros de 1 à \(count) ou codes."
+              : "“\(TerminalSafeText.clean(part))” is not one of the options: numbers from 1 to \(count) or codes."
+          )
+        }
+        if picked.contains(code) {
+          return failure(french ? "« \(part) » est donné deux fois." : "“\(part)” is given twice.")
+        }
+        picked.append(code)
+      }
+      if case .multiple = instance.question.kind {
+        // Stored in choice order, "other" last, whatever order they were typed in.
+        let order = choices.map(\.code) + ["other"]
+        picked.sort { (order.firstIndex(of: $0) ?? 0) < (order.firstIndex(of: $1) ?? 0) }
+      }
+      return .success([key: .codes(picked)])
+    case .scale(let scale):
+      return point(trimmed, scale: scale).map { [key: $0] }
+    case .nps:
+      return point(trimmed, scale: .nps).map { [key: $0] }
+    case .boolean:
+      switch trimmed.lowercased() {
+      case "oui", "o", "yes", "y", "1", "vrai", "true": return .success([key: .boolean(true)])
+      case "non", "n", "no", "2", "faux", "false": return .success([key: .boolean(false)])
+      default:
+        return failure(french ? "Répondez par oui ou non (ou 1, 2)." : "Answer yes or no (or 1, 2).")
+      }
+    case .number(_, _, let integer):
+      do {
+        return .success([key: try QuestionEditor.parseNumber(trimmed, integer: integer)])
+      } catch {
+        return failure(error.message(words))
+      }
+    case .email:
+      return .success([key: .text(trimmed)])
+    case .text:
+      return .success([key: .text(line)])
+    case .longText:
+      return .success([key: .text(line)])
+    case .matrix:
+      return .success([:])
+    }
+  }
+
+  /// A choice by its number, its code or its label (case and accents as typed).
+  private func choiceCode(_ text: String, choices: [Choice], other: Bool) -> String? {
+    if let number = Int(text) {
+      if number >= 1 && number <= choices.count { return choices[number - 1].code }
+      if other && number == choices.count + 1 { return "other" }
+      return nil
+    }
+    let lowered = text.lowercased()
+    if let choice = choices.first(where: { $0.code == lowered }) { return choice.code }
+    if other && lowered == "other" { return "other" }
+    if let choice = choices.first(where: { $0.label.text(language).lowercased() == lowered }) {
+      return choice.code
+    }
+    return nil
+  }
+
+  /// A scale point, or `na` for not applicable.
+  private func point(_ text: String, scale: Scale) -> Result<AnswerValue, MessageError> {
+    let french = language == "fr"
+    let lowered = text.lowercased()
+    if ["na", "n/a", "nsp"].contains(lowered) {
+      guard scale.notApplicable != nil else {
+        return .failure(
+          MessageError(
+            french
+              ? "Cette question n'a pas de réponse « sans avis »."
+              : "This question has no “no opinion” answer."))
+      }
+      return .success(.notApplicable)
+    }
+    guard let value = Int(text), scale.points.contains(value) else {
+      return .failure(
+        MessageError(
+          (french
+            ? "Donnez une valeur entière de \(scale.min) à \(scale.max)"
+            : "Give a whole value from \(scale.min) to \(scale.max)")
+            + (scale.notApplicable != nil ? (french ? ", ou na." : ", or na.") : ".")))
+    }
+    return .success(.integer(value))
+  }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import ResponseStore
+import SurveyDefinition
+import Yams
+
+/// `--answers FILE`: a whole response from a JSON or YAML map, as in the
+/// export (`{"role": "elu", "valeur_ajoutee.plan_cooperation": 4, …}`),
+/// stored only when every rule holds: types, codes, bounds, required
+/// questions, and no answer to a question its conditions hide.
+public enum ScriptedAnswers {
+  /// Reads the map from `path` (`-` for standard input).
+  public static func read(path: String) throws(AskError) -> [String: Any] {
+    let data: Data
+    do {
+      data =
+        path == "-"
+        ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw .unreadableAnswers(path: path, reason: (error as NSError).localizedDescription)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw .malformedAnswers(path: path, reason: "the file is not UTF-8 text")
+    }
+    let parsed: Any?
+    do {
+      // JSON is YAML: one parser reads both, and keeps null, numbers and booleans typed.
+      parsed = try Yams.load(yaml: text)
+    } catch {
+      throw .malformedAnswers(path: path, reason: String(describing: error))
+    }
+    guard let map = parsed as? [String: Any] else {
+      if let other = parsed as? [AnyHashable: Any] {
+        var result: [String: Any] = [:]
+        for (key, value) in other {
+          guard let key = key as? String else {
+            throw .malformedAnswers(path: path, reason: "the key \(key) is not a text")
+          }
+          result[key] = value
+        }
+        return result
+      }
+      throw .malformedAnswers(path: path, reason: "the top level is not a map")
+    }
+    return map
+  }
+
+  /// Checks the answers with the survey's rules and stores them as one
+  /// complete response, in one transaction. Nothing is stored when any rule fails.
+  @discardableResult
+  public static func fill(
+    survey: Survey, answers json: [String: Any], path: String, repository: any ResponseRepository,
+    options: AskOptions, now: Date = Date()
+  ) throws(AskError) -> Response {
+    let flow = survey.flow
+    let typed = flow.typedAnswers(json: json)
+    var problems = typed.problems.map { "\($0.key): " + ($0.error.errorDescription ?? $0.key) }
+    if problems.isEmpty {
+      problems = flow.checkResponse(answers: typed.answers, contacts: typed.contacts, complete: true)
+        .map { "\($0.key): " + ($0.error.errorDescription ?? $0.key) }
+    }
+    guard problems.isEmpty else { throw .invalidAnswers(path: path, problems: problems) }
+    let response = Response(
+      surveyID: survey.id, surveyVersion: survey.version, schemaHash: survey.schemaHash, status: .complete,
+      language: options.language ?? survey.defaultLanguage, startedAt: now, submittedAt: now,
+      source: .terminal,
+      device: options.device, answers: typed.answers, contacts: typed.contacts)
+    do {
+      try repository.recordSchema(of: survey)
+      try repository.begin(response)
+    } catch {
+      throw .store(error)
+    }
+    return response
+  }
+}

@@ -1,0 +1,410 @@
+import Foundation
+import ResponseStore
+import SurveyDefinition
+
+/// The questionnaire on a terminal: screens, keys, signals, the store.
+///
+/// The loop is: draw the current screen, wait for a key, a signal or the
+/// idle timeout, act. Every confirmed answer is in the store before the next
+/// screen is drawn.
+public final class InteractiveQuestionnaire {
+  let survey: Survey
+  let repository: any ResponseRepository
+  let options: AskOptions
+  let language: String
+  let words: ToolText
+  let device: TerminalDevice
+  let painter: Painter
+
+  var session: QuestionnaireSession
+  var recorder: ResponseRecorder
+  var phase: Phase = .welcome
+  /// A screen shown over the phase (help, quit question) until a key.
+  var overlay: Overlay?
+  /// After changing an answer from the review, go back to the review.
+  var returnToReview = false
+  /// The facilitator's exit sequence being typed (kiosk): Ctrl-X, then the word.
+  var exitSequence: String?
+  var lastKeyTime = monotonicSeconds()
+
+  enum Phase {
+    case resumeOffer(Response)
+    case welcome
+    case question(QuestionEditor)
+    case review(cursor: Int, message: String?)
+    case thanks
+  }
+
+  enum Overlay {
+    case help
+    case quitQuestion
+  }
+
+  public init(
+    survey: Survey, repository: any ResponseRepository, options: AskOptions, device: TerminalDevice,
+    environment: [String: String]
+  ) {
+    self.survey = survey
+    self.repository = repository
+    self.options = options
+    self.language = options.language ?? survey.defaultLanguage
+    self.words = ToolText(language: language)
+    self.device = device
+    self.painter = Painter(device: device, palette: .fromEnvironment(environment))
+    self.session = QuestionnaireSession(survey: survey, language: language)
+    self.recorder = ResponseRecorder(
+      repository: repository, survey: survey, language: language, device: options.device)
+  }
+
+  /// Runs until the participant is done (or, in kiosk mode, until the
+  /// facilitator leaves). The terminal is restored before returning.
+  public func run() throws(StoreError) -> AskOutcome {
+    device.enter()
+    defer { device.leave() }
+    if !options.kiosk,
+      let partial = try repository.latestPartialResponse(survey: survey.id, device: options.device),
+      !partial.answers.isEmpty || !partial.contacts.isEmpty
+    {
+      phase = .resumeOffer(partial)
+    }
+    while true {
+      draw()
+      let event = device.nextEvent(timeout: idleTimeoutRemaining())
+      switch event {
+      case .timeout:
+        if let outcome = try idle() { return outcome }
+      case .signal(.resize), .signal(.resumed):
+        painter.invalidate()
+      case .signal(.interrupt):
+        return .interrupted
+      case .signal(.terminate(let number)):
+        return .terminated(number)
+      case .key(let key):
+        lastKeyTime = monotonicSeconds()
+        if let outcome = try handle(key) { return outcome }
+      }
+    }
+  }
+
+  /// Seconds left before the idle timeout, when it applies to this screen.
+  private func idleTimeoutRemaining() -> Double? {
+    guard let timeout = options.idleTimeout else { return nil }
+    switch phase {
+    case .welcome where options.kiosk: return nil
+    case .resumeOffer where options.kiosk: return nil
+    default: return max(0, lastKeyTime + timeout - monotonicSeconds())
+    }
+  }
+
+  /// The participant left: the answers are already stored as partial.
+  private func idle() throws(StoreError) -> AskOutcome? {
+    guard options.kiosk else { return .timedOut }
+    nextParticipant()
+    return nil
+  }
+
+  /// Kiosk: forget the previous participant entirely, screen and scrollback included.
+  private func nextParticipant() {
+    session = QuestionnaireSession(survey: survey, language: language)
+    recorder = ResponseRecorder(
+      repository: repository, survey: survey, language: language, device: options.device)
+    phase = .welcome
+    overlay = nil
+    returnToReview = false
+    painter.wipe()
+  }
+
+  // MARK: Drawing
+
+  func currentScreen() -> any Screen {
+    if let overlay {
+      switch overlay {
+      case .help:
+        var paragraphs = words.helpLines
+        if case .question(let editor) = phase, let help = editor.instance.help {
+          paragraphs.insert(TerminalSafeText.clean(help.text(language)), at: 0)
+        }
+        return MessageScreen(
+          title: words.helpTitle, paragraphs: paragraphs, hints: [(words.anyKey, "")], language: language)
+      case .quitQuestion:
+        return MessageScreen(
+          title: options.kiosk
+            ? (language == "fr"
+              ? "Abandonner ce questionnaire ? Vos réponses sont enregistrées."
+              : "Leave this questionnaire? Your answers are saved.")
+            : words.quitQuestion,
+          paragraphs: [],
+          hints: language == "fr"
+            ? [("O", "quitter"), ("N", "continuer")] : [("Y", "quit"), ("N", "go on")],
+          language: language)
+      }
+    }
+    switch phase {
+    case .resumeOffer(let partial):
+      return MessageScreen(
+        title: TerminalSafeText.clean(survey.title.text(language)),
+        paragraphs: [
+          words.resumeQuestion, words.resumeDetail(partial.answers.count + partial.contacts.count),
+        ],
+        hints: language == "fr"
+          ? [("R", "reprendre où j'en étais"), ("N", "recommencer à zéro")]
+          : [("R", "resume where I stopped"), ("N", "start afresh")],
+        language: language)
+    case .welcome:
+      let count =
+        options.kiosk ? ((try? repository.count(survey: survey.id, includePartial: false)) ?? 0) : nil
+      return WelcomeScreen(
+        survey: survey, language: language, questionCount: session.shown.count,
+        minutes: session.estimatedMinutes(), responsesIn: count)
+    case .question(let editor):
+      return QuestionScreen(editor: editor, progress: session.progress(of: editor.instance.key))
+    case .review(let cursor, let message):
+      return ReviewScreen(
+        entries: ReviewScreen.entries(of: session), cursor: cursor, language: language, message: message)
+    case .thanks:
+      return MessageScreen(
+        title: words.thanks, paragraphs: [],
+        hints: [
+          (
+            words.enterKey,
+            options.kiosk ? (language == "fr" ? "participant suivant" : "next participant") : words.quit
+          )
+        ],
+        language: language)
+    }
+  }
+
+  private func draw() {
+    let size = device.size()
+    let frame = currentScreen().render(width: size.columns, height: size.rows)
+    painter.draw(frame.lines, size: size, cursor: frame.cursor.map { ($0.row, $0.column) })
+  }
+
+  // MARK: Keys
+
+  private func handle(_ key: Key) throws(StoreError) -> AskOutcome? {
+    // The facilitator's sequence (kiosk): Ctrl-X, then "quitter" or "quit", then Enter.
+    if options.kiosk {
+      if key == .control("x") {
+        exitSequence = ""
+        return nil
+      }
+      if var typed = exitSequence {
+        switch key {
+        case .character(let character):
+          typed.append(character)
+          exitSequence = typed.count > 12 ? nil : typed
+        case .enter:
+          exitSequence = nil
+          if typed.lowercased() == "quitter" || typed.lowercased() == "quit" { return .completed }
+        default:
+          exitSequence = nil
+        }
+        return nil
+      }
+    }
+    if key == .control("l") {
+      painter.invalidate()
+      return nil
+    }
+    if key == .control("z") && !options.kiosk {
+      device.suspend()
+      painter.invalidate()
+      return nil
+    }
+    if let current = overlay {
+      overlay = nil
+      if case .quitQuestion = current {
+        switch key {
+        case .character("o"), .character("O"), .character("y"), .character("Y"), .control("c"):
+          if options.kiosk {
+            nextParticipant()
+            return nil
+          }
+          return .interrupted
+        default: return nil
+        }
+      }
+      return nil
+    }
+    if key == .control("c") {
+      overlay = .quitQuestion
+      return nil
+    }
+    switch phase {
+    case .resumeOffer(let partial):
+      switch key {
+      case .character("r"), .character("R"), .enter:
+        session = QuestionnaireSession(
+          survey: survey, language: language, answers: partial.answers, contacts: partial.contacts)
+        recorder = ResponseRecorder(
+          repository: repository, survey: survey, language: language, device: options.device,
+          resuming: partial.id)
+        if let instance = session.resumePoint() {
+          phase = .question(editor(for: instance))
+        } else {
+          phase = .review(cursor: session.shown.count, message: nil)
+        }
+      case .character("n"), .character("N"):
+        phase = .welcome
+      default: break
+      }
+    case .welcome:
+      switch key {
+      case .enter, .character(" "):
+        if let first = session.shown.first {
+          phase = .question(editor(for: first))
+        } else {
+          phase = .review(cursor: 0, message: nil)
+        }
+      case .character("q"),
+        .character("Q") where !options.kiosk:
+        return .interrupted
+      case .control("d") where !options.kiosk:
+        return .interrupted
+      case .character("?"):
+        overlay = .help
+      default: break
+      }
+    case .question(var editor):
+      let outcome = editor.handle(key)
+      phase = .question(editor)
+      try act(on: outcome, editor: editor)
+    case .review(let cursor, _):
+      try handleReview(key, cursor: cursor)
+    case .thanks:
+      switch key {
+      case .enter, .character(" "), .character("q"), .character("Q"), .escape:
+        if options.kiosk {
+          nextParticipant()
+        } else {
+          return .completed
+        }
+      default: break
+      }
+    }
+    return nil
+  }
+
+  func editor(for instance: QuestionInstance) -> QuestionEditor {
+    QuestionEditor(
+      instance: instance, answers: session.answers, contacts: session.contacts, language: language)
+  }
+
+  private func act(on outcome: EditorOutcome, editor: QuestionEditor) throws(StoreError) {
+    let instance = editor.instance
+    switch outcome {
+    case .stay: return
+    case .help: overlay = .help
+    case .back:
+      if returnToReview {
+        returnToReview = false
+        phase = .review(cursor: (session.index(of: instance.key) ?? 0), message: nil)
+      } else if let previous = session.previous(before: instance.key) {
+        phase = .question(self.editor(for: previous))
+      } else {
+        phase = .welcome
+      }
+    case .confirm, .skip:
+      let changes: [String: AnswerValue?]
+      if outcome == .skip {
+        changes = Dictionary(uniqueKeysWithValues: instance.fields.map { ($0.key, AnswerValue?.none) })
+      } else {
+        switch checkedChanges(of: editor) {
+        case .success(let checked): changes = checked
+        case .failure(let problem):
+          var shown = editor
+          shown.message = problem.message
+          phase = .question(shown)
+          return
+        }
+      }
+      // Stored before anything else is drawn.
+      try recorder.record(changes, contactKeys: contactKeys(of: instance))
+      let shownBefore = Set(session.shown.map(\.key))
+      session.apply(changes, for: instance)
+      advance(from: instance, shownBefore: shownBefore)
+    }
+  }
+
+  /// The widget's values checked by the survey's rules, or the message saying why not.
+  private func checkedChanges(of editor: QuestionEditor) -> Result<[String: AnswerValue?], MessageError> {
+    do {
+      let values = try editor.values()
+      do {
+        return .success(try session.validate(values, for: editor.instance))
+      } catch {
+        return .failure(MessageError(error.message))
+      }
+    } catch {
+      return .failure(MessageError(error.message(words)))
+    }
+  }
+
+  private func contactKeys(of instance: QuestionInstance) -> Set<String> {
+    Set(instance.fields.filter { $0.valueType == .contact }.map(\.key))
+  }
+
+  private func advance(from instance: QuestionInstance, shownBefore: Set<String>) {
+    let next = session.next(after: instance.key)
+    if returnToReview {
+      // A question the change has just opened is asked before going back to the review.
+      if let next, !session.isAnswered(next), !shownBefore.contains(next.key) {
+        phase = .question(editor(for: next))
+        return
+      }
+      returnToReview = false
+      phase = .review(cursor: session.index(of: instance.key) ?? 0, message: nil)
+      return
+    }
+    if let next {
+      phase = .question(editor(for: next))
+    } else {
+      phase = .review(cursor: session.shown.count, message: nil)
+    }
+  }
+
+  private func handleReview(_ key: Key, cursor: Int) throws(StoreError) {
+    let count = session.shown.count
+    var cursor = min(cursor, count)
+    switch key {
+    case .up, .character("k"): cursor = max(0, cursor - 1)
+    case .down, .character("j"), .tab: cursor = min(count, cursor + 1)
+    case .home, .pageUp: cursor = 0
+    case .end, .pageDown: cursor = count
+    case .left, .backTab:
+      if let last = session.shown.last {
+        phase = .question(editor(for: last))
+        return
+      }
+    case .character("?"):
+      overlay = .help
+    case .enter where cursor < count:
+      returnToReview = true
+      phase = .question(editor(for: session.shown[cursor]))
+      return
+    case .enter, .character(words.sendKey), .character(Character(words.sendKey.uppercased())):
+      if let missing = session.missingRequired() {
+        var editor = editor(for: missing)
+        editor.message = words.required
+        returnToReview = true
+        phase = .question(editor)
+        return
+      }
+      let hidden = session.hiddenKeys()
+      let contactKeys = Set(survey.fields.filter { $0.valueType == .contact }.map(\.key))
+      try recorder.submit(removing: hidden, contactKeys: contactKeys)
+      session.dropHidden()
+      phase = .thanks
+      return
+    default: break
+    }
+    phase = .review(cursor: cursor, message: nil)
+  }
+}
+
+/// A participant-facing explanation, carried as an error.
+struct MessageError: Error {
+  var message: String
+  init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,167 @@
+/// The questionnaire's own words, in French and English. The survey's texts
+/// come from the survey; these are the tool's (buttons, hints, progress).
+public struct ToolText: Sendable {
+  /// `fr` or `en`; any other language gets English.
+  public let language: String
+
+  public init(language: String) {
+    self.language = language == "fr" ? "fr" : "en"
+  }
+
+  private var french: Bool { language == "fr" }
+
+  public func questionOf(_ index: Int, _ count: Int) -> String {
+    french ? "Question \(index) sur \(count)" : "Question \(index) of \(count)"
+  }
+  public func minutes(_ count: Int) -> String {
+    french ? "Environ \(count) minute\(count > 1 ? "s" : "")" : "About \(count) minute\(count > 1 ? "s" : "")"
+  }
+  public func questions(_ count: Int) -> String {
+    french ? "\(count) question\(count > 1 ? "s" : "")" : "\(count) question\(count > 1 ? "s" : "")"
+  }
+  public var canGoBack: String { french ? "vous pouvez revenir en arrière" : "you can go back" }
+  public var start: String { french ? "commencer" : "start" }
+  public var quit: String { french ? "quitter" : "quit" }
+  public var back: String { french ? "retour" : "back" }
+  public var validate: String { french ? "valider" : "confirm" }
+  public var help: String { french ? "aide" : "help" }
+  public var skip: String { french ? "passer" : "skip" }
+  public var toggle: String { french ? "cocher" : "tick" }
+  public var answer: String { french ? "répondre" : "answer" }
+  public var move: String { french ? "choisir" : "move" }
+  public var enterKey: String { french ? "Entrée" : "Enter" }
+  public var spaceKey: String { french ? "Espace" : "Space" }
+  public var escapeKey: String { french ? "Échap" : "Esc" }
+  public var optional: String { french ? "facultative" : "optional" }
+  public var required: String { french ? "Réponse obligatoire." : "An answer is required." }
+  public var other: String { french ? "Autre (précisez)" : "Other (specify)" }
+  public var otherPrompt: String { french ? "Précisez" : "Please specify" }
+  public var yes: String { french ? "Oui" : "Yes" }
+  public var no: String { french ? "Non" : "No" }
+  public var notApplicable: String { french ? "Sans avis" : "No opinion" }
+  public var npsLow: String { french ? "Pas du tout probable" : "Not at all likely" }
+  public var npsHigh: String { french ? "Très probable" : "Extremely likely" }
+  /// The key that types 10 on an nps question (besides `=`).
+  public var tenKey: Character { french ? "d" : "t" }
+  public var tenHint: String { french ? "D = 10" : "T = 10" }
+  public func selections(min: Int?, max: Int?) -> String? {
+    switch (min, max) {
+    case (let low?, let high?) where low == high:
+      return french ? "\(low) choix exactement" : "exactly \(low) choice\(low > 1 ? "s" : "")"
+    case (let low?, let high?):
+      return french ? "de \(low) à \(high) choix" : "\(low) to \(high) choices"
+    case (let low?, nil) where low > 1:
+      return french ? "au moins \(low) choix" : "at least \(low) choices"
+    case (nil, let high?):
+      return french ? "\(high) choix au plus" : "at most \(high) choice\(high > 1 ? "s" : "")"
+    default: return nil
+    }
+  }
+  public func selected(_ count: Int) -> String {
+    french ? "\(count) coché\(count > 1 ? "s" : "")" : "\(count) ticked"
+  }
+  public func maximumReached(_ max: Int) -> String {
+    french ? "Déjà \(max) choix : décochez-en un d'abord." : "Already \(max) choices: untick one first."
+  }
+  public func rankTop(_ pick: Int) -> String {
+    french
+      ? "Classez les \(pick) premiers, du plus au moins important."
+      : "Rank the top \(pick), most important first."
+  }
+  public var reorder: String { french ? "+/- déplacer" : "+/- move" }
+  public var pick: String { french ? "classer" : "rank" }
+  public func characters(_ count: Int, _ max: Int) -> String {
+    french ? "\(count) / \(max) caractères" : "\(count) / \(max) characters"
+  }
+  public var newLine: String { french ? "Entrée à la ligne" : "Enter new line" }
+  public var tabConfirm: String { french ? "Tab valider" : "Tab confirm" }
+  public var shiftTabBack: String { french ? "Maj-Tab retour" : "Shift-Tab back" }
+  public func numberRange(_ min: Double?, _ max: Double?) -> String? {
+    func format(_ value: Double) -> String {
+      value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+    switch (min, max) {
+    case (let low?, let high?):
+      return french ? "entre \(format(low)) et \(format(high))" : "between \(format(low)) and \(format(high))"
+    case (let low?, nil): return french ? "au moins \(format(low))" : "at least \(format(low))"
+    case (nil, let high?): return french ? "au plus \(format(high))" : "at most \(format(high))"
+    default: return nil
+    }
+  }
+  public var reviewTitle: String {
+    french ? "Avant d'envoyer : vos réponses" : "Before sending: your answers"
+  }
+  public var notAnswered: String { french ? "(sans réponse)" : "(not answered)" }
+  public var change: String { french ? "modifier" : "change" }
+  public var send: String { french ? "envoyer" : "send" }
+  public var sendKey: Character { french ? "e" : "s" }
+  public func moreAbove(_ count: Int) -> String {
+    french ? "↑ \(count) de plus au-dessus" : "↑ \(count) more above"
+  }
+  public func moreBelow(_ count: Int) -> String {
+    french ? "↓ \(count) de plus en dessous" : "↓ \(count) more below"
+  }
+  public var thanks: String {
+    french ? "Merci ! Vos réponses sont enregistrées." : "Thank you! Your answers are saved."
+  }
+  public var thanksNext: String {
+    french ? "Entrée : participant suivant" : "Enter: next participant"
+  }
+  public var thanksQuit: String { french ? "Entrée ou Q pour fermer" : "Enter or Q to close" }
+  public var quitQuestion: String {
+    french ? "Quitter ? Vos réponses sont enregistrées." : "Quit? Your answers are saved."
+  }
+  public var quitChoices: String { french ? "O quitter · N continuer" : "Y quit · N go on" }
+  public var resumeQuestion: String {
+    french
+      ? "Un questionnaire commencé sur ce poste n'a pas été envoyé."
+      : "A questionnaire begun on this computer was not sent."
+  }
+  public func resumeDetail(_ answered: Int) -> String {
+    french
+      ? "\(answered) réponse\(answered > 1 ? "s" : "") déjà donnée\(answered > 1 ? "s" : "")."
+      : "\(answered) answer\(answered > 1 ? "s" : "") already given."
+  }
+  public var resumeChoices: String {
+    french ? "R reprendre · N nouveau questionnaire" : "R resume · N new questionnaire"
+  }
+  public func responsesIn(_ count: Int) -> String {
+    french
+      ? "\(count) réponse\(count > 1 ? "s" : "") reçue\(count > 1 ? "s" : "") sur ce poste"
+      : "\(count) response\(count == 1 ? "" : "s") received on this computer"
+  }
+  public var helpTitle: String { french ? "Aide" : "Help" }
+  public var helpLines: [String] {
+    french
+      ? [
+        "↑ ↓ ou j k : se déplacer dans les choix",
+        "Espace : cocher ou décocher",
+        "1 à 9 : répondre directement (sur un clavier AZERTY, & é \" ' ( … marchent aussi)",
+        "Entrée ou Tab : valider et passer à la suite",
+        "← ou Maj-Tab : revenir à la question précédente (vos réponses sont gardées)",
+        "Échap : passer une question facultative",
+        "Ctrl-C : quitter (vos réponses sont enregistrées)",
+        "Chaque réponse validée est enregistrée aussitôt.",
+      ]
+      : [
+        "↑ ↓ or j k: move through the choices",
+        "Space: tick or untick",
+        "1 to 9: answer at once",
+        "Enter or Tab: confirm and go on",
+        "← or Shift-Tab: back to the previous question (your answers are kept)",
+        "Esc: skip an optional question",
+        "Ctrl-C: quit (your answers are saved)",
+        "Each confirmed answer is saved at once.",
+      ]
+  }
+  public var anyKey: String { french ? "Une touche pour revenir" : "Any key to go back" }
+  public var section: String { french ? "Section" : "Section" }
+  public var invalidNumber: String { french ? "Ce n'est pas un nombre." : "That is not a number." }
+  public var integerExpected: String {
+    french ? "Un nombre entier est attendu." : "A whole number is expected."
+  }
+  public var invalidEmail: String {
+    french ? "Cette adresse e-mail n'est pas valide." : "This email address is not valid."
+  }
+  public var end: String { french ? "Fin" : "End" }
+}

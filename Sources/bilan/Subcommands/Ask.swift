@@ -1,0 +1,160 @@
+import ArgumentParser
+import Foundation
+import Questionnaire
+import ResponseStore
+import SurveyDefinition
+
+extension Bilan {
+  /// `bilan ask SURVEY.yaml`: the questionnaire, on a terminal or a line at a time.
+  struct Ask: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run the questionnaire: one response, or one participant after another with --kiosk.",
+      discussion: """
+        On a terminal the questionnaire is drawn full screen: arrows or j/k to move, number keys
+        to answer at once, Enter to confirm, ← or Shift-Tab to go back, ? for help, Esc to skip an
+        optional question, Ctrl-C to quit. Every confirmed answer is saved at once; starting again
+        on the same terminal offers to resume an unfinished response.
+
+        --plain (or standard input or output not a terminal, or TERM=dumb) asks a line at a time:
+        choices by number or code, several separated by commas, `na` for no opinion, an empty line
+        skips an optional question, `<` goes back, `?` prints help; long texts end with a line
+        holding only ".". End of input before the last question keeps a partial response (exit 1).
+
+        --answers FILE fills the questionnaire from a JSON or YAML map of answer key to value, as
+        in the export, with every rule enforced; nothing is stored when any answer is refused.
+
+        Exit status: 0 submitted, 1 wrong input (survey, answers file, or input ended early),
+        2 usage error, 3 the store failed, 124 idle timeout, 130 interrupted (answers kept).
+
+        Example:
+          $ bilan ask Surveys/cooperation-pelussin-2015.yaml --store /tmp/essai.sqlite
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The survey file.", valueName: "survey.yaml"))
+    var survey: String
+
+    @Option(help: "The response store (default Reports/SURVEY_ID/responses.sqlite).")
+    var store: String?
+
+    @Option(help: "The participant's language (fr or en; default: the survey's first language).")
+    var lang: String?
+
+    @Flag(help: "Ask a line at a time, without colours or cursor movement (screen readers, pipes).")
+    var plain = false
+
+    @Flag(help: "One participant after another on this terminal; the screen is wiped between them.")
+    var kiosk = false
+
+    @Option(
+      help: ArgumentHelp(
+        "Fill the response from this JSON or YAML file (- for standard input).", valueName: "file"))
+    var answers: String?
+
+    @Option(
+      name: .customLong("idle-timeout"),
+      help: ArgumentHelp(
+        "Seconds without a key before an idle response is kept as partial (kiosk default 300; exit 124 outside kiosk).",
+        valueName: "seconds"))
+    var idleTimeout: Double?
+
+    func validate() throws {
+      if let lang, !["fr", "en"].contains(lang) {
+        throw ValidationError("--lang must be fr or en, not '\(lang)'.")
+      }
+      if let idleTimeout, !(idleTimeout > 0) {
+        throw ValidationError("--idle-timeout must be a positive number of seconds.")
+      }
+      if kiosk && answers != nil { throw ValidationError("--kiosk and --answers cannot be used together.") }
+      if kiosk && plain {
+        throw ValidationError("--kiosk needs the full-screen questionnaire; drop --plain.")
+      }
+    }
+
+    func run() async throws {
+      let definition: Survey
+      do {
+        definition = try Survey.load(path: survey)
+      } catch {
+        let lines = error.diagnostics.map(\.description)
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        throw ExitCode(1)
+      }
+      if let lang, !definition.languages.contains(lang) {
+        throw ValidationError(
+          "--lang \(lang): the survey is written in \(definition.languages.joined(separator: ", ")) only.")
+      }
+      let path = store ?? SQLiteResponseStore.defaultPath(surveyID: definition.id)
+      let repository: SQLiteResponseStore
+      do {
+        repository = try SQLiteResponseStore(path: path, surveyID: definition.id)
+      } catch {
+        Self.fail(error.errorDescription ?? "\(error)", code: 3)
+      }
+      var environment = ProcessInfo.processInfo.environment
+      let options = AskOptions(
+        language: lang, kiosk: kiosk, idleTimeout: idleTimeout ?? (kiosk ? 300 : nil),
+        device: AskOptions.currentDevice())
+
+      if let answers {
+        do {
+          let json = try ScriptedAnswers.read(path: answers)
+          let response = try ScriptedAnswers.fill(
+            survey: definition, answers: json, path: answers, repository: repository, options: options)
+          FileHandle.standardError.write(
+            Data("bilan: response \(response.id.uuidString.lowercased()) stored in \(path)\n".utf8))
+          return
+        } catch {
+          if case .store(let storeError) = error { Self.fail(storeError.errorDescription ?? "", code: 3) }
+          Self.fail(error.errorDescription ?? "\(error)", code: 1)
+        }
+      }
+
+      let terminalBothEnds = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+      let outcome: AskOutcome
+      if plain || !terminalBothEnds || environment["TERM"] == "dumb" {
+        if kiosk { throw ValidationError("--kiosk needs a terminal on standard input and output.") }
+        let questionnaire = PlainQuestionnaire(
+          survey: definition, repository: repository, options: options,
+          readLine: { Swift.readLine(strippingNewline: true) },
+          write: { text in
+            FileHandle.standardOutput.write(Data(text.utf8))
+          })
+        do {
+          outcome = try questionnaire.run()
+        } catch {
+          Self.fail(error.errorDescription ?? "\(error)", code: 3)
+        }
+      } else {
+        let device: TerminalDevice
+        do {
+          device = try TerminalDevice()
+        } catch {
+          Self.fail(AskError.noTerminal.errorDescription ?? "", code: 1)
+        }
+        environment["TERM"] = environment["TERM"] ?? "xterm"
+        let questionnaire = InteractiveQuestionnaire(
+          survey: definition, repository: repository, options: options, device: device,
+          environment: environment)
+        do {
+          outcome = try questionnaire.run()
+        } catch {
+          device.leave()
+          Self.fail(error.errorDescription ?? "\(error)", code: 3)
+        }
+      }
+      switch outcome {
+      case .completed: return
+      case .interrupted, .terminated: throw ExitCode(130)
+      case .timedOut: throw ExitCode(124)
+      case .inputEnded: throw ExitCode(1)
+      }
+    }
+
+    /// Prints `message` on standard error and exits with `code`.
+    static func fail(_ message: String, code: Int32) -> Never {
+      FileHandle.standardError.write(Data(("bilan ask: " + message + "\n").utf8))
+      Foundation.exit(code)
+    }
+  }
+}
