@@ -85,7 +85,9 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
           #expect(same(sheet.cells["H\(row)"]?.number, figures.ciLow))
           #expect(same(sheet.cells["I\(row)"]?.number, figures.ciHigh))
           #expect(sheet.cells["J\(row)"]?.number == figures.n.map(Double.init))
-          if let met = figures.met { #expect(sheet.cells["L\(row)"]?.value == (met ? "atteint" : "non atteint")) }
+          if let met = figures.met {
+            #expect(sheet.cells["L\(row)"]?.value == (met ? "atteint" : "non atteint"))
+          }
         }
         row += 1
       }
@@ -98,7 +100,8 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     // The summary: one line per overall row, verdicts coloured by rule.
     let summary = try #require(try WorkbookDump.read(url.path)["Synthèse"])
     let satisfaction = try #require(fixture.results.indicator("satisfaction")?.overall.first)
-    let line = try #require(summary.cells.first { $0.value.value == fixture.results.indicator("satisfaction")?.label })
+    let line = try #require(
+      summary.cells.first { $0.value.value == fixture.results.indicator("satisfaction")?.label })
     let rowNumber = String(line.key.drop { $0.isLetter })
     #expect(same(summary.cells["C\(rowNumber)"]?.number, satisfaction.value))
     #expect(summary.cells["C\(rowNumber)"]?.numberFormat == "0 %")
@@ -190,7 +193,8 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     let codebook = try #require(dump["Dictionnaire"])
     #expect(codebook.maxRow == fields.count + 1)
     #expect(codebook.cells["A2"]?.value == fields[0].key)
-    #expect(!codebook.cells.values.contains { $0.value.contains("email") && $0.type == "s" && $0.value == "email" })
+    #expect(
+      !codebook.cells.values.contains { $0.value.contains("email") && $0.type == "s" && $0.value == "email" })
   }
 
   @Test func nativeChartsAreThere() throws {
@@ -205,7 +209,8 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     #expect(try #require(dump["Questions"]).charts > 10)
     let xml = dump.chartXML.values
     #expect(xml.contains { $0.contains("<c:errBars>") && $0.contains("<c:barDir val=\"col\"/>") })
-    #expect(xml.contains { $0.contains("<c:grouping val=\"stacked\"/>") && $0.contains("<c:barDir val=\"bar\"/>") })
+    #expect(
+      xml.contains { $0.contains("<c:grouping val=\"stacked\"/>") && $0.contains("<c:barDir val=\"bar\"/>") })
     #expect(xml.contains { $0.contains("<a:noFill/>") })  // the invisible offset of a diverging bar
   }
 
@@ -302,12 +307,16 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
       consolidated: results, surveys: [first.survey, secondSurvey], to: url,
       responses: [first.feed, { body in for response in secondResponses { try body(response) } }])
     let dump = try WorkbookDump.read(url.path)
-    #expect(dump.sheets == ["Synthèse", "Indicateurs", "Verbatims", "Données", "Données (libellés)", "Dictionnaire"])
+    #expect(
+      dump.sheets == [
+        "Synthèse", "Indicateurs", "Verbatims", "Données", "Données (libellés)", "Dictionnaire",
+      ])
     let summary = try #require(dump["Synthèse"])
     #expect(summary.cells.values.contains { $0.value == "cooperation-pelussin-2015" })
     #expect(summary.cells.values.contains { $0.value == "cooperation-pelussin-2016" })
     let comparison = try #require(results.comparison.first { $0.indicator == "satisfaction" })
-    let line = try #require(summary.cells.first { $0.value.value == comparison.label && $0.key.hasPrefix("A") })
+    let line = try #require(
+      summary.cells.first { $0.value.value == comparison.label && $0.key.hasPrefix("A") })
     let row = String(line.key.dropFirst())
     #expect(same(summary.cells["C\(row)"]?.number, comparison.editions[0].rows[0].value))
     #expect(same(summary.cells["G\(row)"]?.number, comparison.editions[1].rows[0].value))
@@ -319,7 +328,8 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
 
   @Test func libreOfficeOpensIt() throws {
     guard LibreOffice.executable != nil else {
-      print("skipped: LibreOffice (soffice) is not installed; `make test-deps` installs libreoffice-calc-nogui")
+      print(
+        "skipped: LibreOffice (soffice) is not installed; `make test-deps` installs libreoffice-calc-nogui")
       return
     }
     let directory = try TemporaryDirectory()

@@ -25,7 +25,8 @@ enum SyntheticResponses {
       for field in survey.fields {
         let kind = field.question.kind
         if field.isOther {
-          if answers[field.instance.key] == .code("other") || answers[field.instance.key] == .codes(["other"]) {
+          if answers[field.instance.key] == .code("other") || answers[field.instance.key] == .codes(["other"])
+          {
             answers[field.key] = .text("autre précision \(index)")
           }
           continue

@@ -90,7 +90,8 @@ public enum ExcelReport {
     else {
       throw ExcelReportError.invalidInput(
         "a consolidated workbook needs one definition and one response feed per edition "
-          + "(\(consolidated.editions.count) editions, \(surveys.count) definitions, \(responses.count) feeds)")
+          + "(\(consolidated.editions.count) editions, \(surveys.count) definitions, \(responses.count) feeds)"
+      )
     }
     let included = consolidated.editions.reduce(0) { $0 + $1.counts.included }
     try AtomicFile.write(to: url) { temporary in

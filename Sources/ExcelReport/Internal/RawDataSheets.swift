@@ -28,7 +28,10 @@ final class RawDataSheets {
 
   /// Creates the sheets needed for `expectedRows` responses (so that they sit
   /// together in the workbook); more are added if the feed yields more.
-  init(writer: ReportWriter, survey: Survey, expectedRows: Int, keys: [String]? = nil, editionColumn: Bool = false)
+  init(
+    writer: ReportWriter, survey: Survey, expectedRows: Int, keys: [String]? = nil,
+    editionColumn: Bool = false
+  )
     throws
   {
     self.writer = writer
@@ -51,7 +54,8 @@ final class RawDataSheets {
 
   private func addSheet(labels: Bool, index: Int) throws -> Worksheet {
     let base = labels ? writer.text.labelledDataSheet : writer.text.dataSheet
-    let sheet = try writer.workbook.addWorksheet(index == 0 ? base : "\(base) (\(index + 1))", streaming: true)
+    let sheet = try writer.workbook.addWorksheet(
+      index == 0 ? base : "\(base) (\(index + 1))", streaming: true)
     // In constant-memory mode the header must be the first row written.
     try writer.writeHeader(headers, in: sheet, row: 0)
     return sheet
@@ -155,7 +159,8 @@ final class RawDataSheets {
     for (index, (codeSheet, labelSheet)) in zip(codeSheets, labelSheets).enumerated() {
       let dataRows = max(0, min(perSheet, rows - index * perSheet))
       for (kind, sheet) in [("Donnees", codeSheet), ("Libelles", labelSheet)] {
-        try writer.finishTable(sheet, name: "\(kind)\(index + 1)", headers: headers, lastRow: max(dataRows, 1))
+        try writer.finishTable(
+          sheet, name: "\(kind)\(index + 1)", headers: headers, lastRow: max(dataRows, 1))
         sheet.freezePanes(rows: 1, columns: editionColumn ? 2 : 1)
         sheet.maximumColumnWidth = 50
       }

@@ -51,7 +51,9 @@ extension ReportWriter {
     }
     sheet.setColumnWidth(0, 40)
     sheet.setColumnWidth(1, 30)
-    for column in 2..<(3 + (results.breakdowns.map(\.groups.count).max() ?? 0)) { sheet.setColumnWidth(column, 14) }
+    for column in 2..<(3 + (results.breakdowns.map(\.groups.count).max() ?? 0)) {
+      sheet.setColumnWidth(column, 14)
+    }
     try sheet.setUpPrinting(repeatRows: nil)
   }
 }

@@ -20,7 +20,8 @@ extension ReportWriter {
 
   /// A simple bar (or column) chart of the values in a column of `sheet`.
   func addBarChart(
-    _ kind: Chart.Kind, title chartTitle: String, in sheet: Worksheet, categories: Chart.Range, values: Chart.Range,
+    _ kind: Chart.Kind, title chartTitle: String, in sheet: Worksheet, categories: Chart.Range,
+    values: Chart.Range,
     numberFormat: String, axis: (min: Double?, max: Double?), at position: (row: Int, column: Int)
   ) throws {
     let chart = try workbook.addChart(kind)
@@ -36,7 +37,8 @@ extension ReportWriter {
     chart.setGap(60)
     let count = categories.lastRow - categories.firstRow + 1
     try sheet.insert(
-      chart, row: position.row, column: position.column, xScale: 1.25, yScale: kind == .bar ? Self.barScale(count) : 1)
+      chart, row: position.row, column: position.column, xScale: 1.25,
+      yScale: kind == .bar ? Self.barScale(count) : 1)
   }
 
   /// A column chart of per-item values with their 95 % intervals as error bars.
@@ -71,7 +73,8 @@ extension ReportWriter {
     chart.setGap(80)
     for index in 0..<count {
       guard let value = values[index] else { continue }
-      let range = Chart.Range(sheet: sheet.name, column: firstColumn + index, rows: firstRow...(firstRow + count - 1))
+      let range = Chart.Range(
+        sheet: sheet.name, column: firstColumn + index, rows: firstRow...(firstRow + count - 1))
       let upper = try chart.addSeries(name: items[index], categories: categories, values: range)
       upper.setColor(0x5B9BD5)
       upper.showValues(numberFormat: chartFormat(for: unit), position: .insideBase)

@@ -64,10 +64,13 @@ extension ReportWriter {
     switch kind {
     case .boolean: return "true = \(text.yes)\nfalse = \(text.no)"
     case .number(let min, let max, let integer):
-      let bounds = [min.map { "min \(Self.plain($0))" }, max.map { "max \(Self.plain($0))" }].compactMap { $0 }
+      let bounds = [min.map { "min \(Self.plain($0))" }, max.map { "max \(Self.plain($0))" }].compactMap {
+        $0
+      }
       return (bounds + (integer ? [text.french ? "entier" : "integer"] : [])).joined(separator: ", ")
     case .text(let maxLength), .longText(let maxLength):
-      return text.french ? "texte libre, \(maxLength) caractères au plus" : "free text, at most \(maxLength) characters"
+      return text.french
+        ? "texte libre, \(maxLength) caractères au plus" : "free text, at most \(maxLength) characters"
     default: return ""
     }
   }

@@ -17,11 +17,13 @@ extension ReportWriter {
     for results in editions {
       for summary in results.freeText {
         let label =
-          summary.isOther ? "\(summary.label) — \(text.french ? "autre (précisez)" : "other (specify)")" : summary.label
+          summary.isOther
+          ? "\(summary.label) — \(text.french ? "autre (précisez)" : "other (specify)")" : summary.label
         for answer in summary.answers where !answer.fromSmallGroup {
           if editionColumn { try sheet.write(.text(results.survey.id), row: row, column: 0) }
           try sheet.write(.text(label), row: row, column: shift, style: wrapped)
-          try sheet.write(summary.item.map { .text($0.label) } ?? .blank, row: row, column: shift + 1, style: wrapped)
+          try sheet.write(
+            summary.item.map { .text($0.label) } ?? .blank, row: row, column: shift + 1, style: wrapped)
           try sheet.write(.text(answer.text), row: row, column: shift + 2, style: wrapped)
           row += 1
         }
@@ -33,7 +35,8 @@ extension ReportWriter {
         .text(
           text.french
             ? "\(withheld) réponse(s) non citée(s) : leur auteur appartient à un groupe de moins de \(minimum) personnes."
-            : "\(withheld) answer(s) not quoted: their author belongs to a group of fewer than \(minimum) people."),
+            : "\(withheld) answer(s) not quoted: their author belongs to a group of fewer than \(minimum) people."
+        ),
         row: row + 1, column: shift, style: subtitle)
     }
     try finishTable(sheet, name: "Verbatims", headers: headers, lastRow: max(row - 1, 1))

@@ -15,7 +15,8 @@ extension ReportWriter {
     let comments = try workbook.addWorksheet(text.commentsSheet)
     let expected = editions.reduce(0) { $0 + $1.counts.included }
     let data = try RawDataSheets(
-      writer: self, survey: surveys[0], expectedRows: expected, keys: consolidated.sharedKeys, editionColumn: true)
+      writer: self, survey: surveys[0], expectedRows: expected, keys: consolidated.sharedKeys,
+      editionColumn: true)
     let codebook = try workbook.addWorksheet(text.codebookSheet)
 
     let methodRow = try writeEditions(consolidated, in: summary)
@@ -23,7 +24,8 @@ extension ReportWriter {
     try writeComments(editions, in: comments, editionColumn: true)
     for (index, survey) in surveys.enumerated() {
       try data.write(
-        survey: survey, edition: editions[index].survey.id, includePartial: editions[index].counts.includesPartial,
+        survey: survey, edition: editions[index].survey.id,
+        includePartial: editions[index].counts.includesPartial,
         responses[index])
     }
     try data.finish()
@@ -37,10 +39,12 @@ extension ReportWriter {
   private func writeEditions(_ consolidated: ConsolidatedResults, in sheet: Worksheet) throws -> Int {
     let editions = consolidated.editions
     var row = 0
-    try sheet.write(.text(editions.map(\.survey.title).joined(separator: " · ")), row: row, column: 0, style: title)
+    try sheet.write(
+      .text(editions.map(\.survey.title).joined(separator: " · ")), row: row, column: 0, style: title)
     row += 2
     row = try writeHeader(
-      [text.edition, text.event, text.date, text.place, text.completeResponses, text.responseRate], in: sheet, row: row)
+      [text.edition, text.event, text.date, text.place, text.completeResponses, text.responseRate], in: sheet,
+      row: row)
     for results in editions {
       try sheet.writeRow(
         [
@@ -74,16 +78,22 @@ extension ReportWriter {
         try sheet.write(reference.item.map { .text($0.label) } ?? .blank, row: row, column: 1)
         var column = 2
         for (editionIndex, _) in editions.enumerated() {
-          let rows = comparison.editions.indices.contains(editionIndex) ? comparison.editions[editionIndex].rows : []
-          let figures = rows.first { $0.item?.code == reference.item?.code } ?? (rows.indices.contains(index) ? rows[index] : nil)
+          let rows =
+            comparison.editions.indices.contains(editionIndex) ? comparison.editions[editionIndex].rows : []
+          let figures =
+            rows.first { $0.item?.code == reference.item?.code }
+            ?? (rows.indices.contains(index) ? rows[index] : nil)
           if let figures {
-            try writeFigures(figures, unit: unit, minimum: editions[editionIndex].minGroupSize, in: sheet, row: row, column: column)
+            try writeFigures(
+              figures, unit: unit, minimum: editions[editionIndex].minGroupSize, in: sheet, row: row,
+              column: column)
           }
           column += 4
         }
         if let pooled = comparison.pooled?.first(where: { $0.item?.code == reference.item?.code }) {
           try writeFigures(
-            pooled, unit: unit, minimum: consolidated.pooled?.minGroupSize ?? editions[0].minGroupSize, in: sheet,
+            pooled, unit: unit, minimum: consolidated.pooled?.minGroupSize ?? editions[0].minGroupSize,
+            in: sheet,
             row: row, column: column)
         }
         row += 1

@@ -6,7 +6,8 @@ extension ReportWriter {
   /// an Excel table a funder can filter; withheld cells say so.
   func writeIndicators(_ editions: [SurveyResults], in sheet: Worksheet, editionColumn: Bool) throws {
     var headers = [
-      text.indicatorID, text.indicator, text.kind, text.item, text.breakdown, text.group, text.value, text.ciLow,
+      text.indicatorID, text.indicator, text.kind, text.item, text.breakdown, text.group, text.value,
+      text.ciLow,
       text.ciHigh, text.n, text.target, text.verdict, text.rank, text.withheld,
     ]
     if editionColumn { headers.insert(text.edition, at: 0) }
@@ -27,7 +28,8 @@ extension ReportWriter {
               figures.group.map { .text($0.label) } ?? .text(text.overall),
             ], row: row, column: shift)
           try writeFigures(
-            figures, unit: indicator.unit, minimum: results.minGroupSize, in: sheet, row: row, column: shift + 6)
+            figures, unit: indicator.unit, minimum: results.minGroupSize, in: sheet, row: row,
+            column: shift + 6)
           try sheet.write(indicator.target.map { .text($0) } ?? .blank, row: row, column: shift + 10)
           try sheet.write(verdict(figures.met), row: row, column: shift + 11)
           try sheet.write(figures.rank.map { .integer($0) } ?? .blank, row: row, column: shift + 12)
@@ -51,7 +53,8 @@ extension ReportWriter {
   /// and print titles; in constant-memory mode an autofilter instead.
   func finishTable(_ sheet: Worksheet, name: String, headers: [String], lastRow: Int) throws {
     if workbook.constantMemory {
-      try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: max(lastRow, 0), lastColumn: headers.count - 1)
+      try sheet.autofilter(
+        firstRow: 0, firstColumn: 0, lastRow: max(lastRow, 0), lastColumn: headers.count - 1)
     } else {
       try sheet.addTable(name: name, firstRow: 0, firstColumn: 0, lastRow: lastRow, headers: headers)
     }

@@ -47,7 +47,8 @@ extension ReportWriter {
           let figures = indicator.overall.first { $0.item?.code == item.code }
           if let figures {
             try writeFigures(
-              figures, unit: indicator.unit, minimum: results.minGroupSize, in: sheet, row: row, column: column)
+              figures, unit: indicator.unit, minimum: results.minGroupSize, in: sheet, row: row,
+              column: column)
             try sheet.write(figures.rank.map { .integer($0) } ?? .blank, row: row, column: column + 4)
           }
           column += 5
@@ -55,7 +56,10 @@ extension ReportWriter {
         for id in multipleIDs {
           let summary = multiples.first { $0.questionID == id && $0.item?.code == item.code }
           let top = (summary?.distribution ?? []).filter { $0.count > 0 }.enumerated()
-            .sorted { $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset }
+            .sorted {
+              $0.element.count != $1.element.count
+                ? $0.element.count > $1.element.count : $0.offset < $1.offset
+            }
             .prefix(3).map { "\($0.element.label) (\($0.element.count))" }
           try sheet.write(.text(top.joined(separator: "\n")), row: row, column: column, style: wrapped)
           column += 1
@@ -71,7 +75,8 @@ extension ReportWriter {
         let figures = items.map { item in indicator.overall.first { $0.item?.code == item.code } }
         try addIntervalChart(
           title: indicator.label, in: sheet, categories: categories, items: items.map(\.label),
-          values: figures.map { $0?.value }, lows: figures.map { $0?.ciLow }, highs: figures.map { $0?.ciHigh },
+          values: figures.map { $0?.value }, lows: figures.map { $0?.ciLow },
+          highs: figures.map { $0?.ciHigh },
           unit: indicator.unit, axis: axisRange(indicator, survey: survey),
           at: (row + index * Self.chartRows, 1))
       }

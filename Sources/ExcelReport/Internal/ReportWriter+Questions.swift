@@ -17,7 +17,9 @@ extension ReportWriter {
     try sheet.setUpPrinting(repeatRows: nil)
   }
 
-  private func writeQuestion(_ summary: QuestionSummary, survey: Survey, in sheet: Worksheet, row start: Int)
+  private func writeQuestion(
+    _ summary: QuestionSummary, survey: Survey, in sheet: Worksheet, row start: Int
+  )
     throws -> Int
   {
     var row = start
@@ -28,7 +30,9 @@ extension ReportWriter {
         text.answeredLine(
           answered: summary.answered, notApplicable: summary.notApplicable, missing: summary.missing)
           + (summary.sharesMaySumOver100
-            ? (text.french ? " · plusieurs réponses possibles : total > 100 %" : " · several answers allowed: total > 100%")
+            ? (text.french
+              ? " · plusieurs réponses possibles : total > 100 %"
+              : " · several answers allowed: total > 100%")
             : "")), row: row, column: 0, style: subtitle)
     row += 1
     let tableTop = row
@@ -36,7 +40,9 @@ extension ReportWriter {
     switch summary.type {
     case "text", "long_text":
       try sheet.write(
-        .text(text.french ? "Réponses libres : voir la feuille Verbatims." : "Free answers: see the Comments sheet."),
+        .text(
+          text.french
+            ? "Réponses libres : voir la feuille Verbatims." : "Free answers: see the Comments sheet."),
         row: row, column: 0)
       return row + 2
     case "number":
@@ -56,7 +62,8 @@ extension ReportWriter {
         row += 1
       }
       if let alpha = matrix.cronbachAlpha {
-        try sheet.write(.text(text.french ? "α de Cronbach" : "Cronbach's α"), row: row, column: 0, style: subtitle)
+        try sheet.write(
+          .text(text.french ? "α de Cronbach" : "Cronbach's α"), row: row, column: 0, style: subtitle)
         try sheet.write(.number(alpha), row: row, column: 2, style: CellStyle(numberFormat: "0.00"))
         row += 1
       }
@@ -64,7 +71,8 @@ extension ReportWriter {
         title: summary.label, in: sheet, categories: matrix.rows.map(\.row.label), points: points,
         shares: matrix.rows.map { $0.distribution.map { Double($0.percent) / 100 } },
         at: (tableTop, chartColumn))
-      let chartHeight = Int((Double(Self.chartRows) * min(2.0, max(1.0, Double(matrix.rows.count) / 4))).rounded(.up))
+      let chartHeight = Int(
+        (Double(Self.chartRows) * min(2.0, max(1.0, Double(matrix.rows.count) / 4))).rounded(.up))
       return max(row, tableTop + chartHeight) + 2
     case "ranking":
       guard let ranking = summary.ranking else { return row + 1 }
@@ -85,7 +93,8 @@ extension ReportWriter {
           values: .init(sheet: sheet.name, column: 1, rows: first...(row - 1)), numberFormat: "0.00",
           axis: (0, Double(ranking.pick)), at: (tableTop, chartColumn))
       }
-      return max(row, tableTop + Int((Double(Self.chartRows) * Self.barScale(ranking.choices.count)).rounded(.up))) + 2
+      return max(
+        row, tableTop + Int((Double(Self.chartRows) * Self.barScale(ranking.choices.count)).rounded(.up))) + 2
     default:
       break
     }
@@ -132,21 +141,26 @@ extension ReportWriter {
         .bar, title: summary.label, in: sheet, categories: categories, values: shares, numberFormat: "0%",
         axis: (0, 1), at: (tableTop, chartColumn))
     }
-    let chartHeight = summary.type == "scale" || summary.type == "nps" ? 1.0 : Self.barScale(summary.distribution.count)
+    let chartHeight =
+      summary.type == "scale" || summary.type == "nps" ? 1.0 : Self.barScale(summary.distribution.count)
     return max(row, tableTop + Int((Double(Self.chartRows) * chartHeight).rounded(.up))) + 2
   }
 
   /// n, mean with its interval, median, standard deviation, min, max, top box.
-  private func writeStatistics(_ statistics: ScaleStatistics?, in sheet: Worksheet, row start: Int) throws -> Int {
+  private func writeStatistics(
+    _ statistics: ScaleStatistics?, in sheet: Worksheet, row start: Int
+  ) throws -> Int {
     guard let statistics else { return start }
     var row = start
     let decimal = CellStyle(numberFormat: "0.0")
     var lines: [(String, CellValue, CellStyle)] = [
       (text.n, .integer(statistics.n), integer), (text.mean, .optional(statistics.mean), decimal),
-      (text.ciLow, .optional(statistics.ciLow), decimal), (text.ciHigh, .optional(statistics.ciHigh), decimal),
+      (text.ciLow, .optional(statistics.ciLow), decimal),
+      (text.ciHigh, .optional(statistics.ciHigh), decimal),
       (text.median, .optional(statistics.median), decimal),
       (text.standardDeviation, .optional(statistics.standardDeviation), CellStyle(numberFormat: "0.00")),
-      (text.minimum, .optional(statistics.minimum), decimal), (text.maximum, .optional(statistics.maximum), decimal),
+      (text.minimum, .optional(statistics.minimum), decimal),
+      (text.maximum, .optional(statistics.maximum), decimal),
     ]
     if let topBox = statistics.topBox {
       lines.append((text.french ? "Part favorable (top box)" : "Top box share", .number(topBox), percent))

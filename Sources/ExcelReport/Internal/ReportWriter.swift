@@ -98,7 +98,8 @@ final class ReportWriter {
   /// formatting: the colour follows the text if someone edits it).
   func colourVerdicts(in sheet: Worksheet, column: Int, rows: ClosedRange<Int>) throws {
     try sheet.highlight(
-      cellsEqualTo: text.met, firstRow: rows.lowerBound, lastRow: rows.upperBound, column: column, style: metStyle)
+      cellsEqualTo: text.met, firstRow: rows.lowerBound, lastRow: rows.upperBound, column: column,
+      style: metStyle)
     try sheet.highlight(
       cellsEqualTo: text.notMet, firstRow: rows.lowerBound, lastRow: rows.upperBound, column: column,
       style: notMetStyle)

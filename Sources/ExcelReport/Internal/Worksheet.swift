@@ -69,7 +69,9 @@ final class Worksheet {
   func write(_ value: CellValue, row: Int, column: Int, style: CellStyle = .plain) throws {
     try validate(row: row, column: column)
     if style.wrap, case .text(let text) = value, !streaming {
-      let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayWidth.of(String($0)) }
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        DisplayWidth.of(String($0))
+      }
       wrappedLines[row, default: []].append((column, lines))
     }
     if buffering {
@@ -157,11 +159,12 @@ final class Worksheet {
     let widths = try columnWidths()
     // Rows holding wrapped text get the height of their tallest cell.
     for (row, cells) in wrappedLines.sorted(by: { $0.key < $1.key }) {
-      let lines = cells.map { cell -> Int in
-        // A column of width w holds about 1.2 w characters of ordinary text.
-        let width = max(1, Int(((widths[cell.column] ?? 8.43) - 1) * 1.2))
-        return cell.lines.reduce(0) { $0 + max(1, ($1 + width - 1) / width) }
-      }.max() ?? 1
+      let lines =
+        cells.map { cell -> Int in
+          // A column of width w holds about 1.2 w characters of ordinary text.
+          let width = max(1, Int(((widths[cell.column] ?? 8.43) - 1) * 1.2))
+          return cell.lines.reduce(0) { $0 + max(1, ($1 + width - 1) / width) }
+        }.max() ?? 1
       guard lines > 1 else { continue }
       rowHeights[row] = max(rowHeights[row] ?? 0, Double(min(lines, 27)) * 15)
       if !buffering { try applyHeight(row, rowHeights[row]!) }

@@ -33,7 +33,9 @@ extension Bilan {
       case xlsx
     }
 
-    @Argument(help: ArgumentHelp("The survey definitions (several: one consolidated report).", valueName: "survey.yaml"))
+    @Argument(
+      help: ArgumentHelp(
+        "The survey definitions (several: one consolidated report).", valueName: "survey.yaml"))
     var surveys: [String]
 
     @Option(help: "The response store (default: Reports/SURVEY_ID/responses.sqlite for each survey).")
@@ -42,7 +44,8 @@ extension Bilan {
     @Option(help: "The folder the reports go to (default: Reports/SURVEY_ID/).")
     var output: String?
 
-    @Option(help: "What to write, comma-separated: \(Format.allCases.map(\.rawValue).joined(separator: ",")).")
+    @Option(
+      help: "What to write, comma-separated: \(Format.allCases.map(\.rawValue).joined(separator: ",")).")
     var format: String = Format.allCases.map(\.rawValue).joined(separator: ",")
 
     @Flag(help: "Include partial responses in the figures (the reports say so).")
@@ -92,7 +95,8 @@ extension Bilan {
       case is SurveyLoadError, is AggregationError: return ReportFailure(message: message, code: 1)
       case StoreError.notFound(let path):
         return ReportFailure(
-          message: "no response store at \(path): answer with `bilan ask` or `bilan import` first, or give --store",
+          message:
+            "no response store at \(path): answer with `bilan ask` or `bilan import` first, or give --store",
           code: 1)
       case is StoreError: return ReportFailure(message: message, code: 3)
       case ExcelReportError.invalidInput: return ReportFailure(message: message, code: 1)
@@ -126,14 +130,16 @@ extension Bilan {
         { body in try store.forEachResponse(survey: survey.id, includePartial: true, body) }
       }
       let folder = URL(
-        fileURLWithPath: output ?? "Reports/\(definitions.map(\.id).joined(separator: "+"))", isDirectory: true)
+        fileURLWithPath: output ?? "Reports/\(definitions.map(\.id).joined(separator: "+"))",
+        isDirectory: true)
       let workbookName = ExcelReport.fileName(language: language)
 
       // Compute before touching the output folder.
       var write: [(Format, (URL) throws -> Void)] = []
       do {
         if definitions.count == 1 {
-          let results = try Aggregator.results(survey: definitions[0], repository: stores[0], options: options)
+          let results = try Aggregator.results(
+            survey: definitions[0], repository: stores[0], options: options)
           for format in formats {
             switch format {
             case .xlsx:
@@ -142,7 +148,8 @@ extension Bilan {
                   format,
                   { staging in
                     try ExcelReport.write(
-                      results: results, survey: definitions[0], to: staging.appendingPathComponent(workbookName),
+                      results: results, survey: definitions[0],
+                      to: staging.appendingPathComponent(workbookName),
                       responses: feeds[0])
                   }
                 ))
