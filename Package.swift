@@ -13,6 +13,7 @@ let package = Package(
     .library(name: "Questionnaire", targets: ["Questionnaire"]),
     .library(name: "Aggregation", targets: ["Aggregation"]),
     .library(name: "ExcelReport", targets: ["ExcelReport"]),
+    .library(name: "MarkdownReport", targets: ["MarkdownReport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,6 +52,21 @@ let package = Package(
     .target(
       name: "Aggregation",
       dependencies: ["SurveyDefinition", "ResponseStore"],
+      swiftSettings: swift6
+    ),
+    .target(
+      name: "MarkdownReport",
+      dependencies: [
+        "SurveyDefinition",
+        "Aggregation",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
+      resources: [
+        .embedInCode("Templates/synthese.fr.mustache"),
+        .embedInCode("Templates/synthesis.en.mustache"),
+        .embedInCode("Templates/synthese-consolidee.fr.mustache"),
+        .embedInCode("Templates/consolidated-synthesis.en.mustache"),
+      ],
       swiftSettings: swift6
     ),
     .systemLibrary(
@@ -92,6 +108,12 @@ let package = Package(
       swiftSettings: swift6
     ),
     .testTarget(
+      name: "MarkdownReportTests",
+      dependencies: ["MarkdownReport", "Aggregation", "SurveyDefinition", "ResponseStore", "TestSupport"],
+      exclude: ["Snapshots"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
       name: "RehearsalTests",
       dependencies: ["Rehearsal", "SurveyDefinition", "ResponseStore", "TestSupport"],
       swiftSettings: swift6
@@ -127,7 +149,7 @@ let package = Package(
         "ResponseStore", "SurveyDefinition", "TestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
-      resources: [.copy("Fixtures")],
+      exclude: ["Fixtures"],
       swiftSettings: swift6
     ),
     .testTarget(

@@ -87,8 +87,11 @@ func paragraph(_ text: String, width: Int, style: TextStyle = .plain, extraInden
 /// with "↑ n more above" / "↓ n more below" markers in place of hidden lines.
 /// `rowOfFirst` is the row at which `lines[0]` would stand (negative when
 /// scrolled), to place a cursor.
+///
+/// `items`, when given, says which item each line belongs to, so that the
+/// markers count items (a review entry of two lines is one answer).
 func scrolled(
-  _ lines: [StyledLine], focus: Int, height: Int, words: ToolText, width: Int
+  _ lines: [StyledLine], focus: Int, height: Int, words: ToolText, width: Int, items: [Int]? = nil
 ) -> (lines: [StyledLine], rowOfFirst: Int) {
   guard lines.count > height else { return (lines, 0) }
   guard height >= 3 else {

@@ -41,7 +41,7 @@ extension QuestionEditor {
     case .matrix(let rows, let scale, let row, let cursor, let values):
       return matrixBody(rows: rows, scale: scale, row: row, cursor: cursor, values: values, content: content)
     case .ranking(let options, let cursor, let order, let pick):
-      var lines = [StyledLine(Margin.indent + words.rankTop(pick), .dim)]
+      var lines = paragraph(words.rankTop(pick), width: width, style: .dim)
       var focus = 0
       for (index, option) in options.enumerated() {
         let rank = order.firstIndex(of: index).map { "[\($0 + 1)]" } ?? "[ ]"
@@ -127,7 +127,7 @@ extension QuestionEditor {
   private func scaleBody(scale: Scale, cursor: Int?, chosen: Int??, content: Int) -> WidgetBody {
     let points = Array(scale.points)
     let notApplicable = scale.notApplicable.map { TerminalSafeText.clean($0.text(language)) }
-    let naCell = notApplicable.map { DisplayWidth.width(of: $0) + 6 } ?? 0
+    let naCell = notApplicable.map { DisplayWidth.width(of: $0) + 7 } ?? 0
     let cell = min(11, (content - naCell) / max(1, points.count))
     guard cell >= 3 || (content / max(1, points.count)) >= 3 else {
       return verticalScale(scale: scale, cursor: cursor, chosen: chosen, content: content)
@@ -157,7 +157,7 @@ extension QuestionEditor {
       markers.append("  ")
       markers.append(isCursor ? "[" : " ", .accent)
       markers.append(isChosen ? "●" : "○", isChosen ? .chosen : .plain)
-      markers.append(isCursor ? "]" : " ", .accent)
+      markers.append(isCursor ? "] " : "  ", .accent)
       markers.append(notApplicable, isChosen ? .chosen : (isCursor ? .bold : .dim))
     }
     var lines = [numbers, markers]
