@@ -59,7 +59,11 @@ public struct ReviewScreen: Screen {
       let answer = entry.answer ?? words.notAnswered
       let answerStyle: TextStyle = entry.answer == nil ? (entry.required ? .error : .dim) : .chosen
       if oneLine {
-        let answerWidth = min(DisplayWidth.width(of: answer), max(16, (content - numberWidth - 4) * 45 / 100))
+        // The answer takes what the title leaves, and at least 45 % of the line.
+        let available = content - 2 - numberWidth - 2 - 2
+        let titleNeed = DisplayWidth.width(of: entry.title) + 3
+        let answerWidth = min(
+          DisplayWidth.width(of: answer), max(available * 45 / 100, available - titleNeed))
         let titleWidth = content - 2 - numberWidth - 2 - answerWidth - 2
         var title = TextLayout.truncate(entry.title, width: titleWidth)
         let dots = titleWidth - DisplayWidth.width(of: title)
