@@ -54,7 +54,8 @@ import Testing
         "not valid UTF-8"
       ),
       (
-        "deep.yaml", Data(("id: " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200)).utf8),
+        "deep.yaml",
+        Data(("id: " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200)).utf8),
         "nested more than 64 levels"
       ),
     ]
@@ -83,13 +84,17 @@ import Testing
   ]
 
   static func json(_ answers: [String: String]) -> String {
-    "{" + answers.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}"
+    "{" + answers.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ")
+      + "}"
   }
 
   /// Refused answers (`--answers`): exit 1, the message names the answer
   /// and the rule, and nothing is stored.
   @Test(arguments: [
-    ("over-long text", ["satisfaction": "2", "pourquoi": "\"\(String(repeating: "x", count: 25))\""], "pourquoi"),
+    (
+      "over-long text", ["satisfaction": "2", "pourquoi": "\"\(String(repeating: "x", count: 25))\""],
+      "pourquoi"
+    ),
     ("invalid email", ["email": #""pas-une-adresse""#], "email"),
     ("number out of range", ["participants": "60"], "participants"),
     ("too many selections", ["appui": #"["journee", "outils", "reseau"]"#], "appui"),
@@ -102,7 +107,8 @@ import Testing
     defer { directory.remove() }
     let store = directory.path("store.sqlite")
     let answers = Self.validAnswers.merging(changes) { $1 }
-    let result = try runBilan(["ask", Self.everyType, "--store", store, "--answers", "-"], input: Self.json(answers))
+    let result = try runBilan(
+      ["ask", Self.everyType, "--store", store, "--answers", "-"], input: Self.json(answers))
     #expect(result.status == 1, "\(label): \(result.stderr)")
     #expect(result.stderr.contains(key), "\(label): \(result.stderr)")
     #expect(try storedResponses(store, survey: "every-type").isEmpty, "\(label): nothing stored")
@@ -126,7 +132,8 @@ import Testing
     let store = directory.path("store.sqlite")
     var answers = Self.validAnswers
     answers["commentaires"] = #""a\u001b[31mb\u0007c\u001b]0;PWNED\u0007d""#
-    let result = try runBilan(["ask", Self.everyType, "--store", store, "--answers", "-"], input: Self.json(answers))
+    let result = try runBilan(
+      ["ask", Self.everyType, "--store", store, "--answers", "-"], input: Self.json(answers))
     #expect(result.status == 0, "\(result.stderr)")
     let response = try #require(try storedResponses(store, survey: "every-type").first)
     #expect(response.answers["commentaires"] == .text("a\u{1B}[31mb\u{07}c\u{1B}]0;PWNED\u{07}d"))
@@ -134,7 +141,8 @@ import Testing
 
   // MARK: Import files
 
-  static let csvHeader = "id,survey,survey_version,status,language,started_at,submitted_at,colour,mark,word,second,last"
+  static let csvHeader =
+    "id,survey,survey_version,status,language,started_at,submitted_at,colour,mark,word,second,last"
   static func csvRow(_ number: Int, _ answers: String) -> String {
     "6f1c0c1e-0000-4000-8000-\(String(format: "%012d", number)),kill-short,1,complete,en,"
       + "2026-01-01T10:00:00Z,2026-01-01T10:05:00Z,\(answers)"
@@ -199,16 +207,21 @@ import Testing
       let before = try storedResponses(store, survey: "kill-short").map(\.id)
       let result = try runBilan(["import", survey, path, "--store", store])
       #expect(result.status == 1, "\(name): \(result.stderr)")
-      #expect(result.stderr.contains(path.replacingOccurrences(of: name, with: "") + message), "\(result.stderr)")
+      #expect(
+        result.stderr.contains(path.replacingOccurrences(of: name, with: "") + message), "\(result.stderr)")
       #expect(result.stderr.contains("\(path): rejected, nothing of it was stored"), "\(result.stderr)")
-      #expect(try storedResponses(store, survey: "kill-short").map(\.id) == before, "\(name): store unchanged")
+      #expect(
+        try storedResponses(store, survey: "kill-short").map(\.id) == before, "\(name): store unchanged")
     }
     // With and without a byte-order mark: both read the same.
     let plain = directory.path("plain.csv")
     let bom = directory.path("bom.csv")
-    try Data("\(header)\n\(Self.csvRow(10, "red,3,\u{E9}t\u{E9},2,fin"))\n".utf8).write(to: URL(fileURLWithPath: plain))
-    try Data([0xEF, 0xBB, 0xBF] + Array("\(header)\n\(Self.csvRow(11, "red,3,\u{E9}t\u{E9},2,fin"))\r\n".utf8))
-      .write(to: URL(fileURLWithPath: bom))
+    try Data("\(header)\n\(Self.csvRow(10, "red,3,\u{E9}t\u{E9},2,fin"))\n".utf8).write(
+      to: URL(fileURLWithPath: plain))
+    try Data(
+      [0xEF, 0xBB, 0xBF] + Array("\(header)\n\(Self.csvRow(11, "red,3,\u{E9}t\u{E9},2,fin"))\r\n".utf8)
+    )
+    .write(to: URL(fileURLWithPath: bom))
     let accepted = try runBilan(["import", survey, plain, bom, "--store", store])
     #expect(accepted.status == 0, "\(accepted.stderr)")
     let words = try storedResponses(store, survey: "kill-short").compactMap { $0.answers["word"] }
@@ -243,7 +256,9 @@ import Testing
       (otherSurvey, "holds the responses of survey 'every-type'"),
     ] {
       let before = snapshot(of: directory.path("."))
-      let result = try runBilan(["ask", Fixture.path("kill-short.yaml"), "--store", store, "--answers", answers])
+      let result = try runBilan([
+        "ask", Fixture.path("kill-short.yaml"), "--store", store, "--answers", answers,
+      ])
       #expect(result.status == 1, "\(store): \(result.stderr)")
       #expect(result.stderr.contains(store) && result.stderr.contains(message), "\(result.stderr)")
       #expect(snapshot(of: directory.path(".")) == before, "\(store): every file untouched, none added")

@@ -33,7 +33,8 @@ import Testing
     let responses = try storedResponses(store, survey: "kill-short")
     #expect(responses.count == 20)
     #expect(responses.allSatisfy { $0.status == .complete })
-    #expect(Set(responses.compactMap { $0.answers["word"] }) == Set((0..<20).map { AnswerValue.text("p\($0)") }))
+    #expect(
+      Set(responses.compactMap { $0.answers["word"] }) == Set((0..<20).map { AnswerValue.text("p\($0)") }))
     #expect(try integrityCheck(store) == "ok")
   }
 

@@ -37,7 +37,8 @@ import Glibc
         "last": .text("ok\u{1B}[2Jfin\u{9B}31m"),
       ], contacts: [:])
 
-    let ask = try terminal.spawn(Repository.bilanExecutable, ["ask", surveyPath, "--store", storePath],
+    let ask = try terminal.spawn(
+      Repository.bilanExecutable, ["ask", surveyPath, "--store", storePath],
       environment: ["BILAN_DEVICE": "reliability-review"])
     try #require(ask.waitFor(KillTests.resumeOffer), "\(ask.screen.text)")
     ask.send("r")

@@ -33,7 +33,8 @@ public final class PseudoTerminal {
     guard master >= 0 else { throw Failure(description: "/dev/ptmx: \(String(cString: strerror(errno)))") }
     var unlock: Int32 = 0
     var number: UInt32 = 0
-    guard ioctl(master, UInt(0x4004_5431), &unlock) == 0, ioctl(master, UInt(0x8004_5430), &number) == 0 else {
+    guard ioctl(master, UInt(0x4004_5431), &unlock) == 0, ioctl(master, UInt(0x8004_5430), &number) == 0
+    else {
       close(master)
       throw Failure(description: "cannot unlock the pseudo-terminal: \(String(cString: strerror(errno)))")
     }
