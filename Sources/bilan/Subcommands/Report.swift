@@ -2,6 +2,7 @@ import Aggregation
 import ArgumentParser
 import ExcelReport
 import Foundation
+import MarkdownReport
 import ResponseStore
 import SurveyDefinition
 
@@ -11,9 +12,14 @@ extension Bilan {
     static let configuration = CommandConfiguration(
       abstract: "Write the Excel workbook (and the synthesis) of the stored responses.",
       discussion: """
-        Writes Reports/SURVEY_ID/synthese.xlsx (synthesis.xlsx when the report's language is
-        English), or into --output DIR. With several surveys (editions of an event), one
+        Writes Reports/SURVEY_ID/synthese.xlsx and synthese.md with its charts in figures/
+        (synthesis.* when the report's language is English), or into --output DIR. With several surveys (editions of an event), one
         consolidated workbook puts them side by side, in Reports/ID1+ID2…/ by default.
+
+        --template FILE renders the synthesis with an organisation's own Mustache
+        template (the data it receives: docs/templates.md). --format html and pdf
+        render the synthesis with pandoc too (synthese.html, synthese.pdf); without
+        pandoc, report says what to install and exits 1, writing nothing.
 
         Every requested file is written into a staging folder first and moved into place
         only when all of them succeeded: a failure leaves the previous reports as they were.
@@ -24,6 +30,8 @@ extension Bilan {
 
         Example:
           $ bilan report Surveys/cooperation-pelussin-2015.yaml
+          Reports/cooperation-pelussin-2015/figures
+          Reports/cooperation-pelussin-2015/synthese.md
           Reports/cooperation-pelussin-2015/synthese.xlsx
         """
     )
@@ -31,6 +39,10 @@ extension Bilan {
     /// The files `report` can write.
     enum Format: String, CaseIterable {
       case xlsx
+      case md
+      /// The synthesis rendered by pandoc.
+      case html
+      case pdf
     }
 
     @Argument(
@@ -46,7 +58,14 @@ extension Bilan {
 
     @Option(
       help: "What to write, comma-separated: \(Format.allCases.map(\.rawValue).joined(separator: ",")).")
-    var format: String = Format.allCases.map(\.rawValue).joined(separator: ",")
+    var format: String = "xlsx,md"
+
+    @Option(
+      help: ArgumentHelp(
+        "A Mustache template for the synthesis, instead of the one shipped (its data: docs/templates.md).",
+        valueName: "file"),
+      completion: .file(extensions: ["mustache"]))
+    var template: String?
 
     @Flag(help: "Include partial responses in the figures (the reports say so).")
     var includePartial = false
@@ -92,7 +111,10 @@ extension Bilan {
     private func fail(_ error: Error) -> ReportFailure {
       let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
       switch error {
-      case is SurveyLoadError, is AggregationError: return ReportFailure(message: message, code: 1)
+      case MarkdownReportError.writeFailed, MarkdownReportError.pandocFailed:
+        return ReportFailure(message: message, code: 3)
+      case is SurveyLoadError, is AggregationError, is MarkdownReportError:
+        return ReportFailure(message: message, code: 1)
       case StoreError.notFound(let path):
         return ReportFailure(
           message:
@@ -133,56 +155,70 @@ extension Bilan {
         fileURLWithPath: output ?? "Reports/\(definitions.map(\.id).joined(separator: "+"))",
         isDirectory: true)
       let workbookName = ExcelReport.fileName(language: language)
+      let documents = formats.compactMap { DocumentFormat(rawValue: $0.rawValue) }
+      let synthesisTemplate: SynthesisTemplate?
+      do {
+        synthesisTemplate = try template.map { try SynthesisTemplate(path: $0) }
+        if let document = documents.first, PandocConversion.locate() == nil {
+          throw MarkdownReportError.pandocMissing(format: document.rawValue, install: document.requirements)
+        }
+      } catch {
+        throw fail(error)
+      }
 
       // Compute before touching the output folder.
-      var write: [(Format, (URL) throws -> Void)] = []
+      let workbook: (URL) throws -> Void
+      let synthesis: () throws -> [String: Data]
+      let documentTitle: String
+      let lastResponse: Date?
       do {
         if definitions.count == 1 {
           let results = try Aggregator.results(
             survey: definitions[0], repository: stores[0], options: options)
-          for format in formats {
-            switch format {
-            case .xlsx:
-              write.append(
-                (
-                  format,
-                  { staging in
-                    try ExcelReport.write(
-                      results: results, survey: definitions[0],
-                      to: staging.appendingPathComponent(workbookName),
-                      responses: feeds[0])
-                  }
-                ))
-            }
+          workbook = { url in
+            try ExcelReport.write(results: results, survey: definitions[0], to: url, responses: feeds[0])
           }
+          synthesis = {
+            try MarkdownReport.render(results: results, survey: definitions[0], template: synthesisTemplate)
+          }
+          documentTitle = results.survey.title
+          lastResponse = results.lastResponseDate
         } else {
           var consolidation = try Consolidation(surveys: definitions, options: options)
           for (index, feed) in feeds.enumerated() {
             try feed { consolidation.add($0, edition: index) }
           }
           let results = consolidation.results()
-          for format in formats {
-            switch format {
-            case .xlsx:
-              write.append(
-                (
-                  format,
-                  { staging in
-                    try ExcelReport.write(
-                      consolidated: results, surveys: definitions,
-                      to: staging.appendingPathComponent(workbookName), responses: feeds)
-                  }
-                ))
-            }
+          workbook = { url in
+            try ExcelReport.write(consolidated: results, surveys: definitions, to: url, responses: feeds)
           }
+          synthesis = {
+            try MarkdownReport.render(
+              consolidated: results, surveys: definitions, template: synthesisTemplate)
+          }
+          documentTitle = results.editions.first?.survey.title ?? ""
+          lastResponse = results.editions.compactMap(\.lastResponseDate).max()
         }
       } catch {
         throw fail(error)
       }
-      do {
-        return try StagedOutput.publish(into: folder) { staging in
-          for (_, writer) in write { try writer(staging) }
+      let write: (URL) throws -> Void = { staging in
+        for format in formats {
+          switch format {
+          case .xlsx:
+            try workbook(staging.appendingPathComponent(workbookName))
+          case .md, .html, .pdf:
+            // Once for all three: synthese.md and figures/*.svg, relative to
+            // the report folder, and what pandoc makes of them.
+            guard format == formats.first(where: { $0 != .xlsx }) else { continue }
+            try SynthesisOutput.write(
+              synthesis(), into: staging, markdown: formats.contains(.md), documents: documents,
+              title: documentTitle, language: ReportLanguage(code: language), sourceDate: lastResponse)
+          }
         }
+      }
+      do {
+        return try StagedOutput.publish(into: folder, write)
       } catch {
         throw fail(error)
       }
