@@ -246,6 +246,21 @@ import Testing
     #expect(try storedResponses(store).first?.status == .partial)
   }
 
+  /// Crash signals and a lost terminal: the handler writes the saved settings back before dying.
+  @Test(arguments: [SIGSEGV, SIGABRT, SIGBUS, SIGHUP])
+  func signalsRestoreTheTerminal(signal: Int32) throws {
+    defer { directory.remove() }
+    let terminal = try start()
+    try terminal.waitFor("Entrée commencer")
+    #expect(terminal.screen.alternateScreen)
+    #expect(!terminal.isCanonical)
+    kill(terminal.process.processIdentifier, signal)
+    _ = try terminal.exitStatus()
+    Thread.sleep(forTimeInterval: 0.2)
+    #expect(!terminal.screen.alternateScreen)
+    #expect(terminal.isCanonical)  // echo and line editing back
+  }
+
   @Test func sigtermRestoresTheTerminal() throws {
     defer { directory.remove() }
     let terminal = try start()

@@ -66,6 +66,14 @@ final class PseudoTerminal: @unchecked Sendable {
 
   var text: String { screen.text }
 
+  /// Whether the terminal is in its cooked mode (echo and line editing), as
+  /// a shell leaves it; raw mode has both off. Read through the master side.
+  var isCanonical: Bool {
+    var settings = termios()
+    tcgetattr(master, &settings)
+    return settings.c_lflag & tcflag_t(ICANON) != 0 && settings.c_lflag & tcflag_t(ECHO) != 0
+  }
+
   /// Types `text` (keys as bytes: "\r" is Enter, "\u{1B}[A" is ↑…).
   func type(_ text: String) {
     let bytes = Array(text.utf8)

@@ -111,11 +111,19 @@ func scrolled(
     }
     break
   }
+  var hiddenAbove = start
+  var hiddenBelow = lines.count - end
+  if let items, items.count == lines.count {
+    // Lines of no item (negative) are not counted.
+    let visible = Set(items[start..<end])
+    hiddenAbove = Set(items[0..<start].filter { $0 >= 0 }).subtracting(visible).count
+    hiddenBelow = Set(items[end...].filter { $0 >= 0 }).subtracting(visible).count
+  }
   var result: [StyledLine] = []
-  if start > 0 { result.append(rightAligned(words.moreAbove(start), width: width, style: .dim)) }
+  if start > 0 { result.append(rightAligned(words.moreAbove(hiddenAbove), width: width, style: .dim)) }
   result.append(contentsOf: lines[start..<end])
   if end < lines.count {
-    result.append(rightAligned(words.moreBelow(lines.count - end), width: width, style: .dim))
+    result.append(rightAligned(words.moreBelow(hiddenBelow), width: width, style: .dim))
   }
   return (result, (start > 0 ? 1 : 0) - start)
 }
