@@ -89,6 +89,7 @@ let package = Package(
         "Questionnaire",
         "Aggregation",
         "ExcelReport",
+        "MarkdownReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift6

@@ -2,6 +2,7 @@ import Aggregation
 import ArgumentParser
 import ExcelReport
 import Foundation
+import MarkdownReport
 import ResponseStore
 import SurveyDefinition
 
@@ -11,8 +12,8 @@ extension Bilan {
     static let configuration = CommandConfiguration(
       abstract: "Write the Excel workbook (and the synthesis) of the stored responses.",
       discussion: """
-        Writes Reports/SURVEY_ID/synthese.xlsx (synthesis.xlsx when the report's language is
-        English), or into --output DIR. With several surveys (editions of an event), one
+        Writes Reports/SURVEY_ID/synthese.xlsx and synthese.md with its charts in figures/
+        (synthesis.* when the report's language is English), or into --output DIR. With several surveys (editions of an event), one
         consolidated workbook puts them side by side, in Reports/ID1+ID2…/ by default.
 
         Every requested file is written into a staging folder first and moved into place
@@ -24,6 +25,8 @@ extension Bilan {
 
         Example:
           $ bilan report Surveys/cooperation-pelussin-2015.yaml
+          Reports/cooperation-pelussin-2015/figures
+          Reports/cooperation-pelussin-2015/synthese.md
           Reports/cooperation-pelussin-2015/synthese.xlsx
         """
     )
@@ -31,6 +34,7 @@ extension Bilan {
     /// The files `report` can write.
     enum Format: String, CaseIterable {
       case xlsx
+      case md
     }
 
     @Argument(
@@ -92,7 +96,8 @@ extension Bilan {
     private func fail(_ error: Error) -> ReportFailure {
       let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
       switch error {
-      case is SurveyLoadError, is AggregationError: return ReportFailure(message: message, code: 1)
+      case is SurveyLoadError, is AggregationError, is MarkdownReportError:
+        return ReportFailure(message: message, code: 1)
       case StoreError.notFound(let path):
         return ReportFailure(
           message:
@@ -135,54 +140,48 @@ extension Bilan {
       let workbookName = ExcelReport.fileName(language: language)
 
       // Compute before touching the output folder.
-      var write: [(Format, (URL) throws -> Void)] = []
+      let workbook: (URL) throws -> Void
+      let synthesis: () throws -> [String: Data]
       do {
         if definitions.count == 1 {
           let results = try Aggregator.results(
             survey: definitions[0], repository: stores[0], options: options)
-          for format in formats {
-            switch format {
-            case .xlsx:
-              write.append(
-                (
-                  format,
-                  { staging in
-                    try ExcelReport.write(
-                      results: results, survey: definitions[0],
-                      to: staging.appendingPathComponent(workbookName),
-                      responses: feeds[0])
-                  }
-                ))
-            }
+          workbook = { url in
+            try ExcelReport.write(results: results, survey: definitions[0], to: url, responses: feeds[0])
           }
+          synthesis = { try MarkdownReport.render(results: results, survey: definitions[0]) }
         } else {
           var consolidation = try Consolidation(surveys: definitions, options: options)
           for (index, feed) in feeds.enumerated() {
             try feed { consolidation.add($0, edition: index) }
           }
           let results = consolidation.results()
-          for format in formats {
-            switch format {
-            case .xlsx:
-              write.append(
-                (
-                  format,
-                  { staging in
-                    try ExcelReport.write(
-                      consolidated: results, surveys: definitions,
-                      to: staging.appendingPathComponent(workbookName), responses: feeds)
-                  }
-                ))
-            }
+          workbook = { url in
+            try ExcelReport.write(consolidated: results, surveys: definitions, to: url, responses: feeds)
           }
+          synthesis = { try MarkdownReport.render(consolidated: results, surveys: definitions) }
         }
       } catch {
         throw fail(error)
       }
-      do {
-        return try StagedOutput.publish(into: folder) { staging in
-          for (_, writer) in write { try writer(staging) }
+      let write: (URL) throws -> Void = { staging in
+        for format in formats {
+          switch format {
+          case .xlsx:
+            try workbook(staging.appendingPathComponent(workbookName))
+          case .md:
+            // synthese.md and figures/*.svg, relative to the report folder.
+            for (name, data) in try synthesis().sorted(by: { $0.key < $1.key }) {
+              let file = staging.appendingPathComponent(name)
+              try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+              try data.write(to: file)
+            }
+          }
         }
+      }
+      do {
+        return try StagedOutput.publish(into: folder, write)
       } catch {
         throw fail(error)
       }
