@@ -75,7 +75,7 @@ import Testing
     try terminal.press(Keys.paste("\u{7F}"))
     for _ in 0..<16 { terminal.type("\u{7F}") }
     try terminal.press(Keys.paste("a@example.org"), Keys.enter)
-    let review = try terminal.waitFor("Avant d'envoyer : vos réponses")
+    let review = try terminal.waitFor("Avant d’envoyer : vos réponses")
     #expect(review.contains("Autre : Consultante"))
     #expect(review.contains("Une autre journée, Des fiches outils"))
     #expect(review.contains("Décryptage 4 · Projection 5"))
@@ -122,13 +122,13 @@ import Testing
     try terminal.press(Keys.enter)
     try terminal.waitFor("Question 4 sur 11")
     for _ in 0..<8 { try terminal.press(Keys.escape) }
-    try terminal.waitFor("Avant d'envoyer")
+    try terminal.waitFor("Avant d’envoyer")
     try terminal.press(Keys.up, Keys.up, "\u{1B}[H")  // Home: the first answer
     try terminal.waitFor("›  1")
     try terminal.press(Keys.enter)
     try terminal.waitFor("Votre rôle ?")
     try terminal.press("2")  // changed, straight back to the review
-    let review = try terminal.waitFor("Avant d'envoyer")
+    let review = try terminal.waitFor("Avant d’envoyer")
     #expect(review.contains("Agent"))
     try terminal.press("e")
     try terminal.waitFor("Merci")
@@ -176,7 +176,7 @@ import Testing
     #expect(partial.answers == ["role": .code("autre")])
 
     let second = try start()
-    try second.waitFor("n'a pas été envoyé")
+    try second.waitFor("n’a pas été envoyé")
     #expect(second.text.contains("1 réponse déjà donnée."))
     try second.press("r")
     try second.waitFor("Question 2 sur 11")  // where it stopped
@@ -197,7 +197,7 @@ import Testing
       try terminal.press(Keys.enter, "\(participant)", Keys.escape, "4")
       try terminal.waitFor("Question 4 sur 11")
       for _ in 0..<8 { try terminal.press(Keys.escape) }
-      try terminal.waitFor("Avant d'envoyer")
+      try terminal.waitFor("Avant d’envoyer")
       try terminal.press("e")
       try terminal.waitFor("Merci")
       try terminal.press(Keys.enter)
