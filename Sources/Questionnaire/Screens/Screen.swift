@@ -99,7 +99,8 @@ func scrolled(
     return (Array(lines[start..<min(lines.count, start + max(0, height))]), -start)
   }
   let focus = max(0, min(focus, lines.count - 1))
-  var start = max(0, focus - (height - 2) / 2)
+  // Centre the focus, but never leave the bottom of the window empty.
+  var start = max(0, min(focus - (height - 2) / 2, lines.count - (height - 1)))
   var end = 0
   while true {
     let above = start > 0 ? 1 : 0
