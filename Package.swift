@@ -72,6 +72,7 @@ let package = Package(
         "ResponseStore",
         "Questionnaire",
         "Aggregation",
+        "Rehearsal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift6
