@@ -4,7 +4,7 @@ SWIFT ?= swift
 SURVEY ?= Surveys/cooperation-pelussin-2015.yaml
 SUDO := $(shell if [ "$$(id -u)" = 0 ]; then echo ""; elif command -v sudo >/dev/null 2>&1; then echo sudo; else echo none; fi)
 APT_PACKAGES := libxlsxwriter-dev pkg-config libsqlite3-dev
-PY_PACKAGES := openpyxl markdown-it-py
+PY_PACKAGES := openpyxl markdown-it-py linkify-it-py
 # What the workbook tests open and render xlsx files with (skipped, with a message, when absent).
 TEST_APT_PACKAGES := libreoffice-calc-nogui poppler-utils
 
@@ -34,7 +34,7 @@ test-deps:
 
 ## python-deps: the readers the tests check outputs with (openpyxl, markdown-it-py)
 python-deps:
-	@python3 -c "import openpyxl, markdown_it" 2>/dev/null || \
+	@python3 -c "import openpyxl, markdown_it, linkify_it" 2>/dev/null || \
 	  python3 -m pip install -q $(PY_PACKAGES) 2>/dev/null || \
 	  python3 -m pip install -q --break-system-packages $(PY_PACKAGES) || \
 	  { echo "Could not install $(PY_PACKAGES) with pip." >&2; exit 1; }

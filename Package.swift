@@ -13,6 +13,7 @@ let package = Package(
     .library(name: "Questionnaire", targets: ["Questionnaire"]),
     .library(name: "Aggregation", targets: ["Aggregation"]),
     .library(name: "ExcelReport", targets: ["ExcelReport"]),
+    .library(name: "MarkdownReport", targets: ["MarkdownReport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,6 +54,21 @@ let package = Package(
       dependencies: ["SurveyDefinition", "ResponseStore"],
       swiftSettings: swift6
     ),
+    .target(
+      name: "MarkdownReport",
+      dependencies: [
+        "SurveyDefinition",
+        "Aggregation",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
+      resources: [
+        .embedInCode("Templates/synthese.fr.mustache"),
+        .embedInCode("Templates/synthesis.en.mustache"),
+        .embedInCode("Templates/synthese-consolidee.fr.mustache"),
+        .embedInCode("Templates/consolidated-synthesis.en.mustache"),
+      ],
+      swiftSettings: swift6
+    ),
     .systemLibrary(
       name: "CXLSXWriter",
       pkgConfig: "xlsxwriter",
@@ -60,7 +76,7 @@ let package = Package(
     ),
     .target(
       name: "ExcelReport",
-      dependencies: ["SurveyDefinition", "Aggregation", "CXLSXWriter"],
+      dependencies: ["SurveyDefinition", "ResponseStore", "Aggregation", "CXLSXWriter"],
       swiftSettings: swift6
     ),
 
@@ -72,6 +88,8 @@ let package = Package(
         "ResponseStore",
         "Questionnaire",
         "Aggregation",
+        "ExcelReport",
+        "MarkdownReport",
         "Rehearsal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -92,6 +110,12 @@ let package = Package(
       swiftSettings: swift6
     ),
     .testTarget(
+      name: "MarkdownReportTests",
+      dependencies: ["MarkdownReport", "Aggregation", "SurveyDefinition", "ResponseStore", "TestSupport"],
+      exclude: ["Snapshots"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
       name: "RehearsalTests",
       dependencies: ["Rehearsal", "SurveyDefinition", "ResponseStore", "TestSupport"],
       swiftSettings: swift6
@@ -109,7 +133,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ExcelReportTests",
-      dependencies: ["ExcelReport", "Aggregation", "SurveyDefinition", "TestSupport"],
+      dependencies: ["ExcelReport", "Aggregation", "ResponseStore", "SurveyDefinition", "TestSupport"],
       swiftSettings: swift6
     ),
     .testTarget(
@@ -127,7 +151,7 @@ let package = Package(
         "ResponseStore", "SurveyDefinition", "TestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
-      resources: [.copy("Fixtures")],
+      exclude: ["Fixtures"],
       swiftSettings: swift6
     ),
     .testTarget(

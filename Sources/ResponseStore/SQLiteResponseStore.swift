@@ -105,9 +105,12 @@ public final class SQLiteResponseStore: ResponseRepository {
     _ database: DatabaseQueue, path: String, surveyID: String?
   ) throws(StoreError) -> String? {
     do {
+      // GRDB creates `grdb_migrations` before the first migration's
+      // transaction: another process may be between the two, so a file with
+      // only that table is still a new store.
       let tables = try database.read { db in
         try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-      }
+      }.filter { $0 != "grdb_migrations" }
       if !tables.isEmpty {
         guard tables.contains("store_info") else { throw StoreError.notAStore(path: path) }
         let mark = try database.read { db in

@@ -149,6 +149,8 @@ enum ConditionLexer {
       case ("=", "="): add(.comparison(.equal), start, index + 2); index += 2
       case ("!", "="): add(.comparison(.notEqual), start, index + 2); index += 2
       case ("<", ">"): throw .unknownOperator("<>", suggestion: "!=", offset: start)
+      case ("=", ">"): throw .unknownOperator("=>", suggestion: ">=", offset: start)
+      case ("=", "<"): throw .unknownOperator("=<", suggestion: "<=", offset: start)
       case ("<", "="): add(.comparison(.lessOrEqual), start, index + 2); index += 2
       case (">", "="): add(.comparison(.greaterOrEqual), start, index + 2); index += 2
       case ("<", _): add(.comparison(.less), start, index + 1); index += 1

@@ -78,7 +78,7 @@ extension SurveyReader {
         requireKeys(["questions"], in: fields, of: element, context)
         if let node = fields["questions"]?.value { indicator.questions = readIndexKeys(node, context) }
       case .responseRate:
-        if event?.registered == nil {
+        if event?.registered == nil, !registeredIsWritten {
           let kindNode = fields["kind"]?.value
           let place = eventKey == nil ? "the survey has no 'event'" : "'event' has no 'registered' count"
           error(kindNode, "\(context) is a response rate, but \(place) (the number of people registered)")
@@ -134,7 +134,7 @@ extension SurveyReader {
     guard fits.contains(typeName) else {
       error(
         node,
-        "indicator kind '\(kind.rawValue)' does not fit question '\(question.id)', a \(typeName) question, in \(context) (\(kind.rawValue) fits \(Self.fitsDescription(kind)))"
+        "indicator kind '\(kind.rawValue)' does not fit question '\(question.id)', \(Self.article(typeName)) \(typeName) question, in \(context) (\(kind.rawValue) fits \(Self.fitsDescription(kind)))"
       )
       return nil
     }
@@ -144,8 +144,7 @@ extension SurveyReader {
   static func fitsDescription(_ kind: IndicatorKind) -> String {
     var names = kindFits[kind] ?? []
     if kind == .mean || kind == .topBox { names.append("matrix rows") }
-    if names.count == 1 { return names[0] }
-    return names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+    return list(names)
   }
 
   /// Resolves an answer key of a question: the question, then an item of its
@@ -210,7 +209,7 @@ extension SurveyReader {
       default:
         error(
           element,
-          "'\(key)' in \(context) is a \(record.question.kind.typeName) question; an index averages scale questions and matrix rows"
+          "'\(key)' in \(context) is \(Self.article(record.question.kind.typeName)) \(record.question.kind.typeName) question; an index averages scale questions and matrix rows"
         )
       }
     }
@@ -313,7 +312,7 @@ extension SurveyReader {
       guard case .single = record.question.kind else {
         error(
           element,
-          "breakdown '\(id)' is a \(record.question.kind.typeName) question; breakdowns are single-choice questions"
+          "breakdown '\(id)' is \(Self.article(record.question.kind.typeName)) \(record.question.kind.typeName) question; breakdowns are single-choice questions"
         )
         continue
       }

@@ -138,6 +138,7 @@ extension SurveyReader {
     }
     event.place = fields["place"].flatMap { string($0.value, "the event place") }
     event.organiser = fields["organiser"].flatMap { string($0.value, "the event organiser") }
+    registeredIsWritten = fields["registered"] != nil
     if let registeredNode = fields["registered"]?.value,
       let registered = integer(registeredNode, "'registered' of the event")
     {
@@ -247,10 +248,12 @@ extension SurveyReader {
       }
     }
     var labels: [Int: LocalizedText] = [:]
+    var pointsOutside = false
     if let labelsNode = fields["labels"]?.value, let mapping = mapping(labelsNode, "'labels' of \(context)") {
       for (pointNode, textNode) in mapping {
         guard let point = integer(pointNode, "a point of \(context)") else { continue }
         if let bounds, !bounds.contains(point) {
+          pointsOutside = true
           error(
             pointNode,
             "label for point \(point) is outside \(context) (\(bounds.lowerBound) to \(bounds.upperBound))")
@@ -260,7 +263,7 @@ extension SurveyReader {
           labels[point] = text
         }
       }
-      if let bounds, !labels.isEmpty, labels.count != bounds.count,
+      if let bounds, !pointsOutside, !labels.isEmpty, labels.count != bounds.count,
         Set(labels.keys) != [bounds.lowerBound, bounds.upperBound]
       {
         let given = labels.keys.sorted().map(String.init).joined(separator: ", ")

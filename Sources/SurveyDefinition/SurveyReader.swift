@@ -14,8 +14,9 @@ final class SurveyReader {
   /// Deeper YAML nesting is refused (a survey needs about 8 levels).
   static let maximumDepth = 64
   /// More YAML values than this, counting each alias expansion, is refused
-  /// (a "billion laughs" file expands exponentially through aliases).
-  static let maximumNodes = 200_000
+  /// (a "billion laughs" file expands exponentially through aliases). A file
+  /// within the size limit holds fewer (each value takes at least 2 bytes).
+  static let maximumNodes = 600_000
 
   let file: String
   var diagnostics: [Diagnostic] = []
@@ -38,6 +39,8 @@ final class SurveyReader {
   var questions: [String: QuestionRecord] = [:]
   var questionOrder: [String] = []
   var sectionRecords: [SectionRecord] = []
+  /// `event.registered` was given (valid or not: an invalid one is reported where it is).
+  var registeredIsWritten = false
   /// Keys suggested for misspelt ones in the mapping read last.
   var suggestedKeys: Set<String> = []
 
@@ -121,7 +124,8 @@ final class SurveyReader {
     if budget < 0 {
       error(
         node,
-        "the YAML expands to more than \(Self.maximumNodes) values (anchors and aliases repeated too often)")
+        "the YAML expands to more than \(Self.maximumNodes) values once its aliases are repeated (anchors and aliases nested too often)"
+      )
       return false
     }
     if depth > Self.maximumDepth {
@@ -190,6 +194,14 @@ final class SurveyReader {
       .composer(let context, let problem, let mark, _):
       var message = "YAML syntax error: \(problem)"
       if let context { message += " (\(context.text) at line \(context.mark.line))" }
+      if problem.hasPrefix("Maximum nesting level reached") {
+        message = "the YAML is nested more than \(Self.maximumDepth) levels deep"
+      } else if problem == "but found another document" {
+        message = "the file holds several YAML documents (a second '---'); a survey is one document"
+      } else if problem == "found undefined alias" {
+        message =
+          "YAML syntax error: undefined alias '\(sourceWord(at: mark))' (no anchor '&' of that name above it)"
+      }
       if problem.contains("cannot start any token"), lineHasTab(mark.line) {
         message += "; YAML indentation uses spaces, not tabs"
       }
@@ -201,6 +213,16 @@ final class SurveyReader {
     default:
       error(at: 1, 1, "YAML syntax error: \(yamlError)")
     }
+  }
+
+  /// The word written at a mark (an alias such as `*roles`).
+  private func sourceWord(at mark: Mark) -> String {
+    guard mark.line >= 1, mark.line <= lines.count else { return "" }
+    let line = lines[mark.line - 1].dropFirst(mark.column - 1)
+    var word = ""
+    word.unicodeScalars.append(
+      contentsOf: line.prefix { !$0.properties.isWhitespace && $0 != "," && $0 != "]" && $0 != "}" })
+    return word
   }
 
   private func lineHasTab(_ line: Int) -> Bool {

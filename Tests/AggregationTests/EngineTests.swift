@@ -2,6 +2,7 @@ import Aggregation
 import Foundation
 import ResponseStore
 import SurveyDefinition
+import TestSupport
 import Testing
 
 /// The engine over `EngineResponses`; every expected figure was computed from
@@ -261,5 +262,33 @@ import Testing
     #expect(pooled.counts.included == 20)
     #expect(pooled.indicator("satisfaits")?.rows.first?.n == 20)
     #expect(pooled.survey.event?.registered == 24)
+  }
+}
+
+/// The reference survey of the repository, with a few hand-made responses:
+/// every indicator computes, the loop indicators per tool, both breakdowns.
+@Suite struct ReferenceSurveyTests {
+  @Test func everyIndicatorOfTheReferenceSurveyComputes() throws {
+    let survey = try Survey.load(path: TestSupport.Repository.path("Surveys/cooperation-pelussin-2015.yaml"))
+    let tools = try #require(survey.sections.first { $0.forEach != nil }?.items.map(\.code))
+    var responses: [Response] = []
+    for number in 1...6 {
+      var answers: Answers = [
+        "role": .code(number <= 3 ? "elu" : "agent"), "satisfaction_globale": .integer(2 + number % 4),
+        "recommandation": .integer(4 + number), "objectifs.explorer": .integer(1 + number % 5),
+        "objectifs.freins": .integer(3), "freins": .codes(["temps_moyens", "concurrence_territoires"]),
+      ]
+      for tool in tools { answers["valeur_ajoutee.\(tool)"] = .integer(1 + (number + tool.count) % 5) }
+      responses.append(EngineFixture.response(number, answers, survey: survey.id))
+    }
+    let results = try Aggregator.results(survey: survey, responses: responses)
+    #expect(results.indicators.map(\.id) == survey.indicators.map(\.id))
+    let valeur = try #require(results.indicator("valeur_ajoutee"))
+    #expect(valeur.perItem && valeur.overall.map { $0.item?.code } == tools)
+    #expect(valeur.overall.allSatisfy { $0.n == 6 && $0.rank != nil })
+    #expect(results.breakdowns.map(\.question) == ["role", "structure"])
+    let objectifs = try #require(results.indicator("objectifs")?.rows.first)
+    #expect(objectifs.n == 6 && objectifs.value != nil)
+    #expect(results.indicator("taux_reponse")?.rows.first?.value == 6.0 / 15)
   }
 }

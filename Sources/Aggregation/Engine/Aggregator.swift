@@ -170,4 +170,7 @@ enum Vocabulary {
   static func other(_ language: String) -> String { language.hasPrefix("fr") ? "Autre" : "Other" }
   static func yes(_ language: String) -> String { language.hasPrefix("fr") ? "Oui" : "Yes" }
   static func no(_ language: String) -> String { language.hasPrefix("fr") ? "Non" : "No" }
+  static let responseRate = LocalizedText([
+    "fr": "Taux de réponse", "en": "Response rate", "*": "Response rate",
+  ])
 }

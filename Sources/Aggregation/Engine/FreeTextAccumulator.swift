@@ -10,13 +10,15 @@ struct FreeTextAccumulator: Sendable {
   var answers: [(text: String, groups: [String: String])] = []
   var words = WordFrequencyCounter()
 
+  /// The answer key read: `q`, `q.ITEM`, or `KEY.other`.
+  let key: String
+
   init(instance: QuestionInstance, isOther: Bool, language: String) {
     self.instance = instance
     self.isOther = isOther
     self.language = language
+    key = isOther ? "\(instance.key).other" : instance.key
   }
-
-  var key: String { isOther ? "\(instance.key).other" : instance.key }
 
   mutating func add(_ answers: Answers, groups: [String: String]) {
     guard let raw = answers[key]?.stringValue else { return }

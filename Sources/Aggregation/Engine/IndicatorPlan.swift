@@ -1,3 +1,4 @@
+import Foundation
 import SurveyDefinition
 
 /// One indicator: what to read from each response, for each item, and the
@@ -81,7 +82,11 @@ struct IndicatorPlan: Sendable {
     {
       defaultLabel = reference.question.label
     }
-    label = (indicator.label ?? defaultLabel ?? LocalizedText(plain: indicator.id)).text(language)
+    let fallback =
+      indicator.kind == .responseRate ? Vocabulary.responseRate : LocalizedText(plain: indicator.id)
+    // A loop question's label names `{item}`; the indicator covers every item.
+    label = (indicator.label ?? defaultLabel ?? fallback).text(language)
+      .replacingOccurrences(of: "{item}", with: "…")
     unit =
       switch indicator.kind {
       case .mean: .scaleUnits

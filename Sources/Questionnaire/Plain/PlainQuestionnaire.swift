@@ -105,10 +105,9 @@ public final class PlainQuestionnaire {
 
   private func printQuestion(_ instance: QuestionInstance) {
     let progress = session.progress(of: instance.key)
-    var header = words.questionOf(progress.index, progress.count) + " · " + text(instance.sectionTitle)
-    if let item = instance.item, let index = instance.itemIndex {
-      header += " · " + text(item.label) + " (\(index + 1)/\(instance.section.items.count))"
-    }
+    let header =
+      words.questionOf(progress.index, progress.count) + " · "
+      + QuestionScreen.location(of: instance, language: language)
     var lines = ["", header]
     let requirement =
       instance.question.required

@@ -46,6 +46,7 @@ public struct ReviewScreen: Screen {
     top += paragraph(words.reviewTitle, width: width, style: .bold)
     top.append(StyledLine())
     var body: [StyledLine] = []
+    var items: [Int] = []
     var focus = 0
     let numberWidth = String(entries.count).count
     let oneLine = width >= 70
@@ -58,7 +59,11 @@ public struct ReviewScreen: Screen {
       let answer = entry.answer ?? words.notAnswered
       let answerStyle: TextStyle = entry.answer == nil ? (entry.required ? .error : .dim) : .chosen
       if oneLine {
-        let answerWidth = min(DisplayWidth.width(of: answer), max(16, (content - numberWidth - 4) * 45 / 100))
+        // The answer takes what the title leaves, and at least 45 % of the line.
+        let available = content - 2 - numberWidth - 2 - 2
+        let titleNeed = DisplayWidth.width(of: entry.title) + 3
+        let answerWidth = min(
+          DisplayWidth.width(of: answer), max(available * 45 / 100, available - titleNeed))
         let titleWidth = content - 2 - numberWidth - 2 - answerWidth - 2
         var title = TextLayout.truncate(entry.title, width: titleWidth)
         let dots = titleWidth - DisplayWidth.width(of: title)
@@ -70,6 +75,7 @@ public struct ReviewScreen: Screen {
         line.append(title + "  ", selected ? .bold : .plain)
         line.append(TextLayout.truncate(answer, width: answerWidth), answerStyle)
         body.append(line)
+        items.append(index)
       } else {
         var line = StyledLine(Margin.indent)
         line.append(marker, .accent)
@@ -80,9 +86,11 @@ public struct ReviewScreen: Screen {
         var answerLine = StyledLine(Margin.indent + String(repeating: " ", count: numberWidth + 3))
         answerLine.append(TextLayout.truncate(answer, width: content - numberWidth - 3), answerStyle)
         body.append(answerLine)
+        items += [index, index]
       }
     }
     body.append(StyledLine())
+    items += [entries.count, entries.count]
     if cursor == entries.count { focus = body.count }
     var send = StyledLine(Margin.indent)
     send.append(cursor == entries.count ? "› " : "  ", .accent)
@@ -99,7 +107,7 @@ public struct ReviewScreen: Screen {
         KeyHint(String(words.sendKey).uppercased(), words.send), KeyHint("←", words.back),
       ], width: width)
     let available = max(1, height - top.count - bottom.count)
-    let window = scrolled(body, focus: focus, height: available, words: words, width: width)
+    let window = scrolled(body, focus: focus, height: available, words: words, width: width, items: items)
     var lines = top + window.lines
     while lines.count < height - bottom.count { lines.append(StyledLine()) }
     return ScreenFrame(lines: Array((lines + bottom).prefix(height)))

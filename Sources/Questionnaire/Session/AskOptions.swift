@@ -20,20 +20,23 @@ public struct AskOptions: Sendable {
     self.device = device
   }
 
-  /// `host:/dev/pts/3` for the terminal on standard input (or `host:pipe`).
-  public static func currentDevice() -> String {
+  /// This computer and account, e.g. `portable-caprural:animatrice`: a partial
+  /// response begun here is offered again after a crash, a killed process or
+  /// a closed lid (a new terminal window has a new tty, so the tty cannot name
+  /// it). Over SSH the client's address is added, so that two people answering
+  /// on one server never see each other's answers. `BILAN_DEVICE` overrides it.
+  public static func currentDevice(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> String {
+    if let device = environment["BILAN_DEVICE"], !device.isEmpty { return device }
     var name = [CChar](repeating: 0, count: 256)
     let host =
       gethostname(&name, name.count) == 0
       ? String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "localhost"
-    var tty = "pipe"
-    for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {
-      if let pointer = ttyname(descriptor) {
-        tty = String(cString: pointer)
-        break
-      }
-    }
-    return "\(host):\(tty)"
+    let user = environment["USER"] ?? environment["LOGNAME"] ?? String(getuid())
+    var device = "\(host):\(user)"
+    if let ssh = environment["SSH_CONNECTION"]?.split(separator: " ").first { device += ":ssh-\(ssh)" }
+    return device
   }
 }
 

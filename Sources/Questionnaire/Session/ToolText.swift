@@ -32,6 +32,7 @@ public struct ToolText: Sendable {
   public var enterKey: String { french ? "Entrée" : "Enter" }
   public var spaceKey: String { french ? "Espace" : "Space" }
   public var escapeKey: String { french ? "Échap" : "Esc" }
+  public var shiftTabKey: String { french ? "Maj-Tab" : "Shift-Tab" }
   public var optional: String { french ? "facultative" : "optional" }
   public var required: String { french ? "Réponse obligatoire." : "An answer is required." }
   public var other: String { french ? "Autre (précisez)" : "Other (specify)" }

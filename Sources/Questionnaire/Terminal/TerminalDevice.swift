@@ -75,18 +75,26 @@ public final class TerminalDevice {
     case notATerminal
   }
 
-  /// Opens `/dev/tty`; falls back to standard input when it is a terminal.
+  /// Opens the terminal standard input is on (by its name, for a descriptor
+  /// of our own that reads and writes), else the controlling terminal `/dev/tty`.
   public init() throws(OpenError) {
-    let tty = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
-    if tty >= 0, isatty(tty) == 1 {
-      fd = tty
-      ownsDescriptor = true
-    } else {
-      if tty >= 0 { close(tty) }
-      guard isatty(STDIN_FILENO) == 1 else { throw .notATerminal }
-      fd = STDIN_FILENO
-      ownsDescriptor = false
+    var candidates: [String] = []
+    if isatty(STDIN_FILENO) == 1, let name = ttyname(STDIN_FILENO) {
+      candidates.append(String(cString: name))
     }
+    candidates.append("/dev/tty")
+    for path in candidates {
+      let descriptor = open(path, O_RDWR | O_NOCTTY | O_CLOEXEC)
+      if descriptor >= 0 && isatty(descriptor) == 1 {
+        fd = descriptor
+        ownsDescriptor = true
+        return
+      }
+      if descriptor >= 0 { close(descriptor) }
+    }
+    guard isatty(STDIN_FILENO) == 1 else { throw .notATerminal }
+    fd = STDIN_FILENO
+    ownsDescriptor = false
   }
 
   deinit {
@@ -223,7 +231,8 @@ public final class TerminalDevice {
     let wasRaw = isRaw
     leave()
     signal(SIGTSTP, SIG_DFL)
-    raise(SIGTSTP)
+    // To the process, not this thread: a worker thread may block the signal.
+    kill(getpid(), SIGTSTP)
     // Continued here after SIGCONT.
     signal(SIGTSTP, forwardingSignalHandler)
     if wasRaw {

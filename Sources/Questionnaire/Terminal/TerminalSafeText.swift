@@ -85,4 +85,44 @@ public enum TerminalSafeText {
     }
     return index
   }
+
+  /// What each character of `characters` shows as, once escape sequences and
+  /// controls are taken out: `""` for a character that is hidden (part of an
+  /// escape sequence, or a control). Lets an editor keep its cursor on the
+  /// text as typed while drawing only what is safe.
+  public static func shownCharacters(_ characters: [Character]) -> [String] {
+    var shown = [String](repeating: "", count: characters.count)
+    var index = 0
+    while index < characters.count {
+      let character = characters[index]
+      guard character.unicodeScalars.first?.value == 0x1B else {
+        shown[index] = character == "\n" ? "\n" : clean(String(character))
+        index += 1
+        continue
+      }
+      // An escape sequence: hide it whole.
+      index += 1
+      guard index < characters.count else { break }
+      let introducer = characters[index]
+      index += 1
+      if introducer == "[" {
+        while index < characters.count {
+          let value = characters[index].unicodeScalars.first?.value ?? 0
+          index += 1
+          if (0x40...0x7E).contains(value) || !(0x20...0x3F).contains(value) { break }
+        }
+      } else if ["]", "P", "X", "^", "_"].contains(introducer) {
+        while index < characters.count {
+          let value = characters[index].unicodeScalars.first?.value ?? 0
+          index += 1
+          if value == 0x07 || value == 0x9C { break }
+          if value == 0x1B {
+            if index < characters.count, characters[index] == "\\" { index += 1 }
+            break
+          }
+        }
+      }
+    }
+    return shown
+  }
 }

@@ -116,42 +116,60 @@ public struct LineEditor: Sendable, Hashable {
     }
   }
 
-  /// The text laid out in rows of `width` cells (broken at any character so
-  /// the cursor's place is exact), with the cursor's row and column. The
-  /// text is shown cleaned of controls.
+  /// The text laid out in rows of `width` cells, wrapped at spaces (a word
+  /// longer than a row is broken anywhere), with the cursor's row and column.
+  /// The text is shown cleaned of escape sequences and controls.
   public func layout(width: Int) -> (rows: [String], cursorRow: Int, cursorColumn: Int) {
-    let width = max(2, width)
-    var rows: [String] = [""]
-    var column = 0
-    var cursorRow = 0
-    var cursorColumn = 0
-    for (index, character) in text.enumerated() {
-      if index == cursor {
-        cursorRow = rows.count - 1
-        cursorColumn = column
-      }
-      if character == "\n" || character == "\r\n" {
-        rows.append("")
-        column = 0
+    let width = max(2, width - 1)  // one cell kept for the cursor after the last character
+    let characters = Array(text)
+    let shown = TerminalSafeText.shownCharacters(characters)
+    let cells = shown.map { DisplayWidth.width(of: $0) }
+    // Each row is a range of character indices; a newline ends its row.
+    var rows: [Range<Int>] = []
+    var start = 0
+    var used = 0
+    var lastSpace: Int? = nil
+    var index = 0
+    while index < characters.count {
+      if shown[index] == "\n" {
+        rows.append(start..<(index + 1))
+        start = index + 1
+        used = 0
+        lastSpace = nil
+        index += 1
         continue
       }
-      let shown = TerminalSafeText.clean(String(character))
-      let cells = DisplayWidth.width(of: shown)
-      if column + cells > width - 1 {
-        rows.append("")
-        column = 0
-        if index == cursor {
-          cursorRow = rows.count - 1
-          cursorColumn = 0
+      if used + cells[index] > width && index > start {
+        if let space = lastSpace, space >= start, space + 1 < index + 1, space + 1 > start {
+          rows.append(start..<(space + 1))
+          start = space + 1
+        } else {
+          rows.append(start..<index)
+          start = index
         }
+        used = (start..<index).reduce(0) { $0 + cells[$1] }
+        lastSpace = nil
+        continue
       }
-      rows[rows.count - 1] += shown
-      column += cells
+      if shown[index] == " " { lastSpace = index }
+      used += cells[index]
+      index += 1
     }
-    if cursor >= text.count {
-      cursorRow = rows.count - 1
-      cursorColumn = column
+    rows.append(start..<characters.count)
+    var cursorRow = rows.count - 1
+    var cursorColumn = 0
+    for (rowIndex, range) in rows.enumerated() {
+      let endsWithNewline = range.upperBound > range.lowerBound && shown[range.upperBound - 1] == "\n"
+      let isLast = rowIndex == rows.count - 1
+      if cursor >= range.lowerBound && (cursor < range.upperBound || (isLast && cursor == range.upperBound))
+        && !(endsWithNewline && cursor == range.upperBound - 1 + 1)
+      {
+        cursorRow = rowIndex
+        cursorColumn = (range.lowerBound..<cursor).reduce(0) { $0 + (shown[$1] == "\n" ? 0 : cells[$1]) }
+        break
+      }
     }
-    return (rows, cursorRow, cursorColumn)
+    let texts = rows.map { range in range.map { shown[$0] == "\n" ? "" : shown[$0] }.joined() }
+    return (texts, cursorRow, cursorColumn)
   }
 }

@@ -1,0 +1,153 @@
+import Foundation
+
+/// The indicators as readable, aligned plain-text tables in the results'
+/// language (`bilan stats --format table`). Participant and survey text is
+/// cleaned first (escape sequences and control characters removed, line
+/// breaks turned into spaces), so nothing printed can drive a terminal.
+public enum IndicatorTable {
+  public static func render(_ results: SurveyResults) -> String {
+    let words = Words(language: results.survey.language)
+    var out: [String] = []
+    out.append(cell(results.survey.title))
+    if let event = results.survey.event {
+      let parts = [event.name, event.date, event.place, event.organiser].compactMap { $0 }.map(cell)
+      if !parts.isEmpty { out.append(parts.joined(separator: " · ")) }
+    }
+    let counts = results.counts
+    var line = "\(words.complete) : \(counts.complete) · \(words.partial) : \(counts.partial)"
+    line += counts.includesPartial ? " (\(words.partialIncluded))" : " (\(words.partialExcluded))"
+    if let registered = counts.registered { line += " · \(words.registered) : \(registered)" }
+    out.append(words.colon(line))
+    var method = "\(words.confidence) · \(words.minimum(results.minGroupSize))"
+    if let date = results.lastResponseDate { method = "\(words.lastResponse) : \(isoDate(date)) · " + method }
+    out.append(words.colon(method))
+    for indicator in results.indicators {
+      out.append("")
+      var title = "\(cell(indicator.label)) (\(indicator.kind.rawValue)"
+      if let target = indicator.target { title += ", \(words.target) \(target)" }
+      out.append(words.colon(title + ")"))
+      out += table(indicator, results: results, words: words)
+    }
+    if !results.schemaWarnings.isEmpty {
+      out.append("")
+      out.append(words.colon(words.changes + " :"))
+      for warning in results.schemaWarnings {
+        out.append(
+          "  " + (warning.key.map { cell($0) + " : " } ?? "") + cell(warning.message)
+            + " (\(warning.responses))")
+      }
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  private static func table(_ indicator: IndicatorResult, results: SurveyResults, words: Words) -> [String] {
+    let hasItems = indicator.rows.contains { $0.item != nil }
+    let ranked = indicator.perItem || indicator.kind == .borda
+    let hasTarget = indicator.target != nil
+    var header: [String] = []
+    if hasItems { header.append(words.item) }
+    header += [words.group, "n", words.value, words.interval]
+    if hasTarget { header.append(words.met) }
+    if ranked { header.append(words.rank) }
+    let rightAligned: Set<Int> = {
+      let base = hasItems ? 1 : 0
+      var set: Set<Int> = [base + 1, base + 2]
+      if ranked { set.insert(header.count - 1) }
+      return set
+    }()
+    var rows: [[String]] = [header]
+    for row in indicator.rows {
+      var cells: [String] = []
+      if hasItems { cells.append(row.item.map { cell($0.label) } ?? "") }
+      cells.append(row.group.map { cell($0.label) } ?? words.everyone)
+      if row.suppressed {
+        // Nothing in the n and value columns; the reason where the interval goes.
+        cells += ["", "", words.hidden(results.minGroupSize)]
+      } else {
+        cells.append(row.n.map(String.init) ?? "")
+        cells.append(row.value.map { format($0, unit: indicator.unit, words: words) } ?? "–")
+        if let low = row.ciLow, let high = row.ciHigh {
+          cells.append(
+            "[\(format(low, unit: indicator.unit, words: words))\(words.separator)"
+              + "\(format(high, unit: indicator.unit, words: words))]")
+        } else {
+          cells.append("")
+        }
+      }
+      if hasTarget { cells.append(row.met.map { $0 ? words.yes : words.no } ?? "") }
+      if ranked { cells.append(row.rank.map(String.init) ?? "") }
+      rows.append(cells)
+    }
+    let widths = header.indices.map { column in rows.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
+    return rows.map { cells in
+      "  "
+        + cells.enumerated().map { column, text in
+          DisplayWidth.pad(text, to: widths[column], right: rightAligned.contains(column))
+        }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+    }
+  }
+
+  /// A value in its unit: proportions in percent (one decimal), nps in signed
+  /// points, means and borda scores with two decimals, the index with one.
+  static func format(_ value: Double, unit: IndicatorUnit, words: Words) -> String {
+    switch unit {
+    case .proportion: return words.number(value * 100, decimals: 1) + words.percent
+    case .points: return (value > 0 ? "+" : "") + words.number(value, decimals: 1)
+    case .scaleUnits, .bordaPoints: return words.number(value, decimals: 2)
+    case .index: return words.number(value, decimals: 1)
+    }
+  }
+
+  /// Text safe for one table cell: cleaned, on one line.
+  public static func cell(_ text: String) -> String {
+    TextSanitizer.clean(text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(
+      of: "\t", with: " ")
+  }
+
+  static func isoDate(_ date: Date) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
+    return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+  }
+
+  /// The tool's words in French or English.
+  struct Words {
+    let french: Bool
+    init(language: String) { french = language.hasPrefix("fr") }
+
+    var complete: String { french ? "Réponses complètes" : "Complete responses" }
+    var partial: String { french ? "partielles" : "partial" }
+    var partialIncluded: String { french ? "incluses dans les chiffres" : "included in the figures" }
+    var partialExcluded: String { french ? "non comptées" : "not counted" }
+    var registered: String { french ? "inscrits" : "registered" }
+    var lastResponse: String { french ? "Dernière réponse" : "Last response" }
+    var confidence: String { french ? "intervalles de confiance à 95 %" : "95% confidence intervals" }
+    func minimum(_ k: Int) -> String {
+      french
+        ? "aucun groupe de moins de \(k) personnes publié" : "no group of fewer than \(k) people published"
+    }
+    var target: String { french ? "cible" : "target" }
+    var item: String { french ? "Élément" : "Item" }
+    var group: String { french ? "Groupe" : "Group" }
+    var value: String { french ? "Valeur" : "Value" }
+    var interval: String { french ? "IC 95 %" : "95% CI" }
+    var met: String { french ? "Cible atteinte" : "Target met" }
+    var rank: String { french ? "Rang" : "Rank" }
+    var everyone: String { french ? "Ensemble" : "All" }
+    var yes: String { french ? "oui" : "yes" }
+    var no: String { french ? "non" : "no" }
+    var changes: String { french ? "Changements du questionnaire" : "Survey changes" }
+    var percent: String { french ? " %" : "%" }
+    var separator: String { french ? " ; " : ", " }
+    func hidden(_ k: Int) -> String { french ? "masqué (< \(k))" : "hidden (< \(k))" }
+    /// French puts a space before a colon; English does not.
+    func colon(_ text: String) -> String { french ? text : text.replacingOccurrences(of: " :", with: ":") }
+
+    func number(_ value: Double, decimals: Int) -> String {
+      let text = String(format: "%.\(decimals)f", value)
+      let clean = text == "-" + String(format: "%.\(decimals)f", 0.0) ? String(text.dropFirst()) : text
+      return french ? clean.replacingOccurrences(of: ".", with: ",") : clean
+    }
+  }
+}

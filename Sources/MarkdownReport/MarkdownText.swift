@@ -1,0 +1,88 @@
+/// Turns any text (a participant's verbatim, a survey label) into Markdown
+/// that reads as that text and nothing else.
+///
+/// CommonMark lets any ASCII punctuation be escaped with a backslash; the
+/// characters that can start markup are escaped wherever they are (`\` `` ` ``
+/// `*` `_` `[` `]` `<` `>` `|` `~` `&` `!` `@`), and those that only mean
+/// something at the start of a line (`#`, `+`, `-`, `=`, `1.`, `1)`) are
+/// escaped there. Bare web addresses lose the `://` and `www.` that GFM's
+/// autolink extension looks for. Control characters and bidirectional
+/// overrides are removed, and line breaks become spaces: the result always
+/// stays on one line, so it can sit in a table cell, a list item or a
+/// sentence without ending it.
+public enum MarkdownText {
+  /// Characters escaped everywhere.
+  static let alwaysEscaped: Set<Character> = [
+    "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "!", "@",
+  ]
+  /// Characters escaped when they start the text.
+  static let leadingEscaped: Set<Character> = ["#", "+", "-", "="]
+
+  /// `text` as inert inline Markdown on one line.
+  public static func escape(_ text: String) -> String {
+    let cleaned = collapseWhitespace(removingControlCharacters(text))
+    let characters = Array(cleaned)
+    var result = ""
+    result.reserveCapacity(characters.count + 8)
+    var atStart = true
+    for (offset, character) in characters.enumerated() {
+      if alwaysEscaped.contains(character) || (atStart && leadingEscaped.contains(character)) {
+        result.append("\\")
+      } else if character == ":" && characters[(offset + 1)...].starts(with: ["/", "/"]) {
+        // `https://…` would become a link under GFM's autolink extension.
+        result.append("\\")
+      } else if character == ".", offset >= 3,
+        String(characters[(offset - 3)..<offset]).lowercased() == "www"
+      {
+        // So would `www.…`.
+        result.append("\\")
+      }
+      result.append(character)
+      if !(atStart && character.isNumber) { atStart = false }
+    }
+    return escapeLeadingOrderedListMarker(result)
+  }
+
+  /// Removes every control character but tab and newline (C0, DEL, C1), and
+  /// the bidirectional embedding, override and isolate characters that can
+  /// make a text display differently from what it says.
+  public static func removingControlCharacters(_ text: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x09, 0x0A: scalars.append(scalar)
+      case 0x0D: scalars.append("\n")
+      case 0x00...0x1F, 0x7F...0x9F: continue
+      case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0xFEFF: continue
+      default: scalars.append(scalar)
+      }
+    }
+    return String(scalars)
+  }
+
+  /// Every run of white space (line breaks and tabs included) as one space,
+  /// none at either end. Non-breaking spaces are kept: they are typography.
+  static func collapseWhitespace(_ text: String) -> String {
+    var result = ""
+    var pendingSpace = false
+    for character in text {
+      if character == " " || character == "\n" || character == "\t" || character == "\r\n" {
+        pendingSpace = !result.isEmpty
+      } else {
+        if pendingSpace { result.append(" ") }
+        pendingSpace = false
+        result.append(character)
+      }
+    }
+    return result
+  }
+
+  /// `12. x` and `12) x` at the very start would be an ordered list item.
+  private static func escapeLeadingOrderedListMarker(_ text: String) -> String {
+    let digits = text.prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty else { return text }
+    let rest = text.dropFirst(digits.count)
+    guard let marker = rest.first, marker == "." || marker == ")" else { return text }
+    return digits + "\\" + rest
+  }
+}

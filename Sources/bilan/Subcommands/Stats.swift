@@ -1,0 +1,118 @@
+import Aggregation
+import ArgumentParser
+import Foundation
+import ResponseStore
+import SurveyDefinition
+
+extension Bilan {
+  /// `bilan stats SURVEY.yaml`: the indicators, as tables or JSON.
+  struct Stats: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print the indicators: tables for people, JSON for programs.",
+      discussion: """
+        Computes every indicator of the survey over its complete responses (add the
+        partial ones with --include-partial), overall and by each breakdown question
+        (or only the one given with --by). Groups below the survey's min_group_size are
+        withheld, with a second group wherever the first could be recovered by
+        subtraction.
+
+        --format json prints an array with one object per indicator row, unrounded,
+        in the order and shape of the command-line contract.
+
+        Exit status: 0 success, 1 a bad survey file or store file, 2 a usage error,
+        3 the store cannot be read.
+
+        Example:
+          $ bilan stats Surveys/cooperation-pelussin-2015.yaml --by role --format json
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case table, json
+    }
+
+    @Argument(help: ArgumentHelp("The survey definition.", valueName: "survey.yaml"))
+    var survey: String
+
+    @Option(
+      help: ArgumentHelp(
+        "The response store (default Reports/SURVEY_ID/responses.sqlite).", valueName: "path"))
+    var store: String?
+
+    @Option(help: ArgumentHelp("Break indicators down by this question only.", valueName: "question-id"))
+    var by: String?
+
+    @Option(help: "Output format: table or json.")
+    var format: Format = .table
+
+    @Flag(help: "Count partial responses too (every output says so).")
+    var includePartial = false
+
+    @Option(help: ArgumentHelp("Language of the labels (default: the survey's first).", valueName: "fr|en"))
+    var lang: String?
+
+    func run() async throws {
+      let definition: Survey
+      do {
+        definition = try Survey.load(path: survey)
+      } catch {
+        let lines = error.diagnostics.map(\.description)
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        throw ExitCode(1)
+      }
+      if let lang, !definition.languages.contains(lang) {
+        throw ValidationError(
+          "--lang \(lang): the survey is written in \(definition.languages.joined(separator: ", ")) only.")
+      }
+      let path = store ?? SQLiteResponseStore.defaultPath(surveyID: definition.id)
+      let language = lang ?? definition.defaultLanguage
+      let repository: SQLiteResponseStore
+      var warnings: [SchemaWarning] = []
+      do {
+        repository = try SQLiteResponseStore(path: path, surveyID: definition.id, create: false)
+        warnings = SchemaChanges.warnings(
+          survey: definition, stored: try repository.storedSchemas(survey: definition.id), language: language)
+      } catch {
+        if case .notFound = error {
+          Self.fail(
+            "\(path): no response store yet (collect responses with `bilan ask` or `bilan import`, or give --store)",
+            code: 1)
+        }
+        Self.fail(error.errorDescription ?? "\(error)", code: error.isInputError ? 1 : 3)
+      }
+      let options = AggregationOptions(
+        includePartial: includePartial, language: language, breakdowns: by.map { [$0] },
+        schemaWarnings: warnings)
+      var aggregator: Aggregator
+      do {
+        aggregator = try Aggregator(survey: definition, options: options)
+      } catch {
+        throw ValidationError("--by \(by ?? ""): \(error.errorDescription ?? "\(error)")")
+      }
+      do {
+        try repository.forEachResponse(survey: definition.id, includePartial: true) { aggregator.add($0) }
+      } catch let error as StoreError {
+        Self.fail(error.errorDescription ?? "\(error)", code: error.isInputError ? 1 : 3)
+      }
+      let results = aggregator.results()
+      switch format {
+      case .json:
+        print(IndicatorJSON.render(results))
+        // The JSON is an array of figures; survey-change notes go to standard error.
+        for warning in results.schemaWarnings {
+          let key = warning.key.map { "\(IndicatorTable.cell($0)): " } ?? ""
+          FileHandle.standardError.write(
+            Data(
+              "bilan: warning: \(key)\(IndicatorTable.cell(warning.message)) (\(warning.responses))\n".utf8))
+        }
+      case .table: print(IndicatorTable.render(results), terminator: "")
+      }
+    }
+
+    /// Prints `message` on standard error and exits with `code`.
+    static func fail(_ message: String, code: Int32) -> Never {
+      FileHandle.standardError.write(Data("bilan: \(message)\n".utf8))
+      Foundation.exit(code)
+    }
+  }
+}

@@ -1,0 +1,222 @@
+import Aggregation
+import Foundation
+import SurveyDefinition
+import TestSupport
+import Testing
+
+@testable import MarkdownReport
+
+@Suite struct SynthesisTests {
+  let survey: Survey
+  let french: SurveyResults
+  let english: SurveyResults
+
+  init() throws {
+    survey = try ResultsFixture.survey()
+    french = ResultsFixture.results(survey, language: "fr")
+    english = ResultsFixture.results(survey, language: "en")
+  }
+
+  static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+    "Snapshots")
+
+  /// Compares `text` with the committed snapshot `name`; `RECORD_SNAPSHOTS=1`
+  /// writes it instead.
+  func assertSnapshot(
+    _ text: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) throws {
+    let url = Self.snapshots.appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+      try FileManager.default.createDirectory(at: Self.snapshots, withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: url)
+      return
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    #expect(
+      text == expected, "differs from Snapshots/\(name) (RECORD_SNAPSHOTS=1 re-records)",
+      sourceLocation: sourceLocation)
+  }
+
+  func markdown(_ files: [String: Data], _ name: String) throws -> String {
+    String(decoding: try #require(files[name]), as: UTF8.self)
+  }
+
+  @Test(arguments: [ReportLanguage.french, .english])
+  func theSynthesisParsesWithTablesImagesAndHeadings(language: ReportLanguage) throws {
+    let results = language == .french ? french : english
+    let files = try MarkdownReport.render(results: results, survey: survey)
+    let name = language == .french ? "synthese.md" : "synthesis.md"
+    let text = try markdown(files, name)
+    let tokens = try parseMarkdown(text)
+
+    // Headings: one title, then the parts.
+    let headings = tokens.enumerated().filter { $0.element.type == "heading_open" }.map { index, token in
+      (token.tag, tokens[index + 1].content)
+    }
+    #expect(headings.filter { $0.0 == "h1" }.count == 1)
+    let parts = headings.filter { $0.0 == "h2" }.map(\.1)
+    let expected =
+      language == .french
+      ? [
+        "L’essentiel", "Chiffres clés", "Les outils explorés", "Résultats par profil",
+        "Paroles de participants", "Note de méthode",
+      ]
+      : [
+        "Key findings", "Key figures", "The tools explored", "Results by profile", "In participants’ words",
+        "Method",
+      ]
+    for part in expected { #expect(parts.contains(part), "missing section \(part)") }
+    #expect(
+      headings.filter { $0.0 == "h3" }.map(\.1).contains(
+        language == .french ? "Plan de coopération" : "Cooperation plan"))
+
+    // Tables: every row has as many cells as its header.
+    var tableCount = 0
+    var columns = 0
+    var cells = 0
+    for token in tokens {
+      switch token.type {
+      case "table_open": tableCount += 1
+      case "tr_open": cells = 0
+      case "th_open", "td_open": cells += 1
+      case "tr_close":
+        if token.type == "tr_close", columns == 0 { columns = cells }
+        #expect(cells == columns, "a table row has \(cells) cells, its header \(columns)")
+      case "table_close": columns = 0
+      default: break
+      }
+    }
+    #expect(tableCount >= 5)  // key figures, comparison, ranking, two breakdowns
+
+    // Images: every one is a file of the report, a well-formed SVG.
+    let images = tokens.filter { $0.type == "image" }
+    #expect(images.count >= 8)
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    for (path, data) in files {
+      let url = directory.url.appendingPathComponent(path)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try data.write(to: url)
+    }
+    for image in images {
+      let source = try #require(image.attrs["src"])
+      #expect(FileManager.default.fileExists(atPath: directory.path(source)), "missing \(source)")
+      #expect(!image.content.isEmpty, "an image without alternative text")
+    }
+    for (path, data) in files where path.hasSuffix(".svg") {
+      let parsed = try parseSVG(String(decoding: data, as: UTF8.self))
+      #expect(!parsed.title.isEmpty && !parsed.desc.isEmpty, "\(path) lacks a title or a description")
+    }
+    // Nothing but the images links anywhere, and no HTML at all.
+    #expect(tokens.filter { ["html_inline", "html_block", "link_open"].contains($0.type) }.isEmpty)
+  }
+
+  @Test func theInjectionVerbatimComesOutInert() throws {
+    let files = try MarkdownReport.render(results: french, survey: survey)
+    let text = try markdown(files, "synthese.md")
+    let html = try renderHTML(text)
+    #expect(html.contains("<li>«\u{00A0}| &lt;script&gt; [x](y) # =1+1\u{00A0}»</li>"))
+    #expect(!html.contains("<script"))
+    #expect(html.contains("# Réunir les partenaires du GAL *avant* l’été"))
+  }
+
+  @Test func noQuoteFromASmallGroupAndSuppressedCellsSayWhy() throws {
+    let text = try markdown(try MarkdownReport.render(results: french, survey: survey), "synthese.md")
+    #expect(!text.contains("Trop court sur la convention"))
+    #expect(text.contains("\\< 3"))
+    #expect(text.contains("masqué"))
+    // The profile section's free text (territories) is never quoted.
+    #expect(!text.contains("Quel est votre territoire"))
+    // Emails and phone numbers never appear, even when the engine missed them.
+    #expect(!text.contains("dupont"))
+    #expect(!text.contains("06 12 34 56 78"))
+    #expect(text.contains("Écrivez à \\[masqué\\] ou au \\[masqué\\]."))
+  }
+
+  @Test func theKeyFindingsReadAsFrenchSentences() throws {
+    let text = try markdown(try MarkdownReport.render(results: french, survey: survey), "synthese.md")
+    #expect(text.contains("12 des 15 personnes inscrites ont répondu au questionnaire (80\u{202F}%)."))
+    #expect(text.contains("l’objectif de 80\u{202F}% n’est pas atteint."))
+    // Tied items are said to be tied.
+    #expect(text.contains("arrivent en tête à égalité (58\u{202F}%)"))
+    #expect(text.contains("score de \u{2212}25, sur une échelle de \u{2212}100 à +100 (12 réponses)."))
+    #expect(text.contains("Dernière réponse\u{00A0}:** 5 mars 2015."))
+  }
+
+  @Test(arguments: [ReportLanguage.french, .english])
+  func snapshots(language: ReportLanguage) throws {
+    let results = language == .french ? french : english
+    let files = try MarkdownReport.render(results: results, survey: survey)
+    let name = "\(language.baseName).md"
+    try assertSnapshot(try markdown(files, name), named: "\(language.baseName).\(language.code).md")
+    try assertSnapshot(
+      String(decoding: try #require(files["figures/question-utilite_parties.svg"]), as: UTF8.self),
+      named: "utilite_parties.\(language.code).svg")
+  }
+
+  @Test func theSameResultsGiveTheSameBytes() throws {
+    let first = try MarkdownReport.render(results: french, survey: survey)
+    let second = try MarkdownReport.render(results: french, survey: survey)
+    #expect(first == second)
+    #expect(
+      first.keys.allSatisfy { $0 == "synthese.md" || ($0.hasPrefix("figures/") && $0.hasSuffix(".svg")) })
+  }
+
+  @Test func anOrganisationsTemplateGetsTheSameData() throws {
+    let template = try SynthesisTemplate(
+      text: """
+        # {{title}}
+        {{#figures}}
+        * {{indicator}}: {{value}} {{{interval}}}
+        {{/figures}}
+        {{#verbatims}}{{#quotes}}
+        > {{.}}
+        {{/quotes}}{{/verbatims}}
+        """, name: "funder.mustache")
+    let files = try MarkdownReport.render(results: french, survey: survey, template: template)
+    let text = try markdown(files, "synthese.md")
+    #expect(text.hasPrefix("# Bilan de la journée d’exploration de pratique"))
+    #expect(text.contains("* Taux de réponse: 80\u{202F}%"))
+    let tokens = try parseMarkdown(text)
+    #expect(tokens.filter { ["html_inline", "html_block", "link_open"].contains($0.type) }.isEmpty)
+  }
+
+  @Test func aBrokenTemplateSaysWhere() {
+    #expect(
+      throws: MarkdownReportError.invalidTemplate(
+        file: "t.mustache", line: 2, column: 17,
+        reason: "a section is closed with another name than it was opened with")
+    ) {
+      try SynthesisTemplate(text: "# {{title}}\n{{#figures}}x{{/verbatims}}\n", name: "t.mustache")
+    }
+  }
+
+  @Test func severalEditionsAreConsolidated() throws {
+    var second = ResultsFixture.results(survey, language: "fr")
+    second.survey.id = "cooperation-lyon-2016"
+    second.survey.event?.date = "2016-03-10"
+    var otherSurvey = survey
+    otherSurvey.id = "cooperation-lyon-2016"
+    let comparison = french.indicators.filter { !$0.perItem && $0.kind != .borda }.map { indicator in
+      IndicatorComparison(
+        indicator: indicator.id, kind: indicator.kind, label: indicator.label,
+        editions: [
+          EditionValue(survey: french.survey.id, date: "2015-03-05", rows: indicator.overall),
+          EditionValue(survey: second.survey.id, date: "2016-03-10", rows: indicator.overall),
+        ], pooled: nil)
+    }
+    let consolidated = ConsolidatedResults(
+      editions: [french, second], comparison: comparison, pooled: nil, sharedKeys: [])
+    let files = try MarkdownReport.render(consolidated: consolidated, surveys: [survey, otherSurvey])
+    let text = try markdown(files, "synthese.md")
+    let tokens = try parseMarkdown(text)
+    #expect(text.contains("### 5 mars 2015"))
+    #expect(text.contains("### 10 mars 2016"))
+    #expect(text.contains("| Indicateur | 5 mars 2015 | 10 mars 2016 |"))
+    #expect(tokens.filter { $0.type == "image" }.count == comparison.count)
+    #expect(throws: MarkdownReportError.self) {
+      try MarkdownReport.render(consolidated: consolidated, surveys: [survey])
+    }
+  }
+}
