@@ -1,5 +1,7 @@
+import Aggregation
 import ArgumentParser
 import Foundation
+import MarkdownReport
 import Rehearsal
 import ResponseStore
 import SurveyDefinition
@@ -36,7 +38,8 @@ extension Bilan {
     @Option(help: "The survey to rehearse.")
     var survey = "Surveys/cooperation-pelussin-2015.yaml"
 
-    @Option(help: "The store to fill (default: Reports/demo/responses.sqlite; replaced if it is a demo store).")
+    @Option(
+      help: "The store to fill (default: Reports/demo/responses.sqlite; replaced if it is a demo store).")
     var store: String?
 
     @Option(help: "The folder the reports go to (default: Reports/demo/).")
@@ -44,6 +47,9 @@ extension Bilan {
 
     @Option(help: "The language of the answers and the reports (default: the survey's first).")
     var lang: String?
+
+    @Flag(help: "Fill the store only, without writing the reports (for benchmarks).")
+    var noReports = false
 
     func validate() throws {
       guard (1...1_000_000).contains(responses) else {
@@ -62,14 +68,17 @@ extension Bilan {
         Self.fail("\(error.errorDescription ?? "\(error)")\(hint)", code: 1)
       }
       if let lang, !definition.languages.contains(lang) {
-        Self.fail("the survey has no language '\(lang)': use one of \(definition.languages.joined(separator: ", "))", code: 1)
+        Self.fail(
+          "the survey has no language '\(lang)': use one of \(definition.languages.joined(separator: ", "))",
+          code: 1)
       }
       let folder = output ?? "Reports/demo"
       let storePath = store ?? "\(folder)/responses.sqlite"
       do {
         guard try RehearsalStore.holdsOnlySyntheticResponses(path: storePath, survey: definition) else {
           Self.fail(
-            "\(storePath) holds real responses: the rehearsal will not replace it. Give another --store.", code: 1)
+            "\(storePath) holds real responses: the rehearsal will not replace it. Give another --store.",
+            code: 1)
         }
       } catch let error as StoreError {
         Self.fail("\(error.errorDescription ?? "\(error)") — the rehearsal will not replace it.", code: 1)
@@ -85,13 +94,85 @@ extension Bilan {
         let generated = SyntheticResponses(
           survey: definition, count: responses, seed: seed, language: lang ?? definition.defaultLanguage)
         let bar = ProgressBar(total: responses)
-        counts = try RehearsalStore.fill(repository, survey: definition, responses: generated) { bar.update($0) }
+        counts = try RehearsalStore.fill(repository, survey: definition, responses: generated) {
+          bar.update($0)
+        }
         bar.finish()
       } catch {
         Self.fail("\((error as? LocalizedError)?.errorDescription ?? "\(error)")", code: 3)
       }
-      FileHandle.standardError.write(
-        Data("\(counts.complete) complete and \(counts.partial) partial synthetic responses in \(storePath)\n".utf8))
+      print("\(counts.complete) complete and \(counts.partial) partial synthetic responses in \(storePath)")
+      if noReports { return }
+
+      var arguments = [survey, "--store", storePath, "--output", folder]
+      if let lang { arguments += ["--lang", lang] }
+      let written: (paths: [String], results: SurveyResults?)
+      do {
+        written = try Report.parse(arguments).produce()
+      } catch let failure as Report.ReportFailure {
+        Self.fail(failure.message, code: failure.code)
+      }
+      for path in written.paths { print(path) }
+      if let results = written.results {
+        print("")
+        for line in Self.headlines(results) { print(line) }
+      }
+    }
+
+    /// The three figures a facilitator looks at first: how many answered,
+    /// how satisfied they were, and whether they would recommend the day.
+    static func headlines(_ results: SurveyResults) -> [String] {
+      let language = ReportLanguage(code: results.survey.language)
+      let typography = Typography(language)
+      let french = language == .french
+      var lines: [String] = []
+      let counts = results.counts
+      var responses =
+        french
+        ? "Réponses\(typography.colon)\(counts.complete) complètes"
+        : "Responses\(typography.colon)\(counts.complete) complete"
+      if let rate = counts.responseRate, let registered = counts.registered {
+        responses +=
+          french
+          ? " sur \(registered) inscrits (\(typography.percent(rate)))"
+          : " of \(registered) registered (\(typography.percent(rate)))"
+      }
+      lines.append(responses)
+      let picks: [IndicatorKind] = [.topBox, .nps, .index, .mean, .share]
+      var chosen: [IndicatorResult] = []
+      for kind in picks where chosen.count < 2 {
+        if let indicator = results.indicators.first(where: { $0.kind == kind && !$0.perItem }) {
+          chosen.append(indicator)
+        }
+      }
+      for indicator in chosen {
+        guard let row = indicator.overall.first, let value = row.value else { continue }
+        var line = "\(indicator.label)\(typography.colon)\(format(value, unit: indicator.unit, typography))"
+        if let low = row.ciLow, let high = row.ciHigh {
+          line +=
+            " "
+            + typography.interval(
+              format(low, unit: indicator.unit, typography), format(high, unit: indicator.unit, typography))
+        }
+        if let met = row.met, let target = indicator.targetValue {
+          let goal = format(target, unit: indicator.unit, typography)
+          line +=
+            french
+            ? "\(typography.semicolon)objectif \(goal) \(met ? "atteint" : "non atteint")"
+            : "\(typography.semicolon)target \(goal) \(met ? "met" : "not met")"
+        }
+        lines.append(line)
+      }
+      return lines
+    }
+
+    private static func format(_ value: Double, unit: IndicatorUnit, _ typography: Typography) -> String {
+      switch unit {
+      case .proportion: typography.percent(value)
+      case .points: typography.number(value, decimals: 0, signed: true)
+      case .index: typography.number(value, decimals: 0)
+      case .scaleUnits, .bordaPoints: typography.number(value, decimals: 1)
+      }
     }
 
     static func fail(_ message: String, code: Int32) -> Never {

@@ -80,7 +80,7 @@ extension Bilan {
     func run() async throws {
       do {
         let written = try produce()
-        for path in written { print(path) }
+        for path in written.paths { print(path) }
       } catch let failure as ReportFailure {
         FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
         throw ExitCode(failure.code)
@@ -110,8 +110,9 @@ extension Bilan {
     }
 
     /// Computes the results, writes every requested file into a staging
-    /// folder, then moves them into place; returns the paths written.
-    private func produce() throws -> [String] {
+    /// folder, then moves them into place; returns the paths written and,
+    /// for one survey, the results they show (`bilan demo` prints some).
+    func produce() throws -> (paths: [String], results: SurveyResults?) {
       let formats = try formats()
       let definitions: [Survey]
       do {
@@ -142,10 +143,12 @@ extension Bilan {
       // Compute before touching the output folder.
       let workbook: (URL) throws -> Void
       let synthesis: () throws -> [String: Data]
+      var single: SurveyResults?
       do {
         if definitions.count == 1 {
           let results = try Aggregator.results(
             survey: definitions[0], repository: stores[0], options: options)
+          single = results
           workbook = { url in
             try ExcelReport.write(results: results, survey: definitions[0], to: url, responses: feeds[0])
           }
@@ -181,7 +184,7 @@ extension Bilan {
         }
       }
       do {
-        return try StagedOutput.publish(into: folder, write)
+        return (try StagedOutput.publish(into: folder, write), single)
       } catch {
         throw fail(error)
       }
