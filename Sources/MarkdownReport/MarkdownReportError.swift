@@ -12,6 +12,8 @@ public enum MarkdownReportError: Error, LocalizedError, Equatable {
   case pandocMissing(format: String, install: String)
   /// pandoc ran and failed: its exit status and what it said.
   case pandocFailed(format: String, status: Int, message: String)
+  /// A file of the synthesis could not be written.
+  case writeFailed(path: String, reason: String)
 
   public var errorDescription: String? {
     switch self {
@@ -23,6 +25,8 @@ public enum MarkdownReportError: Error, LocalizedError, Equatable {
       "the results (\(results.joined(separator: ", "))) do not match the survey definitions (\(surveys.joined(separator: ", ")))"
     case .pandocMissing(let format, let install):
       "writing the synthesis as \(format) needs \(install): install it, or leave \(format) out of --format (nothing was written)"
+    case .writeFailed(let path, let reason):
+      "cannot write \(path): \(reason)"
     case .pandocFailed(let format, let status, let message):
       "pandoc could not write the synthesis as \(format) (exit \(status)): \(message)"
     }

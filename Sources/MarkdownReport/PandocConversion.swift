@@ -6,7 +6,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
   case pdf
 
   /// What to install for this format, for the message when it is missing.
-  var requirements: String {
+  public var requirements: String {
     switch self {
     case .html: "pandoc (apt-get install pandoc)"
     case .pdf:

@@ -73,7 +73,7 @@ import Testing
       try Data(contentsOf: URL(fileURLWithPath: directory.path("out/synthese.xlsx"))) == Data("previous".utf8)
     )
 
-    let usage = try runBilan(["report", survey, "--format", "pdf"])
+    let usage = try runBilan(["report", survey, "--format", "docx"])
     #expect(usage.status == 2)
   }
 

@@ -44,3 +44,30 @@ import Testing
     #expect(recorded.contains("--resource-path=\(directory.url.path)"))
   }
 }
+
+@Suite struct SynthesisOutputTests {
+  @Test func theMarkdownAndItsFiguresAreWrittenTogether() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let files = ["synthese.md": Data("# T\n".utf8), "figures/a.svg": Data("<svg/>".utf8)]
+    let written = try SynthesisOutput.write(
+      files, into: directory.url, markdown: true, documents: [], title: "T", language: .french,
+      sourceDate: nil)
+    #expect(written == ["figures", "synthese.md"])
+    #expect(FileManager.default.fileExists(atPath: directory.path("figures/a.svg")))
+  }
+
+  @Test func withoutPandocNothingIsWritten() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    #expect(
+      throws: MarkdownReportError.pandocMissing(format: "html", install: DocumentFormat.html.requirements)
+    ) {
+      try SynthesisOutput.write(
+        ["synthese.md": Data("# T\n".utf8)], into: directory.url, markdown: true, documents: [.html],
+        title: "T",
+        language: .french, sourceDate: nil, searchPath: "/nonexistent")
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty)
+  }
+}

@@ -141,7 +141,7 @@ public struct QuestionScreen: Screen {
       if scale.max == 10 { hints.append(KeyHint(words.tenHint, "")) }
       if scale.notApplicable != nil {
         hints.append(
-          KeyHint("N", TerminalSafeText.clean(scale.notApplicable!.text(editor.language)).lowercased()))
+          KeyHint("N", TerminalSafeText.clean(scale.notApplicable!.text(editor.language))))
       }
       hints += [KeyHint("↑↓", words.move), back, help, enter] + skip
     case .matrix(_, let scale, _, _, _):
@@ -152,7 +152,7 @@ public struct QuestionScreen: Screen {
         KeyHint("↑↓", words.language == "fr" ? "ligne" : "row"),
       ]
       if scale.notApplicable != nil {
-        hints.append(KeyHint("N", words.language == "fr" ? "sans avis" : "no opinion"))
+        hints.append(KeyHint("N", TerminalSafeText.clean(scale.notApplicable!.text(editor.language))))
       }
       hints += [enter, back] + skip + [help]
     case .ranking:

@@ -16,6 +16,11 @@ extension Bilan {
         (synthesis.* when the report's language is English), or into --output DIR. With several surveys (editions of an event), one
         consolidated workbook puts them side by side, in Reports/ID1+ID2…/ by default.
 
+        --template FILE renders the synthesis with an organisation's own Mustache
+        template (the data it receives: docs/templates.md). --format html and pdf
+        render the synthesis with pandoc too (synthese.html, synthese.pdf); without
+        pandoc, report says what to install and exits 1, writing nothing.
+
         Every requested file is written into a staging folder first and moved into place
         only when all of them succeeded: a failure leaves the previous reports as they were.
         The same store gives the same bytes: the document date is the last response's.
@@ -35,6 +40,9 @@ extension Bilan {
     enum Format: String, CaseIterable {
       case xlsx
       case md
+      /// The synthesis rendered by pandoc.
+      case html
+      case pdf
     }
 
     @Argument(
@@ -50,7 +58,14 @@ extension Bilan {
 
     @Option(
       help: "What to write, comma-separated: \(Format.allCases.map(\.rawValue).joined(separator: ",")).")
-    var format: String = Format.allCases.map(\.rawValue).joined(separator: ",")
+    var format: String = "xlsx,md"
+
+    @Option(
+      help: ArgumentHelp(
+        "A Mustache template for the synthesis, instead of the one shipped (its data: docs/templates.md).",
+        valueName: "file"),
+      completion: .file(extensions: ["mustache"]))
+    var template: String?
 
     @Flag(help: "Include partial responses in the figures (the reports say so).")
     var includePartial = false
@@ -96,6 +111,8 @@ extension Bilan {
     private func fail(_ error: Error) -> ReportFailure {
       let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
       switch error {
+      case MarkdownReportError.writeFailed, MarkdownReportError.pandocFailed:
+        return ReportFailure(message: message, code: 3)
       case is SurveyLoadError, is AggregationError, is MarkdownReportError:
         return ReportFailure(message: message, code: 1)
       case StoreError.notFound(let path):
@@ -139,11 +156,23 @@ extension Bilan {
         fileURLWithPath: output ?? "Reports/\(definitions.map(\.id).joined(separator: "+"))",
         isDirectory: true)
       let workbookName = ExcelReport.fileName(language: language)
+      let documents = formats.compactMap { DocumentFormat(rawValue: $0.rawValue) }
+      let synthesisTemplate: SynthesisTemplate?
+      do {
+        synthesisTemplate = try template.map { try SynthesisTemplate(path: $0) }
+        if let document = documents.first, PandocConversion.locate() == nil {
+          throw MarkdownReportError.pandocMissing(format: document.rawValue, install: document.requirements)
+        }
+      } catch {
+        throw fail(error)
+      }
 
       // Compute before touching the output folder.
       let workbook: (URL) throws -> Void
       let synthesis: () throws -> [String: Data]
       var single: SurveyResults?
+      let documentTitle: String
+      let lastResponse: Date?
       do {
         if definitions.count == 1 {
           let results = try Aggregator.results(
@@ -152,7 +181,11 @@ extension Bilan {
           workbook = { url in
             try ExcelReport.write(results: results, survey: definitions[0], to: url, responses: feeds[0])
           }
-          synthesis = { try MarkdownReport.render(results: results, survey: definitions[0]) }
+          synthesis = {
+            try MarkdownReport.render(results: results, survey: definitions[0], template: synthesisTemplate)
+          }
+          documentTitle = results.survey.title
+          lastResponse = results.lastResponseDate
         } else {
           var consolidation = try Consolidation(surveys: definitions, options: options)
           for (index, feed) in feeds.enumerated() {
@@ -162,7 +195,12 @@ extension Bilan {
           workbook = { url in
             try ExcelReport.write(consolidated: results, surveys: definitions, to: url, responses: feeds)
           }
-          synthesis = { try MarkdownReport.render(consolidated: results, surveys: definitions) }
+          synthesis = {
+            try MarkdownReport.render(
+              consolidated: results, surveys: definitions, template: synthesisTemplate)
+          }
+          documentTitle = results.editions.first?.survey.title ?? ""
+          lastResponse = results.editions.compactMap(\.lastResponseDate).max()
         }
       } catch {
         throw fail(error)
@@ -172,14 +210,13 @@ extension Bilan {
           switch format {
           case .xlsx:
             try workbook(staging.appendingPathComponent(workbookName))
-          case .md:
-            // synthese.md and figures/*.svg, relative to the report folder.
-            for (name, data) in try synthesis().sorted(by: { $0.key < $1.key }) {
-              let file = staging.appendingPathComponent(name)
-              try FileManager.default.createDirectory(
-                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-              try data.write(to: file)
-            }
+          case .md, .html, .pdf:
+            // Once for all three: synthese.md and figures/*.svg, relative to
+            // the report folder, and what pandoc makes of them.
+            guard format == formats.first(where: { $0 != .xlsx }) else { continue }
+            try SynthesisOutput.write(
+              synthesis(), into: staging, markdown: formats.contains(.md), documents: documents,
+              title: documentTitle, language: ReportLanguage(code: language), sourceDate: lastResponse)
           }
         }
       }
