@@ -261,6 +261,32 @@ import Testing
     #expect(terminal.isCanonical)  // echo and line editing back
   }
 
+  /// Colours only when allowed; the chosen answer is marked by a symbol either way.
+  @Test(arguments: [false, true])
+  func coloursHonourNoColor(noColor: Bool) throws {
+    defer { directory.remove() }
+    let terminal = try start(environment: noColor ? ["NO_COLOR": "1"] : [:])
+    try terminal.waitFor("Entrée commencer")
+    try terminal.press(Keys.enter, "1")
+    try terminal.waitFor("Quels appuis ?")
+    try terminal.press(" ")
+    try terminal.waitFor("☑ 1 Une autre journée")
+    let colourCodes = ["\u{1B}[36m", "\u{1B}[1;32m", "\u{1B}[2m"]
+    #expect(colourCodes.contains { terminal.rawOutput.contains($0) } == !noColor)
+    terminal.type(Keys.ctrlC + "o")
+    #expect(try terminal.exitStatus() == 130)
+  }
+
+  /// A terminal that cannot move its cursor gets the plain questionnaire.
+  @Test func dumbTerminalGetsPlainMode() throws {
+    defer { directory.remove() }
+    let terminal = try start(environment: ["TERM": "dumb"])
+    try terminal.waitFor("Question 1 sur 11 · Profil")
+    #expect(!terminal.rawOutput.contains("\u{1B}"))
+    terminal.type("\u{04}")  // end of input
+    #expect(try terminal.exitStatus() == 1)
+  }
+
   @Test func sigtermRestoresTheTerminal() throws {
     defer { directory.remove() }
     let terminal = try start()
