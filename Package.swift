@@ -76,7 +76,7 @@ var package = Package(
     ),
     .target(
       name: "ExcelReport",
-      dependencies: ["SurveyDefinition", "Aggregation", "CXLSXWriter"],
+      dependencies: ["SurveyDefinition", "ResponseStore", "Aggregation", "CXLSXWriter"],
       swiftSettings: swift6
     ),
 
@@ -88,6 +88,9 @@ var package = Package(
         "ResponseStore",
         "Questionnaire",
         "Aggregation",
+        "ExcelReport",
+        "MarkdownReport",
+        "Rehearsal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift6
@@ -130,7 +133,7 @@ var package = Package(
     ),
     .testTarget(
       name: "ExcelReportTests",
-      dependencies: ["ExcelReport", "Aggregation", "SurveyDefinition", "TestSupport"],
+      dependencies: ["ExcelReport", "Aggregation", "ResponseStore", "SurveyDefinition", "TestSupport"],
       swiftSettings: swift6
     ),
     .testTarget(
@@ -146,6 +149,15 @@ var package = Package(
       name: "ResponseStoreTests",
       dependencies: [
         "ResponseStore", "SurveyDefinition", "TestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      exclude: ["Fixtures"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "ReliabilityTests",
+      dependencies: [
+        "TestSupport", "SurveyDefinition", "ResponseStore",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       exclude: ["Fixtures"],

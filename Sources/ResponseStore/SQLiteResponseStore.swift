@@ -93,8 +93,14 @@ public final class SQLiteResponseStore: ResponseRepository {
       throw .io(path: path, detail: "cannot read the store: \(String(cString: strerror(errno)))")
     }
     defer { try? handle.close() }
-    let header = (try? handle.read(upToCount: 16)) ?? Data()
-    if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
+    let header = [UInt8]((try? handle.read(upToCount: 20)) ?? Data())
+    if !header.isEmpty && !header.starts(with: Array("SQLite format 3\0".utf8)) {
+      throw .notAStore(path: path)
+    }
+    // Bytes 18 and 19 are 2 in a WAL database, which every bilan store is
+    // from its first write: a rollback-journal database is another
+    // program's, refused before opening it would switch it to WAL.
+    if header.count == 20 && (header[18] != 2 || header[19] != 2) {
       throw .notAStore(path: path)
     }
   }
@@ -105,9 +111,12 @@ public final class SQLiteResponseStore: ResponseRepository {
     _ database: DatabaseQueue, path: String, surveyID: String?
   ) throws(StoreError) -> String? {
     do {
+      // GRDB creates `grdb_migrations` before the first migration's
+      // transaction: another process may be between the two, so a file with
+      // only that table is still a new store.
       let tables = try database.read { db in
         try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-      }
+      }.filter { $0 != "grdb_migrations" }
       if !tables.isEmpty {
         guard tables.contains("store_info") else { throw StoreError.notAStore(path: path) }
         let mark = try database.read { db in

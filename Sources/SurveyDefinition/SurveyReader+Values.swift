@@ -13,6 +13,21 @@ extension SurveyReader {
   /// The resolved YAML tag of a node (`Tag.Name.int`, `.bool`, …).
   func tagName(_ node: Node) -> Tag.Name { Tag.Name(rawValue: node.tag.rawValue) }
 
+  /// "an" before a type name said with a vowel sound (`an nps question`), else "a".
+  static func article(_ typeName: String) -> String {
+    ["nps", "email"].contains(typeName) ? "an" : "a"
+  }
+
+  /// "; did you mean 'x'?" for a close id, else the ids defined (up to 12),
+  /// else that there are none.
+  static func hintOrList(_ word: String, _ ids: [String], _ plural: String) -> String {
+    let hint = EditDistance.hint(for: word, among: ids)
+    if !hint.isEmpty { return hint }
+    if ids.isEmpty { return " (the survey defines no \(plural))" }
+    if ids.count > 12 { return "" }
+    return " (\(plural) defined: \(ids.joined(separator: ", ")))"
+  }
+
   /// `a`, `a and b`, `a, b and c`.
   static func list(_ names: [String]) -> String {
     guard let last = names.last else { return "" }

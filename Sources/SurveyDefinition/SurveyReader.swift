@@ -14,8 +14,9 @@ final class SurveyReader {
   /// Deeper YAML nesting is refused (a survey needs about 8 levels).
   static let maximumDepth = 64
   /// More YAML values than this, counting each alias expansion, is refused
-  /// (a "billion laughs" file expands exponentially through aliases).
-  static let maximumNodes = 200_000
+  /// (a "billion laughs" file expands exponentially through aliases). A file
+  /// within the size limit holds fewer (each value takes at least 2 bytes).
+  static let maximumNodes = 600_000
 
   let file: String
   var diagnostics: [Diagnostic] = []
@@ -122,7 +123,7 @@ final class SurveyReader {
   }
 
   static let tooLargeMessage =
-    "the YAML expands to more than \(maximumNodes) values (anchors and aliases repeated too often)"
+    "the YAML expands to more than \(maximumNodes) values once its aliases are repeated (anchors and aliases nested too often)"
   static let tooDeepMessage = "the YAML is nested more than \(maximumDepth) levels deep"
 
   /// Refuses too deep or too large (alias-expanded) trees; reports once.
@@ -198,11 +199,11 @@ final class SurveyReader {
       .composer(let context, let problem, let mark, _):
       var message = "YAML syntax error: \(problem)"
       if let context { message += " (\(context.text) at line \(context.mark.line))" }
-      if problem == "but found another document" {
-        message = "the file holds several YAML documents (a second '---'); a survey is one document"
-      } else if problem.hasPrefix("Maximum nesting level") {
+      if problem.hasPrefix("Maximum nesting level reached") {
         // libyaml's own limit (1000), met before ours when it scans a flow collection ahead.
         message = Self.tooDeepMessage
+      } else if problem == "but found another document" {
+        message = "the file holds several YAML documents (a second '---'); a survey is one document"
       } else if problem == "found undefined alias" {
         message =
           "YAML syntax error: undefined alias '\(sourceWord(at: mark))' (no anchor '&' of that name above it)"

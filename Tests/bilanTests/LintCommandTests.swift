@@ -96,4 +96,15 @@ import Testing
     #expect(result.stdout.contains("USAGE: bilan lint <survey.yaml> ..."))
     #expect(result.stdout.contains("$ bilan lint Surveys/cooperation-pelussin-2015.yaml"))
   }
+
+  @Test func theReadmeExampleIsRealOutput() throws {
+    let readme = try String(contentsOfFile: Repository.path("README.md"), encoding: .utf8)
+    let start = try #require(readme.range(of: "$ bilan lint atelier.yaml\n"))
+    let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
+    let shown = String(readme[start.upperBound..<end.lowerBound]) + "\n"
+    let folder = URL(fileURLWithPath: Repository.path("Tests/SurveyDefinitionTests/Fixtures/readme"))
+    let result = try runBilan(["lint", "atelier.yaml"], currentDirectory: folder)
+    #expect(result.status == 1)
+    #expect(result.stderr == shown)
+  }
 }

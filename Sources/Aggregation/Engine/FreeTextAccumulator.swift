@@ -10,21 +10,25 @@ struct FreeTextAccumulator: Sendable {
   var answers: [(text: String, groups: [String: String])] = []
   var words = WordFrequencyCounter()
 
+  /// The answer key read: `q`, `q.ITEM`, or `KEY.other`.
+  let key: String
+
   init(instance: QuestionInstance, isOther: Bool, language: String) {
     self.instance = instance
     self.isOther = isOther
     self.language = language
+    key = isOther ? "\(instance.key).other" : instance.key
   }
-
-  var key: String { isOther ? "\(instance.key).other" : instance.key }
 
   mutating func add(_ answers: Answers, groups: [String: String]) {
     guard let raw = answers[key]?.stringValue else { return }
     let cleaned = TextSanitizer.clean(raw).trimmingCharacters(in: .whitespacesAndNewlines)
     guard !cleaned.isEmpty else { return }
-    self.answers.append((PersonalDataMasking.mask(cleaned, language: language), groups))
-    // Count words with personal data blanked out, so neither they nor the marker are counted.
-    words.add(PersonalDataMasking.mask(cleaned, marker: " "))
+    // Words are counted with personal data blanked out, so neither they nor the marker are counted.
+    let masked = PersonalDataMasking.masking(
+      cleaned, markers: [PersonalDataMasking.marker(language: language), " "])
+    self.answers.append((masked[0], groups))
+    words.add(masked[1])
   }
 
   func summary(smallGroups: Set<GroupKey>) -> FreeTextSummary {

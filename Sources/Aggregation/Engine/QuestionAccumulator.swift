@@ -18,9 +18,16 @@ struct QuestionAccumulator: Sendable {
   var rowValues: [CountDistribution] = []
   var rowNotApplicable: [Int] = []
   var alpha: CronbachAlpha?
+  /// Matrix: the answer key of each row, built once.
+  let rowKeys: [String]
 
   init(instance: QuestionInstance) {
     self.instance = instance
+    if case .matrix(let rows, _) = instance.question.kind {
+      rowKeys = rows.map { "\(instance.key).\($0.code)" }
+    } else {
+      rowKeys = []
+    }
     switch instance.question.kind {
     case .ranking(let choices, let pick):
       borda = BordaCount(choices: choices.map(\.code), pick: pick)
@@ -70,8 +77,8 @@ struct QuestionAccumulator: Sendable {
     case .matrix(let rows, _):
       var given = 0
       var numbers: [Double] = []
-      for (index, row) in rows.enumerated() {
-        switch answers["\(key).\(row.code)"] {
+      for index in rows.indices {
+        switch answers[rowKeys[index]] {
         case .notApplicable?:
           given += 1
           rowNotApplicable[index] += 1

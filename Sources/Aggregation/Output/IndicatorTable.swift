@@ -99,7 +99,7 @@ public enum IndicatorTable {
   }
 
   /// Text safe for one table cell: cleaned, on one line.
-  static func cell(_ text: String) -> String {
+  public static func cell(_ text: String) -> String {
     TextSanitizer.clean(text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(
       of: "\t", with: " ")
   }

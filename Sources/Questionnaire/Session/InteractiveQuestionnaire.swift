@@ -98,6 +98,7 @@ public final class InteractiveQuestionnaire {
 
   /// The participant left: the answers are already stored as partial.
   private func idle() throws(StoreError) -> AskOutcome? {
+    if case .thanks = phase, !options.kiosk { return .completed }  // already sent
     guard options.kiosk else { return .timedOut }
     nextParticipant()
     return nil
@@ -147,7 +148,7 @@ public final class InteractiveQuestionnaire {
           words.resumeQuestion, words.resumeDetail(partial.answers.count + partial.contacts.count),
         ],
         hints: language == "fr"
-          ? [("R", "reprendre où j'en étais"), ("N", "recommencer à zéro")]
+          ? [("R", "reprendre où j’en étais"), ("N", "recommencer à zéro")]
           : [("R", "resume where I stopped"), ("N", "start afresh")],
         language: language)
     case .welcome:
@@ -252,6 +253,8 @@ public final class InteractiveQuestionnaire {
     case .welcome:
       switch key {
       case .enter, .character(" "):
+        // A new participant: never on a survey that changed since it was loaded.
+        if options.kiosk, let change = options.surveyWatch?.change() { return .surveyChanged(change) }
         if let first = session.shown.first {
           phase = .question(editor(for: first))
         } else {

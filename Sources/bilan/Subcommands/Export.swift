@@ -112,6 +112,34 @@ enum StoreCommand {
     return ExitCode(3)
   }
 
+  /// The changes of the survey at `surveyPath` that affect responses stored
+  /// at `storePath`, as lint warnings: each at its question when the key is
+  /// still in the survey, else at the top of the file; a summary first.
+  static func surveyChangeDiagnostics(surveyPath: String, storePath: String) throws -> [Diagnostic] {
+    let survey = try loadSurvey(path: surveyPath)
+    let changes: SurveyChanges
+    do {
+      let store = try SQLiteResponseStore(path: storePath, surveyID: survey.id, create: false)
+      changes = try SurveyChanges.check(survey: survey, store: store)
+    } catch {
+      throw exit(for: error)
+    }
+    guard !changes.isEmpty else { return [] }
+    let top = SourceLocation(file: surveyPath, line: 1, column: 1)
+    var diagnostics = [Diagnostic(.warning, at: top, "\(storePath): " + changes.lines[0])]
+    for change in changes.changes {
+      let question = survey.field(forKey: change.key)?.question
+      let location = question.map { $0.location.line > 0 ? $0.location : top } ?? top
+      diagnostics.append(Diagnostic(.warning, at: location, change.description))
+    }
+    if changes.unrecordedResponses > 0 {
+      diagnostics.append(
+        Diagnostic(
+          .warning, at: top, "\(storePath): " + changes.lines.last!.trimmingCharacters(in: .whitespaces)))
+    }
+    return diagnostics
+  }
+
   static func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
   }

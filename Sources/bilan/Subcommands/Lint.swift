@@ -23,6 +23,7 @@ extension Bilan {
         Example:
           $ bilan lint Surveys/cooperation-pelussin-2015.yaml
           Surveys/cooperation-pelussin-2015.yaml: no problems
+          $ bilan lint Surveys/cooperation-pelussin-2015.yaml --store Reports/cooperation-pelussin-2015/responses.sqlite
         """
     )
 
@@ -39,13 +40,24 @@ extension Bilan {
     @Flag(help: "Treat warnings as errors (exit 1 when there is any).")
     var strict = false
 
+    @Option(
+      help: ArgumentHelp(
+        "Also compare the responses of this store with the definition: a warning for each key a change "
+          + "of the survey affects (removed questions, renamed codes, narrowed scales), with how many responses.",
+        valueName: "path"))
+    var store: String?
+
     func validate() throws {
       if files.isEmpty { throw ValidationError("Give at least one survey file to check.") }
+      if store != nil && files.count != 1 { throw ValidationError("--store goes with one survey file.") }
     }
 
     func run() async throws {
       var diagnostics: [Diagnostic] = []
       for file in files { diagnostics += SurveyLinter.lint(path: file) }
+      if let store, !diagnostics.contains(where: \.isError) {
+        diagnostics += try StoreCommand.surveyChangeDiagnostics(surveyPath: files[0], storePath: store)
+      }
       let errors = diagnostics.filter(\.isError).count
       let warnings = diagnostics.count - errors
       switch format {

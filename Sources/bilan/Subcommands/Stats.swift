@@ -96,7 +96,15 @@ extension Bilan {
       }
       let results = aggregator.results()
       switch format {
-      case .json: print(IndicatorJSON.render(results))
+      case .json:
+        print(IndicatorJSON.render(results))
+        // The JSON is an array of figures; survey-change notes go to standard error.
+        for warning in results.schemaWarnings {
+          let key = warning.key.map { "\(IndicatorTable.cell($0)): " } ?? ""
+          FileHandle.standardError.write(
+            Data(
+              "bilan: warning: \(key)\(IndicatorTable.cell(warning.message)) (\(warning.responses))\n".utf8))
+        }
       case .table: print(IndicatorTable.render(results), terminator: "")
       }
     }
