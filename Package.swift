@@ -76,7 +76,7 @@ let package = Package(
     ),
     .target(
       name: "ExcelReport",
-      dependencies: ["SurveyDefinition", "Aggregation", "CXLSXWriter"],
+      dependencies: ["SurveyDefinition", "ResponseStore", "Aggregation", "CXLSXWriter"],
       swiftSettings: swift6
     ),
 
@@ -88,6 +88,8 @@ let package = Package(
         "ResponseStore",
         "Questionnaire",
         "Aggregation",
+        "ExcelReport",
+        "MarkdownReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift6
@@ -130,7 +132,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ExcelReportTests",
-      dependencies: ["ExcelReport", "Aggregation", "SurveyDefinition", "TestSupport"],
+      dependencies: ["ExcelReport", "Aggregation", "ResponseStore", "SurveyDefinition", "TestSupport"],
       swiftSettings: swift6
     ),
     .testTarget(

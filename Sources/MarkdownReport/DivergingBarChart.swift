@@ -158,7 +158,7 @@ public struct DivergingBarChart: Sendable {
         "\(label) \(typography.percent(total > 0 ? Double(count) / total : 0))"
       }
       return
-        "\(row.label)\(typography.colon)\(values.joined(separator: ", ")) (n = \(typography.integer(row.total)))"
+        "\(row.label) — \(values.joined(separator: ", ")) (n = \(typography.integer(row.total)))"
     }
     return intro + parts.joined(separator: typography.semicolon) + "."
   }

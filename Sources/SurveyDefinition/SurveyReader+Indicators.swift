@@ -134,7 +134,7 @@ extension SurveyReader {
     guard fits.contains(typeName) else {
       error(
         node,
-        "indicator kind '\(kind.rawValue)' does not fit question '\(question.id)', a \(typeName) question, in \(context) (\(kind.rawValue) fits \(Self.fitsDescription(kind)))"
+        "indicator kind '\(kind.rawValue)' does not fit question '\(question.id)', \(Self.article(typeName)) \(typeName) question, in \(context) (\(kind.rawValue) fits \(Self.fitsDescription(kind)))"
       )
       return nil
     }
@@ -209,7 +209,7 @@ extension SurveyReader {
       default:
         error(
           element,
-          "'\(key)' in \(context) is a \(record.question.kind.typeName) question; an index averages scale questions and matrix rows"
+          "'\(key)' in \(context) is \(Self.article(record.question.kind.typeName)) \(record.question.kind.typeName) question; an index averages scale questions and matrix rows"
         )
       }
     }
@@ -312,7 +312,7 @@ extension SurveyReader {
       guard case .single = record.question.kind else {
         error(
           element,
-          "breakdown '\(id)' is a \(record.question.kind.typeName) question; breakdowns are single-choice questions"
+          "breakdown '\(id)' is \(Self.article(record.question.kind.typeName)) \(record.question.kind.typeName) question; breakdowns are single-choice questions"
         )
         continue
       }

@@ -119,7 +119,7 @@ extension SurveyReader {
       for key in allTypeKeys where !allowed.contains(key) {
         let owners = QuestionKind.typeNames.filter { Self.questionTypeKeys[$0]?.contains(key) == true }
         misplaced[key] =
-          "key '\(key)' does not apply to a \(typeName) question (only to \(Self.list(owners)))"
+          "key '\(key)' does not apply to \(Self.article(typeName)) \(typeName) question (only to \(Self.list(owners)))"
       }
     } else {
       allowed += allTypeKeys.sorted()

@@ -13,6 +13,11 @@ extension SurveyReader {
   /// The resolved YAML tag of a node (`Tag.Name.int`, `.bool`, …).
   func tagName(_ node: Node) -> Tag.Name { Tag.Name(rawValue: node.tag.rawValue) }
 
+  /// "an" before a type name said with a vowel sound (`an nps question`), else "a".
+  static func article(_ typeName: String) -> String {
+    ["nps", "email"].contains(typeName) ? "an" : "a"
+  }
+
   /// `a`, `a and b`, `a, b and c`.
   static func list(_ names: [String]) -> String {
     guard let last = names.last else { return "" }

@@ -97,14 +97,15 @@ enum LibreOffice {
     }
   }
 
-  /// Converts `path` to `format` (`csv`, `pdf`) into `directory`; returns the output file.
+  /// Converts `path` to `format` (`csv` in UTF-8, first sheet; `pdf`) into `directory`; returns the output file.
   static func convert(_ path: String, to format: String, in directory: URL) throws -> URL? {
+    let filter = format == "csv" ? "csv:Text - txt - csv (StarCalc):44,34,76" : format
     guard let executable else { return nil }
     let profile = directory.appendingPathComponent("lo-profile")
     let result = try runProcess(
       URL(fileURLWithPath: executable),
       [
-        "-env:UserInstallation=file://\(profile.path)", "--headless", "--convert-to", format, "--outdir",
+        "-env:UserInstallation=file://\(profile.path)", "--headless", "--convert-to", filter, "--outdir",
         directory.path, path,
       ])
     let output = directory.appendingPathComponent(

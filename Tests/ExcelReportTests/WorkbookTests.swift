@@ -130,7 +130,7 @@ import Testing
     #expect(sheet.cells["A2"]?.type == "s")
 
     let workbook = try Workbook(path: directory.path("order.xlsx"), constantMemory: true)
-    let data = try workbook.addWorksheet("Data")
+    let data = try workbook.addWorksheet("Data", streaming: true)
     try data.write(.text("b"), row: 5, column: 0)
     #expect(throws: ExcelReportError.rowOutOfOrder(sheet: "Data", row: 2, lastWritten: 5)) {
       try data.write(.text("a"), row: 2, column: 0)

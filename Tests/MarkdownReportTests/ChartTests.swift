@@ -18,7 +18,7 @@ import Testing
     let svg = matrix.render()
     let parsed = try parseSVG(svg)
     #expect(parsed.title == "Utilité des temps de la journée <&>")
-    #expect(parsed.desc.contains("Décryptage\u{00A0}: Pas du tout utile 0\u{202F}%, Peu utile 7\u{202F}%"))
+    #expect(parsed.desc.contains("Décryptage — Pas du tout utile 0\u{202F}%, Peu utile 7\u{202F}%"))
     #expect(parsed.desc.contains("(n = 15)"))
     #expect(svg.contains("aria-labelledby=\"chart-title chart-desc\""))
     #expect(svg.contains("xml:lang=\"fr\""))

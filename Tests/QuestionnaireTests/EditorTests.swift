@@ -87,7 +87,7 @@ import Testing
     _ = multiple.handle(.character("1"))
     _ = multiple.handle(.character("2"))
     _ = multiple.handle(.character("3"))
-    #expect(multiple.message == "Déjà 2 choix : décochez-en un d'abord.")
+    #expect(multiple.message == "Déjà 2 choix : décochez-en un d’abord.")
     #expect(try multiple.values() == ["appui": .codes(["journee", "outils"])])
     _ = multiple.handle(.character("4"))  // "aucun" clears the others
     #expect(try multiple.values() == ["appui": .codes(["aucun"])])
@@ -114,7 +114,7 @@ import Testing
     _ = ranking.handle(.character("+"))  // cursor on "temps": moves it up
     #expect(try ranking.values() == ["freins": .codes(["temps", "concurrence"])])
     _ = ranking.handle(.character("4"))
-    #expect(ranking.message == "Déjà 2 classés : retirez-en un d'abord.")
+    #expect(ranking.message == "Déjà 2 classés : retirez-en un d’abord.")
   }
 
   @Test func singleWithOtherOpensATextField() throws {

@@ -75,7 +75,7 @@ import Testing
     try terminal.press(Keys.paste("\u{7F}"))
     for _ in 0..<16 { terminal.type("\u{7F}") }
     try terminal.press(Keys.paste("a@example.org"), Keys.enter)
-    let review = try terminal.waitFor("Avant d'envoyer : vos réponses")
+    let review = try terminal.waitFor("Avant d’envoyer : vos réponses")
     #expect(review.contains("Autre : Consultante"))
     #expect(review.contains("Une autre journée, Des fiches outils"))
     #expect(review.contains("Décryptage 4 · Projection 5"))
@@ -122,13 +122,13 @@ import Testing
     try terminal.press(Keys.enter)
     try terminal.waitFor("Question 4 sur 11")
     for _ in 0..<8 { try terminal.press(Keys.escape) }
-    try terminal.waitFor("Avant d'envoyer")
+    try terminal.waitFor("Avant d’envoyer")
     try terminal.press(Keys.up, Keys.up, "\u{1B}[H")  // Home: the first answer
     try terminal.waitFor("›  1")
     try terminal.press(Keys.enter)
     try terminal.waitFor("Votre rôle ?")
     try terminal.press("2")  // changed, straight back to the review
-    let review = try terminal.waitFor("Avant d'envoyer")
+    let review = try terminal.waitFor("Avant d’envoyer")
     #expect(review.contains("Agent"))
     try terminal.press("e")
     try terminal.waitFor("Merci")
@@ -176,7 +176,7 @@ import Testing
     #expect(partial.answers == ["role": .code("autre")])
 
     let second = try start()
-    try second.waitFor("n'a pas été envoyé")
+    try second.waitFor("n’a pas été envoyé")
     #expect(second.text.contains("1 réponse déjà donnée."))
     try second.press("r")
     try second.waitFor("Question 2 sur 11")  // where it stopped
@@ -197,7 +197,7 @@ import Testing
       try terminal.press(Keys.enter, "\(participant)", Keys.escape, "4")
       try terminal.waitFor("Question 4 sur 11")
       for _ in 0..<8 { try terminal.press(Keys.escape) }
-      try terminal.waitFor("Avant d'envoyer")
+      try terminal.waitFor("Avant d’envoyer")
       try terminal.press("e")
       try terminal.waitFor("Merci")
       try terminal.press(Keys.enter)
@@ -244,6 +244,47 @@ import Testing
     try terminal.press(Keys.enter, "1")
     #expect(try terminal.exitStatus(timeout: 6) == 124)
     #expect(try storedResponses(store).first?.status == .partial)
+  }
+
+  /// Crash signals and a lost terminal: the handler writes the saved settings back before dying.
+  @Test(arguments: [SIGSEGV, SIGABRT, SIGBUS, SIGHUP])
+  func signalsRestoreTheTerminal(signal: Int32) throws {
+    defer { directory.remove() }
+    let terminal = try start()
+    try terminal.waitFor("Entrée commencer")
+    #expect(terminal.screen.alternateScreen)
+    #expect(!terminal.isCanonical)
+    kill(terminal.process.processIdentifier, signal)
+    _ = try terminal.exitStatus()
+    Thread.sleep(forTimeInterval: 0.2)
+    #expect(!terminal.screen.alternateScreen)
+    #expect(terminal.isCanonical)  // echo and line editing back
+  }
+
+  /// Colours only when allowed; the chosen answer is marked by a symbol either way.
+  @Test(arguments: [false, true])
+  func coloursHonourNoColor(noColor: Bool) throws {
+    defer { directory.remove() }
+    let terminal = try start(environment: noColor ? ["NO_COLOR": "1"] : [:])
+    try terminal.waitFor("Entrée commencer")
+    try terminal.press(Keys.enter, "1")
+    try terminal.waitFor("Quels appuis ?")
+    try terminal.press(" ")
+    try terminal.waitFor("☑ 1 Une autre journée")
+    let colourCodes = ["\u{1B}[36m", "\u{1B}[1;32m", "\u{1B}[2m"]
+    #expect(colourCodes.contains { terminal.rawOutput.contains($0) } == !noColor)
+    terminal.type(Keys.ctrlC + "o")
+    #expect(try terminal.exitStatus() == 130)
+  }
+
+  /// A terminal that cannot move its cursor gets the plain questionnaire.
+  @Test func dumbTerminalGetsPlainMode() throws {
+    defer { directory.remove() }
+    let terminal = try start(environment: ["TERM": "dumb"])
+    try terminal.waitFor("Question 1 sur 11 · Profil")
+    #expect(!terminal.rawOutput.contains("\u{1B}"))
+    terminal.type("\u{04}")  // end of input
+    #expect(try terminal.exitStatus() == 1)
   }
 
   @Test func sigtermRestoresTheTerminal() throws {

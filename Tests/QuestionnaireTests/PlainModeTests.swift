@@ -41,13 +41,13 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     let out = result.stdout
     for expected in [
-      "« 7 » n'est pas une des réponses : donnez un numéro de 1 à 4 ou un code.",
+      "« 7 » n’est pas une des réponses : donnez un numéro de 1 à 4 ou un code.",
       "! Précisez…",
-      "« 9 » n'est pas une des réponses",
+      "« 9 » n’est pas une des réponses",
       "! Réponse obligatoire.",
       "Donnez une valeur entière de 1 à 5, ou na.",
       "« 1 » est donné deux fois.",
-      "Ce n'est pas un nombre.",
+      "Ce n’est pas un nombre.",
       "Un nombre entier est attendu.",
       "Répondez par oui ou non (ou 1, 2).",
       "Question 4 sur 12 · Profil",
@@ -114,7 +114,7 @@ import Testing
     let store = directory.path("store.sqlite")
     let result = try runBilan(["ask", Fixture.everyType, "--store", store], input: "2\n?\n3\n")
     #expect(result.status == 1)
-    #expect(result.stdout.contains("Fin de l'entrée : vos réponses sont gardées comme réponse partielle."))
+    #expect(result.stdout.contains("Fin de l’entrée : vos réponses sont gardées comme réponse partielle."))
     // `?` printed the help for the multiple question.
     #expect(result.stdout.contains("< : revenir à la question précédente"))
     let response = try #require(try storedResponses(store).first)

@@ -9,6 +9,7 @@ final class PseudoTerminal: @unchecked Sendable {
   let process: Process
   private let lock = NSLock()
   private var emulator: ScreenEmulator
+  private var output: [UInt8] = []
   private var reader: Thread?
   private var closed = false
 
@@ -51,6 +52,7 @@ final class PseudoTerminal: @unchecked Sendable {
       if count <= 0 { break }
       lock.lock()
       emulator.feed(Array(buffer[0..<count]))
+      output += buffer[0..<count]
       lock.unlock()
     }
     lock.lock()
@@ -65,6 +67,21 @@ final class PseudoTerminal: @unchecked Sendable {
   }
 
   var text: String { screen.text }
+
+  /// Every byte the program wrote, escape sequences included.
+  var rawOutput: String {
+    lock.lock()
+    defer { lock.unlock() }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Whether the terminal is in its cooked mode (echo and line editing), as
+  /// a shell leaves it; raw mode has both off. Read through the master side.
+  var isCanonical: Bool {
+    var settings = termios()
+    tcgetattr(master, &settings)
+    return settings.c_lflag & tcflag_t(ICANON) != 0 && settings.c_lflag & tcflag_t(ECHO) != 0
+  }
 
   /// Types `text` (keys as bytes: "\r" is Enter, "\u{1B}[A" is ↑…).
   func type(_ text: String) {

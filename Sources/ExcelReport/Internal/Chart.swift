@@ -124,6 +124,9 @@ final class Chart {
   func setGap(_ gap: UInt16) { chart_set_series_gap(handle, gap) }
 
   func setStyle(_ style: UInt8) { chart_set_style(handle, style) }
+
+  /// Plots data from hidden rows and columns (the charts' helper cells are hidden).
+  func plotHiddenData() { chart_show_hidden_data(handle) }
 }
 
 /// One axis of a chart.

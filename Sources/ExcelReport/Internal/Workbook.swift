@@ -62,13 +62,16 @@ final class Workbook {
   }
 
   /// Adds a sheet named `proposedName`, made valid and unique (see `SheetNames`).
-  func addWorksheet(_ proposedName: String) throws -> Worksheet {
+  ///
+  /// - Parameter streaming: rows will be written top to bottom (raw data);
+  ///   other sheets are buffered in constant-memory mode.
+  func addWorksheet(_ proposedName: String, streaming: Bool = false) throws -> Worksheet {
     let workbook = try live()
     let name = try names.claim(proposedName)
     guard let sheet = workbook_add_worksheet(workbook, name) else {
       throw ExcelReportError.allocationFailed(function: "workbook_add_worksheet", context: "sheet “\(name)”")
     }
-    let worksheet = Worksheet(workbook: self, handle: sheet, name: name)
+    let worksheet = Worksheet(workbook: self, handle: sheet, name: name, streaming: streaming)
     sheets.append(worksheet)
     return worksheet
   }

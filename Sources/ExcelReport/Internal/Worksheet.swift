@@ -32,13 +32,26 @@ final class Worksheet {
   private var contentWidths: [Int: Int] = [:]
   private var widthOverrides: [Int: Double] = [:]
   private var wrappedColumns: Set<Int> = []
+  /// Rows of a streaming sheet must be written top to bottom in
+  /// constant-memory mode. Other sheets (small: bounded by the survey, not
+  /// by the responses) are buffered and written in row order at the end, so
+  /// that they can be laid out freely in either mode.
+  let streaming: Bool
+  private var pending: [(row: Int, column: Int, value: CellValue, style: CellStyle)] = []
+  private var rowHeights: [Int: Double] = [:]
+  private var hiddenColumns: Set<Int> = []
+  /// Wrapped texts: row → (column, display width of each of its lines), to
+  /// size the rows (readers do not grow rows of a written file themselves).
+  private var wrappedLines: [Int: [(column: Int, lines: [Int])]] = [:]
+  private var buffering: Bool { workbook.constantMemory && !streaming }
   /// Widest column, in characters, that content alone can ask for.
   var maximumColumnWidth = 60.0
 
-  init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String) {
+  init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String, streaming: Bool) {
     self.workbook = workbook
     self.handle = handle
     self.name = name
+    self.streaming = streaming
   }
 
   private func validate(row: Int, column: Int) throws {
@@ -46,7 +59,7 @@ final class Worksheet {
     guard (0...Self.maxRow).contains(row), (0...Self.maxColumn).contains(column) else {
       throw ExcelReportError.cellOutOfRange(sheet: name, row: row, column: column)
     }
-    if workbook.constantMemory && row < lastRow {
+    if workbook.constantMemory && streaming && row < lastRow {
       throw ExcelReportError.rowOutOfOrder(sheet: name, row: row, lastWritten: lastRow)
     }
   }
@@ -55,6 +68,20 @@ final class Worksheet {
 
   func write(_ value: CellValue, row: Int, column: Int, style: CellStyle = .plain) throws {
     try validate(row: row, column: column)
+    if style.wrap, case .text(let text) = value, !streaming {
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        DisplayWidth.of(String($0))
+      }
+      wrappedLines[row, default: []].append((column, lines))
+    }
+    if buffering {
+      pending.append((row, column, value, style))
+      return
+    }
+    try emit(value, row: row, column: column, style: style)
+  }
+
+  private func emit(_ value: CellValue, row: Int, column: Int, style: CellStyle) throws {
     let format = try workbook.format(style)
     let r = lxw_row_t(row)
     let c = lxw_col_t(column)
@@ -103,8 +130,25 @@ final class Worksheet {
     return digits + decimals + percent + (number < 0 ? 1 : 0)
   }
 
+  /// The final width of every column that has content or a fixed width.
+  private func columnWidths() throws -> [Int: Double] {
+    var widths: [Int: Double] = [:]
+    for column in Set(contentWidths.keys).union(widthOverrides.keys).union(hiddenColumns) {
+      if let fixed = widthOverrides[column] {
+        widths[column] = fixed
+      } else {
+        let content = Double(contentWidths[column] ?? 8) + 2
+        widths[column] = min(max(content, 6), wrappedColumns.contains(column) ? 80 : maximumColumnWidth)
+      }
+    }
+    return widths
+  }
+
   /// Fixes the width of `column` (in characters), ignoring its content.
   func setColumnWidth(_ column: Int, _ width: Double) { widthOverrides[column] = width }
+
+  /// Hides `column` (chart data that readers need not see).
+  func hideColumn(_ column: Int) { hiddenColumns.insert(column) }
 
   /// Counts `width` characters for `column` as if a cell held that much text
   /// (a header that an autofilter button will overlap, for instance).
@@ -112,14 +156,43 @@ final class Worksheet {
 
   /// Sizes the columns to their content (bounded), called by `Workbook.close()`.
   func finish() throws {
-    let columns = Set(contentWidths.keys).union(widthOverrides.keys).sorted()
-    for column in columns {
-      let width: Double
-      if let fixed = widthOverrides[column] {
-        width = fixed
-      } else {
-        let content = Double(contentWidths[column] ?? 8) + 2
-        width = min(max(content, 6), wrappedColumns.contains(column) ? 80 : maximumColumnWidth)
+    let widths = try columnWidths()
+    // Rows holding wrapped text get the height of their tallest cell.
+    for (row, cells) in wrappedLines.sorted(by: { $0.key < $1.key }) {
+      let lines =
+        cells.map { cell -> Int in
+          // A column of width w holds about 1.2 w characters of ordinary text.
+          let width = max(1, Int(((widths[cell.column] ?? 8.43) - 1) * 1.2))
+          return cell.lines.reduce(0) { $0 + max(1, ($1 + width - 1) / width) }
+        }.max() ?? 1
+      guard lines > 1 else { continue }
+      rowHeights[row] = max(rowHeights[row] ?? 0, Double(min(lines, 27)) * 15)
+      if !buffering { try applyHeight(row, rowHeights[row]!) }
+    }
+    if buffering {
+      // Row order for constant-memory mode; a later write to a cell wins.
+      let ordered = pending.enumerated().sorted {
+        ($0.element.row, $0.element.column, $0.offset) < ($1.element.row, $1.element.column, $1.offset)
+      }.map(\.element)
+      pending = []
+      var heights = rowHeights.sorted { $0.key < $1.key }[...]
+      for cell in ordered {
+        while let (row, height) = heights.first, row <= cell.row {
+          try applyHeight(row, height)
+          heights = heights.dropFirst()
+        }
+        try emit(cell.value, row: cell.row, column: cell.column, style: cell.style)
+      }
+      for (row, height) in heights { try applyHeight(row, height) }
+    }
+    for (column, width) in widths.sorted(by: { $0.key < $1.key }) {
+      if hiddenColumns.contains(column) {
+        var options = lxw_row_col_options()
+        options.hidden = 1
+        try check(
+          worksheet_set_column_opt(handle, lxw_col_t(column), lxw_col_t(column), 8, nil, &options),
+          "worksheet_set_column_opt", "hidden column \(columnName(column)) of “\(name)”")
+        continue
       }
       try check(
         worksheet_set_column(handle, lxw_col_t(column), lxw_col_t(column), width, nil),
@@ -225,7 +298,16 @@ final class Worksheet {
     }
   }
 
+  /// Sets the height of `row`, in points (before its cells, in constant-memory mode).
   func setRowHeight(_ row: Int, _ height: Double) throws {
+    if buffering {
+      rowHeights[row] = height
+      return
+    }
+    try applyHeight(row, height)
+  }
+
+  private func applyHeight(_ row: Int, _ height: Double) throws {
     try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), "worksheet_set_row", cellName(row, 0))
   }
 

@@ -52,14 +52,14 @@ public final class PlainQuestionnaire {
         write(
           "\n"
             + (language == "fr"
-              ? "Fin de l'entrée : vos réponses sont gardées comme réponse partielle.\n"
+              ? "Fin de l’entrée : vos réponses sont gardées comme réponse partielle.\n"
               : "End of input: your answers are kept as a partial response.\n"))
         return .inputEnded
       case .back:
         if let previous = session.previous(before: instance.key) {
           current = previous
         } else {
-          write(language == "fr" ? "C'est la première question.\n" : "This is the first question.\n")
+          write(language == "fr" ? "C’est la première question.\n" : "This is the first question.\n")
         }
       case .answer(let changes):
         try recorder.record(changes, contactKeys: contactKeys(of: instance))
@@ -105,10 +105,9 @@ public final class PlainQuestionnaire {
 
   private func printQuestion(_ instance: QuestionInstance) {
     let progress = session.progress(of: instance.key)
-    var header = words.questionOf(progress.index, progress.count) + " · " + text(instance.sectionTitle)
-    if let item = instance.item, let index = instance.itemIndex {
-      header += " · " + text(item.label) + " (\(index + 1)/\(instance.section.items.count))"
-    }
+    let header =
+      words.questionOf(progress.index, progress.count) + " · "
+      + QuestionScreen.location(of: instance, language: language)
     var lines = ["", header]
     let requirement =
       instance.question.required
@@ -153,7 +152,7 @@ public final class PlainQuestionnaire {
       return base + (words.selections(min: minimum, max: maximum).map { " (\($0))" } ?? "") + "."
     case .ranking(_, let pick):
       return french
-        ? "Classez les \(pick) premiers : numéros ou codes séparés par des virgules, le plus important d'abord."
+        ? "Classez les \(pick) premiers : numéros ou codes séparés par des virgules, le plus important d’abord."
         : "Rank the top \(pick): numbers or codes separated by commas, most important first."
     case .scale(let scale):
       return
@@ -334,7 +333,7 @@ public final class PlainQuestionnaire {
         let count = choices.count + (other ? 1 : 0)
         return failure(
           french
-            ? "« \(TerminalSafeText.clean(trimmed)) » n'est pas une des réponses : donnez un numéro de 1 à \(count) ou un code."
+            ? "« \(TerminalSafeText.clean(trimmed)) » n’est pas une des réponses : donnez un numéro de 1 à \(count) ou un code."
             : "“\(TerminalSafeText.clean(trimmed))” is not one of the options: give a number from 1 to \(count) or a code."
         )
       }
@@ -349,7 +348,7 @@ public final class PlainQuestionnaire {
           let count = choices.count + (hasOther ? 1 : 0)
           return failure(
             french
-              ? "« \(TerminalSafeText.clean(part)) » n'est pas une des réponses : numéros de 1 à \(count) ou codes."
+              ? "« \(TerminalSafeText.clean(part)) » n’est pas une des réponses : numéros de 1 à \(count) ou codes."
               : "“\(TerminalSafeText.clean(part))” is not one of the options: numbers from 1 to \(count) or codes."
           )
         }
@@ -417,7 +416,7 @@ public final class PlainQuestionnaire {
         return .failure(
           MessageError(
             french
-              ? "Cette question n'a pas de réponse « sans avis »."
+              ? "Cette question n’a pas de réponse « sans avis »."
               : "This question has no “no opinion” answer."))
       }
       return .success(.notApplicable)

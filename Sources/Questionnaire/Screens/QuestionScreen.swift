@@ -30,12 +30,17 @@ public struct QuestionScreen: Screen {
 
   /// "Section · Item (2/3)" for the header.
   func location(language: String) -> String {
-    let instance = editor.instance
-    var text = TerminalSafeText.clean(instance.section.title.text(language))
+    Self.location(of: editor.instance, language: language)
+  }
+
+  /// The section title (with `{item}` replaced), the loop item and its rank:
+  /// "Les outils explorés · Convention de partenariat (2/3)".
+  static func location(of instance: QuestionInstance, language: String) -> String {
+    var text = TerminalSafeText.clean(instance.sectionTitle.text(language))
     if let item = instance.item, let index = instance.itemIndex {
-      text +=
-        " · " + TerminalSafeText.clean(item.label.text(language))
-        + " (\(index + 1)/\(instance.section.items.count))"
+      let label = TerminalSafeText.clean(item.label.text(language))
+      if !text.contains(label) { text += " · " + label }
+      text += " (\(index + 1)/\(instance.section.items.count))"
     }
     return text
   }
@@ -48,7 +53,17 @@ public struct QuestionScreen: Screen {
     let cells = width >= 60 ? 10 : 5
     let right = progress.bar(cells: cells) + " \(progress.index)/\(progress.count)"
     let rightWidth = DisplayWidth.width(of: right)
-    let left = TextLayout.truncate(location(language: language), width: max(4, content - rightWidth - 2))
+    // When the header is too narrow, the loop item matters more than the section title.
+    var location = location(language: language)
+    let room = max(4, content - rightWidth - 2)
+    if DisplayWidth.width(of: location) > room, let item = editor.instance.item,
+      let index = editor.instance.itemIndex
+    {
+      let rank = " (\(index + 1)/\(editor.instance.section.items.count))"
+      let label = TerminalSafeText.clean(item.label.text(language))
+      location = TextLayout.truncate(label, width: room - DisplayWidth.width(of: rank)) + rank
+    }
+    let left = TextLayout.truncate(location, width: room)
     let gap = max(1, content - DisplayWidth.width(of: left) - rightWidth)
     var lines: [StyledLine] = [
       StyledLine(),
@@ -77,7 +92,8 @@ public struct QuestionScreen: Screen {
     // The widget gets what is left; it scrolls around its focus.
     let body = editor.body(width: width)
     let available = max(1, height - lines.count - bottom.count)
-    let window = scrolled(body.lines, focus: body.focus, height: available, words: words, width: width)
+    let window = scrolled(
+      body.lines, focus: body.focus, height: available, words: words, width: width, items: body.items)
     var cursor: ScreenFrame.Cursor? = nil
     if let textCursor = body.cursor {
       let row = lines.count + window.rowOfFirst + textCursor.line
@@ -104,7 +120,8 @@ public struct QuestionScreen: Screen {
     case .single(let options, _, _, _, let editing):
       if editing {
         return [
-          enter, KeyHint("↑", words.language == "fr" ? "liste" : "list"), KeyHint("Maj-Tab", words.back),
+          enter, KeyHint("↑", words.language == "fr" ? "liste" : "list"),
+          KeyHint(words.shiftTabKey, words.back),
         ]
       }
       let numbers = options.count <= 9 ? "1–\(options.count)" : "↑↓"
@@ -124,7 +141,7 @@ public struct QuestionScreen: Screen {
       if scale.max == 10 { hints.append(KeyHint(words.tenHint, "")) }
       if scale.notApplicable != nil {
         hints.append(
-          KeyHint("N", TerminalSafeText.clean(scale.notApplicable!.text(editor.language)).lowercased()))
+          KeyHint("N", TerminalSafeText.clean(scale.notApplicable!.text(editor.language))))
       }
       hints += [KeyHint("↑↓", words.move), back, help, enter] + skip
     case .matrix(_, let scale, _, _, _):
@@ -135,7 +152,7 @@ public struct QuestionScreen: Screen {
         KeyHint("↑↓", words.language == "fr" ? "ligne" : "row"),
       ]
       if scale.notApplicable != nil {
-        hints.append(KeyHint("N", words.language == "fr" ? "sans avis" : "no opinion"))
+        hints.append(KeyHint("N", TerminalSafeText.clean(scale.notApplicable!.text(editor.language))))
       }
       hints += [enter, back] + skip + [help]
     case .ranking:
@@ -150,10 +167,10 @@ public struct QuestionScreen: Screen {
           [
             KeyHint("Tab", words.validate),
             KeyHint(words.enterKey, words.language == "fr" ? "à la ligne" : "new line"),
-            KeyHint("Maj-Tab", words.back),
+            KeyHint(words.shiftTabKey, words.back),
           ] + skip
       } else {
-        hints = [enter, KeyHint("Maj-Tab", words.back)] + skip
+        hints = [enter, KeyHint(words.shiftTabKey, words.back)] + skip
       }
     }
     return hints

@@ -99,7 +99,8 @@ func scrolled(
     return (Array(lines[start..<min(lines.count, start + max(0, height))]), -start)
   }
   let focus = max(0, min(focus, lines.count - 1))
-  var start = max(0, focus - (height - 2) / 2)
+  // Centre the focus, but never leave the bottom of the window empty.
+  var start = max(0, min(focus - (height - 2) / 2, lines.count - (height - 1)))
   var end = 0
   while true {
     let above = start > 0 ? 1 : 0
@@ -111,11 +112,19 @@ func scrolled(
     }
     break
   }
+  var hiddenAbove = start
+  var hiddenBelow = lines.count - end
+  if let items, items.count == lines.count {
+    // Lines of no item (negative) are not counted.
+    let visible = Set(items[start..<end])
+    hiddenAbove = Set(items[0..<start].filter { $0 >= 0 }).subtracting(visible).count
+    hiddenBelow = Set(items[end...].filter { $0 >= 0 }).subtracting(visible).count
+  }
   var result: [StyledLine] = []
-  if start > 0 { result.append(rightAligned(words.moreAbove(start), width: width, style: .dim)) }
+  if start > 0 { result.append(rightAligned(words.moreAbove(hiddenAbove), width: width, style: .dim)) }
   result.append(contentsOf: lines[start..<end])
   if end < lines.count {
-    result.append(rightAligned(words.moreBelow(lines.count - end), width: width, style: .dim))
+    result.append(rightAligned(words.moreBelow(hiddenBelow), width: width, style: .dim))
   }
   return (result, (start > 0 ? 1 : 0) - start)
 }

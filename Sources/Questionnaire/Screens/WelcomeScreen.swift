@@ -30,21 +30,23 @@ public struct WelcomeScreen: Screen {
     if !event.isEmpty {
       lines += paragraph(TerminalSafeText.clean(event.joined(separator: " · ")), width: width, style: .accent)
     }
-    lines.append(StyledLine())
-    if let description = survey.description?.text(language) {
-      lines += paragraph(TerminalSafeText.clean(description), width: width)
-      lines.append(StyledLine())
-    }
-    if let notice = survey.privacy.notice?.text(language) {
-      lines += paragraph(TerminalSafeText.clean(notice), width: width)
-    }
+    // What matters most comes first, so that a small window still shows it:
+    // how long, how many questions, going back; then the privacy notice; the
+    // description only when there is room for it.
     lines += paragraph(
       [words.minutes(minutes), words.questions(questionCount), words.canGoBack].joined(separator: " · ")
         + ".",
       width: width, style: .dim)
     if let responsesIn {
-      lines.append(StyledLine())
       lines += paragraph(words.responsesIn(responsesIn), width: width, style: .dim)
+    }
+    if let notice = survey.privacy.notice?.text(language) {
+      lines.append(StyledLine())
+      lines += paragraph(TerminalSafeText.clean(notice), width: width)
+    }
+    if let description = survey.description?.text(language) {
+      let described = [StyledLine()] + paragraph(TerminalSafeText.clean(description), width: width)
+      if lines.count + described.count + 3 <= height { lines += described }
     }
     lines.append(StyledLine())
     var hints = [KeyHint(words.enterKey, words.start)]

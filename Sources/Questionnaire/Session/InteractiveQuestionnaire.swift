@@ -147,7 +147,7 @@ public final class InteractiveQuestionnaire {
           words.resumeQuestion, words.resumeDetail(partial.answers.count + partial.contacts.count),
         ],
         hints: language == "fr"
-          ? [("R", "reprendre où j'en étais"), ("N", "recommencer à zéro")]
+          ? [("R", "reprendre où j’en étais"), ("N", "recommencer à zéro")]
           : [("R", "resume where I stopped"), ("N", "start afresh")],
         language: language)
     case .welcome:

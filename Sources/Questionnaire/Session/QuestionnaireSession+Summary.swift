@@ -71,14 +71,14 @@ extension QuestionnaireSession {
       total
         + {
           switch instance.question.kind {
-          case .single, .number: 10
-          case .multiple: 15
-          case .scale, .nps: 7
-          case .boolean: 5
-          case .matrix(let rows, _): 6 * rows.count
-          case .ranking: 25
-          case .text, .email: 30
-          case .longText: 60
+          case .single, .number: 12
+          case .multiple: 20
+          case .scale, .nps: 8
+          case .boolean: 6
+          case .matrix(let rows, _): 8 * rows.count
+          case .ranking: 30
+          case .text, .email: 40
+          case .longText: 90
           }
         }()
     }

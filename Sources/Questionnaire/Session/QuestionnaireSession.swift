@@ -94,7 +94,7 @@ public struct QuestionnaireSession: Sendable {
         throw RefusedAnswer(
           key: "\(instance.key).\(row.code)",
           message: words.language == "fr"
-            ? "Chaque ligne attend une réponse : « \(TerminalSafeText.clean(row.label.text(language))) » n'en a pas."
+            ? "Chaque ligne attend une réponse : « \(TerminalSafeText.clean(row.label.text(language))) » n’en a pas."
             : "Every row needs an answer: “\(TerminalSafeText.clean(row.label.text(language)))” has none.")
       }
     }

@@ -32,6 +32,7 @@ public struct ToolText: Sendable {
   public var enterKey: String { french ? "Entrée" : "Enter" }
   public var spaceKey: String { french ? "Espace" : "Space" }
   public var escapeKey: String { french ? "Échap" : "Esc" }
+  public var shiftTabKey: String { french ? "Maj-Tab" : "Shift-Tab" }
   public var optional: String { french ? "facultative" : "optional" }
   public var required: String { french ? "Réponse obligatoire." : "An answer is required." }
   public var other: String { french ? "Autre (précisez)" : "Other (specify)" }
@@ -61,7 +62,7 @@ public struct ToolText: Sendable {
     french ? "\(count) coché\(count > 1 ? "s" : "")" : "\(count) ticked"
   }
   public func maximumReached(_ max: Int) -> String {
-    french ? "Déjà \(max) choix : décochez-en un d'abord." : "Already \(max) choices: untick one first."
+    french ? "Déjà \(max) choix : décochez-en un d’abord." : "Already \(max) choices: untick one first."
   }
   public func rankTop(_ pick: Int) -> String {
     french
@@ -89,7 +90,7 @@ public struct ToolText: Sendable {
     }
   }
   public var reviewTitle: String {
-    french ? "Avant d'envoyer : vos réponses" : "Before sending: your answers"
+    french ? "Avant d’envoyer : vos réponses" : "Before sending: your answers"
   }
   public var notAnswered: String { french ? "(sans réponse)" : "(not answered)" }
   public var change: String { french ? "modifier" : "change" }
@@ -114,7 +115,7 @@ public struct ToolText: Sendable {
   public var quitChoices: String { french ? "O quitter · N continuer" : "Y quit · N go on" }
   public var resumeQuestion: String {
     french
-      ? "Un questionnaire commencé sur ce poste n'a pas été envoyé."
+      ? "Un questionnaire commencé sur ce poste n’a pas été envoyé."
       : "A questionnaire begun on this computer was not sent."
   }
   public func resumeDetail(_ answered: Int) -> String {
@@ -156,12 +157,12 @@ public struct ToolText: Sendable {
   }
   public var anyKey: String { french ? "Une touche pour revenir" : "Any key to go back" }
   public var section: String { french ? "Section" : "Section" }
-  public var invalidNumber: String { french ? "Ce n'est pas un nombre." : "That is not a number." }
+  public var invalidNumber: String { french ? "Ce n’est pas un nombre." : "That is not a number." }
   public var integerExpected: String {
     french ? "Un nombre entier est attendu." : "A whole number is expected."
   }
   public var invalidEmail: String {
-    french ? "Cette adresse e-mail n'est pas valide." : "This email address is not valid."
+    french ? "Cette adresse e-mail n’est pas valide." : "This email address is not valid."
   }
   public var end: String { french ? "Fin" : "End" }
 }

@@ -231,7 +231,8 @@ public final class TerminalDevice {
     let wasRaw = isRaw
     leave()
     signal(SIGTSTP, SIG_DFL)
-    raise(SIGTSTP)
+    // To the process, not this thread: a worker thread may block the signal.
+    kill(getpid(), SIGTSTP)
     // Continued here after SIGCONT.
     signal(SIGTSTP, forwardingSignalHandler)
     if wasRaw {

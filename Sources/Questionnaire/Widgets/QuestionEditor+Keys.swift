@@ -295,7 +295,7 @@ extension QuestionEditor {
       } else {
         message =
           words.language == "fr"
-          ? "Déjà \(pick) classés : retirez-en un d'abord." : "Already \(pick) ranked: remove one first."
+          ? "Déjà \(pick) classés : retirez-en un d’abord." : "Already \(pick) ranked: remove one first."
       }
     }
     switch key {

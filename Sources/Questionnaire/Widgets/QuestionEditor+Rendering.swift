@@ -7,6 +7,8 @@ public struct WidgetBody: Sendable {
   public var focus: Int
   /// The text cursor, as a line of `lines` and a column, when typing.
   public var cursor: (line: Int, column: Int)?
+  /// The option each line belongs to, so scroll markers count options, not lines.
+  public var items: [Int]? = nil
 }
 
 extension QuestionEditor {
@@ -32,6 +34,7 @@ extension QuestionEditor {
         var status = words.selected(ticked.count)
         if let rule = words.selections(min: minimum, max: maximum) { status = rule + " · " + status }
         body.lines.insert(StyledLine(Margin.indent + status, .dim), at: 0)
+        body.items?.insert(-1, at: 0)
         body.focus += 1
         if let cursor = body.cursor { body.cursor = (cursor.line + 1, cursor.column) }
       }
@@ -42,6 +45,7 @@ extension QuestionEditor {
       return matrixBody(rows: rows, scale: scale, row: row, cursor: cursor, values: values, content: content)
     case .ranking(let options, let cursor, let order, let pick):
       var lines = paragraph(words.rankTop(pick), width: width, style: .dim)
+      var items = Array(repeating: -1, count: lines.count)
       var focus = 0
       for (index, option) in options.enumerated() {
         let rank = order.firstIndex(of: index).map { "[\($0 + 1)]" } ?? "[ ]"
@@ -57,9 +61,10 @@ extension QuestionEditor {
           }
           line.append(text, index == cursor ? .bold : .plain)
           lines.append(line)
+          items.append(index)
         }
       }
-      return WidgetBody(lines: lines, focus: focus, cursor: nil)
+      return WidgetBody(lines: lines, focus: focus, cursor: nil, items: items)
     case .text(let editor):
       return textBody(editor: editor, content: content)
     }
@@ -70,6 +75,7 @@ extension QuestionEditor {
     editing: Bool
   ) -> WidgetBody {
     var lines: [StyledLine] = []
+    var items: [Int] = []
     var focus = 0
     var textCursor: (line: Int, column: Int)? = nil
     let numbered = options.count <= 9
@@ -90,6 +96,7 @@ extension QuestionEditor {
         }
         line.append(text, isChosen ? .chosen : (index == cursor && !editing ? .bold : .plain))
         lines.append(line)
+        items.append(index)
       }
       if option.code == "other", let other {
         let label = words.otherPrompt + " : "
@@ -107,11 +114,12 @@ extension QuestionEditor {
             )
           }
           lines.append(line)
+          items.append(index)
         }
         if editing { focus = lines.count - 1 }
       }
     }
-    return WidgetBody(lines: lines, focus: focus, cursor: textCursor)
+    return WidgetBody(lines: lines, focus: focus, cursor: textCursor, items: items)
   }
 
   private func pointLabel(_ scale: Scale, _ point: Int?) -> String? {
@@ -213,7 +221,7 @@ extension QuestionEditor {
   ) -> WidgetBody {
     let positions = Self.positions(of: scale)
     let columnWidth = content >= 60 ? 5 : (content >= 44 ? 4 : 3)
-    let naLabel = words.language == "fr" ? "NSP" : "N/A"
+    let naLabel = "N"
     let gridWidth = positions.count * columnWidth
     let labelWidth = max(6, content - 2 - gridWidth)
     func cell(_ text: String, style: TextStyle) -> [(String, TextStyle)] {
@@ -252,11 +260,13 @@ extension QuestionEditor {
     // The current row in full when its label had to be cut, and the meaning of the highlighted point.
     let fullLabel = TerminalSafeText.clean(rows[current].label.text(language))
     if DisplayWidth.width(of: fullLabel) > labelWidth {
-      lines.append(contentsOf: paragraph("› " + fullLabel, width: content + 2 * Margin.left, style: .accent))
+      lines.append(
+        contentsOf: paragraph(fullLabel, width: content + 2 * Margin.left, style: .accent, extraIndent: 2))
     }
     var legend: [String] = []
     if let low = pointLabel(scale, scale.min) { legend.append("\(scale.min) = \(low)") }
     if let high = pointLabel(scale, scale.max) { legend.append("\(scale.max) = \(high)") }
+    if let notApplicable = pointLabel(scale, nil) { legend.append("N = \(notApplicable)") }
     if !legend.isEmpty {
       lines.append(
         contentsOf: paragraph(legend.joined(separator: " · "), width: content + 2 * Margin.left, style: .dim))

@@ -1,0 +1,161 @@
+/// Every word the workbook prints, in French or English.
+///
+/// French is used for a report in French, English for any other language
+/// (the survey's own texts come already translated in the results).
+struct ReportText {
+  let french: Bool
+
+  init(language: String) {
+    french = language.hasPrefix("fr")
+  }
+
+  private func t(_ fr: String, _ en: String) -> String { french ? fr : en }
+
+  // Sheet names (≤ 31 characters).
+  var summarySheet: String { t("Synthèse", "Summary") }
+  var indicatorsSheet: String { t("Indicateurs", "Indicators") }
+  var itemsSheet: String { t("Par outil", "By tool") }
+  var questionsSheet: String { t("Questions", "Questions") }
+  var breakdownsSheet: String { t("Croisements", "Breakdowns") }
+  var commentsSheet: String { t("Verbatims", "Comments") }
+  var dataSheet: String { t("Données", "Data") }
+  var labelledDataSheet: String { t("Données (libellés)", "Data (labels)") }
+  var codebookSheet: String { t("Dictionnaire", "Codebook") }
+  var editionsSheet: String { t("Éditions", "Editions") }
+
+  /// The file name of the workbook.
+  var fileName: String { t("synthese.xlsx", "synthesis.xlsx") }
+
+  // Summary.
+  var event: String { t("Événement", "Event") }
+  var date: String { t("Date", "Date") }
+  var place: String { t("Lieu", "Place") }
+  var organiser: String { t("Organisateur", "Organiser") }
+  var completeResponses: String { t("Réponses complètes", "Complete responses") }
+  var partialResponses: String { t("Réponses partielles", "Partial responses") }
+  var includedPartial: String { t("incluses dans les chiffres", "included in the figures") }
+  var excludedPartial: String { t("non incluses", "not included") }
+  var registered: String { t("Inscrits", "Registered") }
+  var responseRate: String { t("Taux de réponse", "Response rate") }
+  var keyFigures: String { t("Indicateurs clés", "Key figures") }
+  var method: String { t("Méthode", "Method") }
+
+  // Column headers.
+  var indicator: String { t("Indicateur", "Indicator") }
+  var indicatorID: String { t("Code indicateur", "Indicator id") }
+  var kind: String { t("Type", "Kind") }
+  var item: String { t("Élément", "Item") }
+  var breakdown: String { t("Croisement", "Breakdown") }
+  var group: String { t("Groupe", "Group") }
+  var value: String { t("Valeur", "Value") }
+  var ciLow: String { t("IC 95 % bas", "95% CI low") }
+  var ciHigh: String { t("IC 95 % haut", "95% CI high") }
+  var n: String { "n" }
+  var target: String { t("Cible", "Target") }
+  var verdict: String { t("Atteint ?", "Met?") }
+  var rank: String { t("Rang", "Rank") }
+  var withheld: String { t("Masqué", "Withheld") }
+  var met: String { t("atteint", "met") }
+  var notMet: String { t("non atteint", "not met") }
+  var overall: String { t("Ensemble", "All") }
+  var tool: String { t("Outil", "Tool") }
+  var answer: String { t("Réponse", "Answer") }
+  var count: String { t("Effectif", "Count") }
+  var percent: String { "%" }
+  var mean: String { t("Moyenne", "Mean") }
+  var median: String { t("Médiane", "Median") }
+  var standardDeviation: String { t("Écart-type", "Standard deviation") }
+  var minimum: String { "Min" }
+  var maximum: String { "Max" }
+  var borda: String { t("Score de Borda", "Borda score") }
+  var rankedFirst: String { t("Classé 1er", "Ranked first") }
+  var question: String { t("Question", "Question") }
+  var key: String { t("Clé", "Key") }
+  var questionText: String { t("Intitulé", "Question text") }
+  var type: String { t("Type", "Type") }
+  var scaleOrChoices: String { t("Échelle ou choix (code = libellé)", "Scale or choices (code = label)") }
+  var condition: String { t("Condition", "Condition") }
+  var section: String { t("Rubrique", "Section") }
+  var comment: String { t("Verbatim", "Comment") }
+  var responseID: String { t("Réponse (id)", "Response (id)") }
+  var status: String { t("Statut", "Status") }
+  var language: String { t("Langue", "Language") }
+  var submitted: String { t("Envoyée le", "Submitted") }
+  var topChoices: String { t("Les plus cités", "Most cited") }
+  var promoters: String { t("Promoteurs (9-10)", "Promoters (9-10)") }
+  var passives: String { t("Passifs (7-8)", "Passives (7-8)") }
+  var detractors: String { t("Détracteurs (0-6)", "Detractors (0-6)") }
+  var npsScore: String { t("NPS (points)", "NPS (points)") }
+  var yes: String { t("Oui", "Yes") }
+  var no: String { t("Non", "No") }
+  var notApplicableCode: String { "na" }
+  var edition: String { t("Édition", "Edition") }
+  var pooled: String { t("Toutes éditions", "All editions") }
+  var chartData: String { t("Données du graphique", "Chart data") }
+  var offset: String { t("(décalage)", "(offset)") }
+
+  func answeredLine(answered: Int, notApplicable: Int, missing: Int) -> String {
+    french
+      ? "\(answered) réponses · \(notApplicable) sans avis · \(missing) sans réponse"
+      : "\(answered) answers · \(notApplicable) no opinion · \(missing) not answered"
+  }
+
+  func suppressed(_ minimum: Int) -> String { "< \(minimum)" }
+
+  func withheldReason(_ complementary: Bool, minimum: Int) -> String {
+    complementary
+      ? t("oui (case complémentaire)", "yes (complementary cell)")
+      : t("oui (groupe de moins de \(minimum))", "yes (group under \(minimum))")
+  }
+
+  func kindName(_ kind: String) -> String {
+    switch kind {
+    case "mean": t("moyenne", "mean")
+    case "top_box": t("part favorable (top box)", "top box share")
+    case "share": t("part", "share")
+    case "nps": "NPS"
+    case "borda": "Borda"
+    case "index": t("indice 0-100", "index 0-100")
+    case "response_rate": t("taux de réponse", "response rate")
+    default: kind
+    }
+  }
+
+  func methodLines(
+    included: Int, includesPartial: Bool, minimum: Int, truncated: Int, lastDate: String?
+  ) -> [String] {
+    var lines: [String] = []
+    lines.append(
+      french
+        ? "Chiffres calculés sur \(included) réponses \(includesPartial ? "(réponses partielles incluses)" : "complètes")."
+        : "Figures computed over \(included) \(includesPartial ? "responses (partial responses included)" : "complete responses")."
+    )
+    lines.append(
+      t(
+        "Intervalles de confiance à 95 % : Wilson pour les proportions, t de Student pour les moyennes et les indices, ± 1,96 erreur type pour le NPS.",
+        "95% confidence intervals: Wilson for proportions, Student's t for means and indices, ± 1.96 standard errors for the NPS."
+      ))
+    lines.append(
+      french
+        ? "Croisements : aucune case reposant sur moins de \(minimum) personnes n'est publiée (« < \(minimum) »), ni la case complémentaire qui permettrait de la retrouver."
+        : "Breakdowns: no cell resting on fewer than \(minimum) people is published (\"< \(minimum)\"), nor the complementary cell that would reveal it."
+    )
+    lines.append(
+      french
+        ? "Verbatims et données brutes : adresses e-mail et numéros de téléphone masqués ; aucune citation d'un groupe de moins de \(minimum) personnes. Les coordonnées ne figurent dans aucun rapport."
+        : "Comments and raw data: email addresses and phone numbers masked; no quote from a group of fewer than \(minimum) people. Contact details appear in no report."
+    )
+    lines.append(
+      french
+        ? "Textes coupés à la limite d'Excel (32 767 caractères, marqués « […] ») : \(truncated)."
+        : "Texts cut at Excel's limit (32,767 characters, marked \"[…]\"): \(truncated)."
+    )
+    if let lastDate {
+      lines.append(
+        french
+          ? "Date du document : celle de la dernière réponse (\(lastDate))."
+          : "Document date: that of the last response (\(lastDate)).")
+    }
+    return lines
+  }
+}

@@ -1,0 +1,59 @@
+import Aggregation
+import Foundation
+
+extension ReportWriter {
+  /// Each indicator by each breakdown: one block per breakdown, indicators
+  /// down, groups across; a withheld cell shows "< k".
+  func writeBreakdowns(_ results: SurveyResults, in sheet: Worksheet) throws {
+    var row = 0
+    let minimum = results.minGroupSize
+    try sheet.write(.text(text.breakdownsSheet), row: row, column: 0, style: title)
+    row += 1
+    try sheet.write(
+      .text(
+        text.french
+          ? "Aucune case reposant sur moins de \(minimum) personnes n'est publiée : « < \(minimum) »."
+          : "No cell resting on fewer than \(minimum) people is published: \"< \(minimum)\"."),
+      row: row, column: 0, style: subtitle)
+    row += 2
+    for breakdown in results.breakdowns {
+      try sheet.write(.text("\(text.breakdown) : \(breakdown.label)"), row: row, column: 0, style: heading)
+      row += 1
+      let groups = breakdown.groups
+      var headers = [text.indicator, text.item, "\(text.overall)\n(n = \(results.counts.included))"]
+      headers += groups.map { group in
+        group.belowMinimum
+          ? "\(group.group.label)\n(n < \(minimum))" : "\(group.group.label)\n(n = \(group.count))"
+      }
+      row = try writeHeader(headers, in: sheet, row: row)
+      for indicator in results.indicators {
+        let format = style(for: indicator.unit)
+        for overall in indicator.overall {
+          try sheet.write(.text(indicator.label), row: row, column: 0, style: wrapped)
+          try sheet.write(overall.item.map { .text($0.label) } ?? .blank, row: row, column: 1, style: wrapped)
+          try sheet.write(.optional(overall.value), row: row, column: 2, style: format)
+          for (offset, group) in groups.enumerated() {
+            let cell = indicator.rows.first {
+              $0.group?.question == breakdown.question && $0.group?.code == group.group.code
+                && $0.item?.code == overall.item?.code
+            }
+            let column = 3 + offset
+            if let cell, cell.suppressed {
+              try sheet.write(.text(text.suppressed(minimum)), row: row, column: column, style: withheldStyle)
+            } else {
+              try sheet.write(.optional(cell?.value), row: row, column: column, style: format)
+            }
+          }
+          row += 1
+        }
+      }
+      row += 1
+    }
+    sheet.setColumnWidth(0, 40)
+    sheet.setColumnWidth(1, 30)
+    for column in 2..<(3 + (results.breakdowns.map(\.groups.count).max() ?? 0)) {
+      sheet.setColumnWidth(column, 14)
+    }
+    try sheet.setUpPrinting(repeatRows: nil)
+  }
+}

@@ -1,0 +1,47 @@
+import Aggregation
+import Foundation
+
+extension ReportWriter {
+  /// The free-text answers, masked as the engine masked them, grouped by
+  /// question; nothing from a group below the minimum size is quoted.
+  func writeComments(_ editions: [SurveyResults], in sheet: Worksheet, editionColumn: Bool) throws {
+    let withheld = editions.reduce(0) { total, results in
+      total + results.freeText.reduce(0) { $0 + $1.answers.filter(\.fromSmallGroup).count }
+    }
+    let minimum = editions.map(\.minGroupSize).max() ?? 3
+    var headers = [text.question, text.item, text.comment]
+    if editionColumn { headers.insert(text.edition, at: 0) }
+    let shift = editionColumn ? 1 : 0
+    try writeHeader(headers, in: sheet, row: 0)
+    var row = 1
+    for results in editions {
+      for summary in results.freeText {
+        let label =
+          summary.isOther
+          ? "\(summary.label) — \(text.french ? "autre (précisez)" : "other (specify)")" : summary.label
+        for answer in summary.answers where !answer.fromSmallGroup {
+          if editionColumn { try sheet.write(.text(results.survey.id), row: row, column: 0) }
+          try sheet.write(.text(label), row: row, column: shift, style: wrapped)
+          try sheet.write(
+            summary.item.map { .text($0.label) } ?? .blank, row: row, column: shift + 1, style: wrapped)
+          try sheet.write(.text(answer.text), row: row, column: shift + 2, style: wrapped)
+          row += 1
+        }
+      }
+    }
+    // The count of withheld quotes goes below the table, never inside it.
+    if withheld > 0 {
+      try sheet.write(
+        .text(
+          text.french
+            ? "\(withheld) réponse(s) non citée(s) : leur auteur appartient à un groupe de moins de \(minimum) personnes."
+            : "\(withheld) answer(s) not quoted: their author belongs to a group of fewer than \(minimum) people."
+        ),
+        row: row + 1, column: shift, style: subtitle)
+    }
+    try finishTable(sheet, name: "Verbatims", headers: headers, lastRow: max(row - 1, 1))
+    sheet.setColumnWidth(shift, 40)
+    sheet.setColumnWidth(shift + 1, 24)
+    sheet.setColumnWidth(shift + 2, 90)
+  }
+}

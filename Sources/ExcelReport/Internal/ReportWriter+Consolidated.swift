@@ -1,0 +1,106 @@
+import Aggregation
+import Foundation
+import SurveyDefinition
+
+extension ReportWriter {
+  /// Several editions: the editions side by side, every indicator row of
+  /// each, the verbatims, the raw data of all (shared keys), the codebook.
+  func writeConsolidated(
+    _ consolidated: ConsolidatedResults, surveys: [Survey], responses: [ExcelReport.ResponseFeed]
+  ) throws {
+    let editions = consolidated.editions
+    try setProperties(results: editions)
+    let summary = try workbook.addWorksheet(text.summarySheet)
+    let indicators = try workbook.addWorksheet(text.indicatorsSheet)
+    let comments = try workbook.addWorksheet(text.commentsSheet)
+    let expected = editions.reduce(0) { $0 + $1.counts.included }
+    let data = try RawDataSheets(
+      writer: self, survey: surveys[0], expectedRows: expected, keys: consolidated.sharedKeys,
+      editionColumn: true)
+    let codebook = try workbook.addWorksheet(text.codebookSheet)
+
+    let methodRow = try writeEditions(consolidated, in: summary)
+    try writeIndicators(editions, in: indicators, editionColumn: true)
+    try writeComments(editions, in: comments, editionColumn: true)
+    for (index, survey) in surveys.enumerated() {
+      try data.write(
+        survey: survey, edition: editions[index].survey.id,
+        includePartial: editions[index].counts.includesPartial,
+        responses[index])
+    }
+    try data.finish()
+    try writeCodebook(surveys[0], in: codebook)
+    try writeMethod(consolidated.pooled ?? editions[0], in: summary, row: methodRow)
+    summary.activate()
+  }
+
+  /// The editions (event, date, responses), then each shared indicator with
+  /// one column group (value, interval, n) per edition and the pooled figure.
+  private func writeEditions(_ consolidated: ConsolidatedResults, in sheet: Worksheet) throws -> Int {
+    let editions = consolidated.editions
+    var row = 0
+    try sheet.write(
+      .text(editions.map(\.survey.title).joined(separator: " · ")), row: row, column: 0, style: title)
+    row += 2
+    row = try writeHeader(
+      [text.edition, text.event, text.date, text.place, text.completeResponses, text.responseRate], in: sheet,
+      row: row)
+    for results in editions {
+      try sheet.writeRow(
+        [
+          .text(results.survey.id), .text(results.survey.event?.name ?? results.survey.title),
+          .text(results.survey.event?.date ?? ""), .text(results.survey.event?.place ?? ""),
+        ], row: row)
+      try sheet.write(.integer(results.counts.complete), row: row, column: 4, style: integer)
+      try sheet.write(.optional(results.counts.responseRate), row: row, column: 5, style: percent)
+      row += 1
+    }
+    row += 1
+    try sheet.write(.text(text.keyFigures), row: row, column: 0, style: heading)
+    row += 1
+    var headers = [text.indicator, text.item]
+    for results in editions {
+      let name = results.survey.event?.date ?? results.survey.id
+      headers += ["\(name)\n\(text.value)", text.ciLow, text.ciHigh, text.n]
+    }
+    let hasPooled = consolidated.comparison.contains { $0.pooled != nil }
+    if hasPooled { headers += ["\(text.pooled)\n\(text.value)", text.ciLow, text.ciHigh, text.n] }
+    try sheet.setRowHeight(row, 32)
+    let headerRow = row
+    row = try writeHeader(headers, in: sheet, row: row)
+    let units = Dictionary(
+      editions[0].indicators.map { ($0.id, $0.unit) }, uniquingKeysWith: { first, _ in first })
+    for comparison in consolidated.comparison {
+      let unit = units[comparison.indicator] ?? .proportion
+      let itemRows = comparison.editions.first?.rows ?? []
+      for (index, reference) in itemRows.enumerated() {
+        try sheet.write(.text(comparison.label), row: row, column: 0)
+        try sheet.write(reference.item.map { .text($0.label) } ?? .blank, row: row, column: 1)
+        var column = 2
+        for (editionIndex, _) in editions.enumerated() {
+          let rows =
+            comparison.editions.indices.contains(editionIndex) ? comparison.editions[editionIndex].rows : []
+          let figures =
+            rows.first { $0.item?.code == reference.item?.code }
+            ?? (rows.indices.contains(index) ? rows[index] : nil)
+          if let figures {
+            try writeFigures(
+              figures, unit: unit, minimum: editions[editionIndex].minGroupSize, in: sheet, row: row,
+              column: column)
+          }
+          column += 4
+        }
+        if let pooled = comparison.pooled?.first(where: { $0.item?.code == reference.item?.code }) {
+          try writeFigures(
+            pooled, unit: unit, minimum: consolidated.pooled?.minGroupSize ?? editions[0].minGroupSize,
+            in: sheet,
+            row: row, column: column)
+        }
+        row += 1
+      }
+    }
+    sheet.setColumnWidth(0, 40)
+    try sheet.setUpPrinting(repeatRows: headerRow...headerRow)
+    return row + 1
+  }
+}

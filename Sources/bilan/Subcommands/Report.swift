@@ -1,0 +1,227 @@
+import Aggregation
+import ArgumentParser
+import ExcelReport
+import Foundation
+import MarkdownReport
+import ResponseStore
+import SurveyDefinition
+
+extension Bilan {
+  /// `bilan report SURVEY.yaml…`: the workbook (and the synthesis) of the stored responses.
+  struct Report: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write the Excel workbook (and the synthesis) of the stored responses.",
+      discussion: """
+        Writes Reports/SURVEY_ID/synthese.xlsx and synthese.md with its charts in figures/
+        (synthesis.* when the report's language is English), or into --output DIR. With several surveys (editions of an event), one
+        consolidated workbook puts them side by side, in Reports/ID1+ID2…/ by default.
+
+        --template FILE renders the synthesis with an organisation's own Mustache
+        template (the data it receives: docs/templates.md). --format html and pdf
+        render the synthesis with pandoc too (synthese.html, synthese.pdf); without
+        pandoc, report says what to install and exits 1, writing nothing.
+
+        Every requested file is written into a staging folder first and moved into place
+        only when all of them succeeded: a failure leaves the previous reports as they were.
+        The same store gives the same bytes: the document date is the last response's.
+
+        Exit status: 0 written, 1 a survey or an option is wrong (or no responses are
+        stored), 2 usage error, 3 the store or the output folder could not be read or written.
+
+        Example:
+          $ bilan report Surveys/cooperation-pelussin-2015.yaml
+          Reports/cooperation-pelussin-2015/figures
+          Reports/cooperation-pelussin-2015/synthese.md
+          Reports/cooperation-pelussin-2015/synthese.xlsx
+        """
+    )
+
+    /// The files `report` can write.
+    enum Format: String, CaseIterable {
+      case xlsx
+      case md
+      /// The synthesis rendered by pandoc.
+      case html
+      case pdf
+    }
+
+    @Argument(
+      help: ArgumentHelp(
+        "The survey definitions (several: one consolidated report).", valueName: "survey.yaml"))
+    var surveys: [String]
+
+    @Option(help: "The response store (default: Reports/SURVEY_ID/responses.sqlite for each survey).")
+    var store: String?
+
+    @Option(help: "The folder the reports go to (default: Reports/SURVEY_ID/).")
+    var output: String?
+
+    @Option(
+      help: "What to write, comma-separated: \(Format.allCases.map(\.rawValue).joined(separator: ",")).")
+    var format: String = "xlsx,md"
+
+    @Option(
+      help: ArgumentHelp(
+        "A Mustache template for the synthesis, instead of the one shipped (its data: docs/templates.md).",
+        valueName: "file"),
+      completion: .file(extensions: ["mustache"]))
+    var template: String?
+
+    @Flag(help: "Include partial responses in the figures (the reports say so).")
+    var includePartial = false
+
+    @Option(help: "The report's language (default: the survey's first).")
+    var lang: String?
+
+    func validate() throws {
+      if surveys.isEmpty { throw ValidationError("Give at least one survey file.") }
+      _ = try formats()
+    }
+
+    /// The requested formats, in a fixed order, without repeats.
+    func formats() throws -> [Format] {
+      var result: [Format] = []
+      for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+        guard let value = Format(rawValue: name) else {
+          throw ValidationError(
+            "Unknown format '\(name)': use \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if !result.contains(value) { result.append(value) }
+      }
+      if result.isEmpty { throw ValidationError("Give at least one format.") }
+      return result
+    }
+
+    func run() async throws {
+      do {
+        let written = try produce()
+        for path in written { print(path) }
+      } catch let failure as ReportFailure {
+        FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
+        throw ExitCode(failure.code)
+      }
+    }
+
+    /// A failure with its message and exit code (cli.md: 1 input, 3 I/O).
+    struct ReportFailure: Error {
+      var message: String
+      var code: Int32
+    }
+
+    private func fail(_ error: Error) -> ReportFailure {
+      let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+      switch error {
+      case MarkdownReportError.writeFailed, MarkdownReportError.pandocFailed:
+        return ReportFailure(message: message, code: 3)
+      case is SurveyLoadError, is AggregationError, is MarkdownReportError:
+        return ReportFailure(message: message, code: 1)
+      case StoreError.notFound(let path):
+        return ReportFailure(
+          message:
+            "no response store at \(path): answer with `bilan ask` or `bilan import` first, or give --store",
+          code: 1)
+      case is StoreError: return ReportFailure(message: message, code: 3)
+      case ExcelReportError.invalidInput: return ReportFailure(message: message, code: 1)
+      default: return ReportFailure(message: message, code: 3)
+      }
+    }
+
+    /// Computes the results, writes every requested file into a staging
+    /// folder, then moves them into place; returns the paths written.
+    private func produce() throws -> [String] {
+      let formats = try formats()
+      let definitions: [Survey]
+      do {
+        definitions = try surveys.map { path throws -> Survey in try Survey.load(path: path) }
+      } catch {
+        throw fail(error)
+      }
+      let language = lang ?? definitions[0].defaultLanguage
+      let options = AggregationOptions(includePartial: includePartial, language: language)
+      let stores: [SQLiteResponseStore]
+      do {
+        stores = try definitions.map { survey in
+          try SQLiteResponseStore(
+            path: store ?? SQLiteResponseStore.defaultPath(surveyID: survey.id),
+            surveyID: store != nil && definitions.count > 1 ? nil : survey.id, create: false)
+        }
+      } catch {
+        throw fail(error)
+      }
+      let feeds: [ExcelReport.ResponseFeed] = zip(definitions, stores).map { survey, store in
+        { body in try store.forEachResponse(survey: survey.id, includePartial: true, body) }
+      }
+      let folder = URL(
+        fileURLWithPath: output ?? "Reports/\(definitions.map(\.id).joined(separator: "+"))",
+        isDirectory: true)
+      let workbookName = ExcelReport.fileName(language: language)
+      let documents = formats.compactMap { DocumentFormat(rawValue: $0.rawValue) }
+      let synthesisTemplate: SynthesisTemplate?
+      do {
+        synthesisTemplate = try template.map { try SynthesisTemplate(path: $0) }
+        if let document = documents.first, PandocConversion.locate() == nil {
+          throw MarkdownReportError.pandocMissing(format: document.rawValue, install: document.requirements)
+        }
+      } catch {
+        throw fail(error)
+      }
+
+      // Compute before touching the output folder.
+      let workbook: (URL) throws -> Void
+      let synthesis: () throws -> [String: Data]
+      let documentTitle: String
+      let lastResponse: Date?
+      do {
+        if definitions.count == 1 {
+          let results = try Aggregator.results(
+            survey: definitions[0], repository: stores[0], options: options)
+          workbook = { url in
+            try ExcelReport.write(results: results, survey: definitions[0], to: url, responses: feeds[0])
+          }
+          synthesis = {
+            try MarkdownReport.render(results: results, survey: definitions[0], template: synthesisTemplate)
+          }
+          documentTitle = results.survey.title
+          lastResponse = results.lastResponseDate
+        } else {
+          var consolidation = try Consolidation(surveys: definitions, options: options)
+          for (index, feed) in feeds.enumerated() {
+            try feed { consolidation.add($0, edition: index) }
+          }
+          let results = consolidation.results()
+          workbook = { url in
+            try ExcelReport.write(consolidated: results, surveys: definitions, to: url, responses: feeds)
+          }
+          synthesis = {
+            try MarkdownReport.render(
+              consolidated: results, surveys: definitions, template: synthesisTemplate)
+          }
+          documentTitle = results.editions.first?.survey.title ?? ""
+          lastResponse = results.editions.compactMap(\.lastResponseDate).max()
+        }
+      } catch {
+        throw fail(error)
+      }
+      let write: (URL) throws -> Void = { staging in
+        for format in formats {
+          switch format {
+          case .xlsx:
+            try workbook(staging.appendingPathComponent(workbookName))
+          case .md, .html, .pdf:
+            // Once for all three: synthese.md and figures/*.svg, relative to
+            // the report folder, and what pandoc makes of them.
+            guard format == formats.first(where: { $0 != .xlsx }) else { continue }
+            try SynthesisOutput.write(
+              synthesis(), into: staging, markdown: formats.contains(.md), documents: documents,
+              title: documentTitle, language: ReportLanguage(code: language), sourceDate: lastResponse)
+          }
+        }
+      }
+      do {
+        return try StagedOutput.publish(into: folder, write)
+      } catch {
+        throw fail(error)
+      }
+    }
+  }
+}

@@ -1,0 +1,348 @@
+import Aggregation
+import Foundation
+import ResponseStore
+import SurveyDefinition
+import TestSupport
+import Testing
+
+@testable import ExcelReport
+
+/// The reference survey, 14 synthetic responses, the engine's results.
+struct ReportFixture {
+  let survey: Survey
+  let responses: [Response]
+  let results: SurveyResults
+
+  init(count: Int = 14, language: String? = nil, seed: UInt64 = 42) throws {
+    survey = try Survey.load(path: Repository.path("Surveys/cooperation-pelussin-2015.yaml"))
+    responses = SyntheticResponses.make(survey: survey, count: count, seed: seed)
+    results = try Aggregator.results(
+      survey: survey, responses: responses, options: AggregationOptions(language: language))
+  }
+
+  var feed: ExcelReport.ResponseFeed {
+    let responses = responses
+    return { body in for response in responses { try body(response) } }
+  }
+
+  func write(to url: URL, options: ExcelReport.Options = .init()) throws {
+    try ExcelReport.write(results: results, survey: survey, to: url, options: options, responses: feed)
+  }
+}
+
+/// Equal to the 16 significant digits libxlsxwriter writes (`%.16G`; Excel shows 15).
+func same(_ written: Double?, _ expected: Double?) -> Bool {
+  guard let written, let expected else { return written == nil && expected == nil }
+  return abs(written - expected) <= 1e-15 * max(1, abs(expected))
+}
+
+@Suite struct ExcelReportTests {
+  @Test func sheetsAreNamedInTheSurveysLanguageInReadingOrder() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let fixture = try ReportFixture()
+    let url = directory.url.appendingPathComponent(ExcelReport.fileName(language: "fr"))
+    try fixture.write(to: url)
+    #expect(url.lastPathComponent == "synthese.xlsx")
+    let dump = try WorkbookDump.read(url.path)
+    #expect(
+      dump.sheets == [
+        "Synthèse", "Indicateurs", "Par outil", "Questions", "Croisements", "Verbatims", "Données",
+        "Données (libellés)", "Dictionnaire",
+      ])
+
+    let english = try ReportFixture(language: "en")
+    let englishURL = directory.url.appendingPathComponent(ExcelReport.fileName(language: "en"))
+    try english.write(to: englishURL)
+    #expect(englishURL.lastPathComponent == "synthesis.xlsx")
+    #expect(
+      try WorkbookDump.read(englishURL.path).sheets == [
+        "Summary", "Indicators", "By tool", "Questions", "Breakdowns", "Comments", "Data", "Data (labels)",
+        "Codebook",
+      ])
+  }
+
+  @Test func everyIndicatorValueIsTheEngines() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let fixture = try ReportFixture()
+    let url = directory.url.appendingPathComponent("synthese.xlsx")
+    try fixture.write(to: url)
+    let sheet = try #require(try WorkbookDump.read(url.path)["Indicateurs"])
+    var row = 2
+    var suppressed = 0
+    for indicator in fixture.results.indicators {
+      for figures in indicator.rows {
+        #expect(sheet.cells["A\(row)"]?.value == indicator.id)
+        if figures.suppressed {
+          suppressed += 1
+          #expect(sheet.cells["G\(row)"]?.value == "< 3")
+          #expect(sheet.cells["G\(row)"]?.type == "s")
+          #expect(sheet.cells["J\(row)"] == nil)  // no n for a withheld cell
+          #expect(sheet.cells["N\(row)"]?.value.hasPrefix("oui") == true)
+        } else {
+          #expect(same(sheet.cells["G\(row)"]?.number, figures.value), "value of \(indicator.id) row \(row)")
+          #expect(same(sheet.cells["H\(row)"]?.number, figures.ciLow))
+          #expect(same(sheet.cells["I\(row)"]?.number, figures.ciHigh))
+          #expect(sheet.cells["J\(row)"]?.number == figures.n.map(Double.init))
+          if let met = figures.met {
+            #expect(sheet.cells["L\(row)"]?.value == (met ? "atteint" : "non atteint"))
+          }
+        }
+        row += 1
+      }
+    }
+    #expect(suppressed > 0, "the lone respondent's group must be withheld")
+    #expect(sheet.maxRow == row - 1)
+    #expect(sheet.tables["Indicateurs"] != nil)
+    #expect(sheet.cells["G2"]?.numberFormat.contains("%") == true || sheet.cells["G2"]?.numberFormat == "0.0")
+
+    // The summary: one line per overall row, verdicts coloured by rule.
+    let summary = try #require(try WorkbookDump.read(url.path)["Synthèse"])
+    let satisfaction = try #require(fixture.results.indicator("satisfaction")?.overall.first)
+    let line = try #require(
+      summary.cells.first { $0.value.value == fixture.results.indicator("satisfaction")?.label })
+    let rowNumber = String(line.key.drop { $0.isLetter })
+    #expect(same(summary.cells["C\(rowNumber)"]?.number, satisfaction.value))
+    #expect(summary.cells["C\(rowNumber)"]?.numberFormat == "0 %")
+    #expect(summary.cells["H\(rowNumber)"]?.value == (satisfaction.met == true ? "atteint" : "non atteint"))
+    #expect(!summary.conditionalRanges.isEmpty)
+    #expect(summary.orientation == "landscape")
+    #expect(summary.cells.values.contains { $0.value.contains("Textes coupés à la limite d'Excel") })
+  }
+
+  @Test func participantTextIsAlwaysAMaskedStringNeverAFormula() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let fixture = try ReportFixture()
+    let url = directory.url.appendingPathComponent("synthese.xlsx")
+    try fixture.write(to: url)
+    let dump = try WorkbookDump.read(url.path)
+    var formulas = 0
+    var hyperlinks = 0
+    for (name, sheet) in dump.content {
+      for (coordinate, cell) in sheet.cells {
+        if cell.type == "f" { formulas += 1 }
+        if cell.value.hasPrefix("=HYPERLINK") {
+          hyperlinks += 1
+          #expect(cell.type == "s", "\(name)!\(coordinate)")
+        }
+        #expect(!cell.value.contains("jean.dupont@example.org"), "\(name)!\(coordinate)")
+        #expect(!cell.value.contains("06 12 34 56 78"), "\(name)!\(coordinate)")
+        #expect(!cell.value.contains("secret"), "contact data in \(name)!\(coordinate)")
+        #expect(!cell.value.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+      }
+    }
+    #expect(formulas == 0)
+    #expect(hyperlinks > 0)
+    let data = try #require(dump["Données"])
+    #expect(data.cells.values.contains { $0.value.contains("Écrivez-moi à [masqué]") })
+    #expect(data.cells.values.contains { $0.value == "=1+1" && $0.type == "s" })
+  }
+
+  @Test func noQuoteComesFromAGroupBelowTheMinimum() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let fixture = try ReportFixture()
+    let url = directory.url.appendingPathComponent("synthese.xlsx")
+    try fixture.write(to: url)
+    let comments = try #require(try WorkbookDump.read(url.path)["Verbatims"])
+    let quoted = Set(comments.cells.filter { $0.key.hasPrefix("C") && $0.key != "C1" }.map(\.value.value))
+    var expected = Set<String>()
+    var withheld = 0
+    for summary in fixture.results.freeText {
+      for answer in summary.answers {
+        if answer.fromSmallGroup {
+          withheld += 1
+        } else {
+          expected.insert(answer.text)
+        }
+      }
+    }
+    #expect(withheld > 0)
+    #expect(quoted == expected)
+    // The lone respondent (the first) wrote the HYPERLINK text: it must not be quoted.
+    #expect(!quoted.contains(SyntheticResponses.hostileTexts[0]))
+  }
+
+  @Test func rawDataIsATableWithOneRowPerResponseAndTheCodebookListsEveryKey() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let fixture = try ReportFixture()
+    let url = directory.url.appendingPathComponent("synthese.xlsx")
+    try fixture.write(to: url)
+    let dump = try WorkbookDump.read(url.path)
+    let data = try #require(dump["Données"])
+    let fields = ReportWriter.reportedFields(of: fixture.survey)
+    #expect(data.maxRow == fixture.responses.count + 1)
+    #expect(data.tables.count == 1)
+    #expect(data.freeze == "B2")
+    #expect(data.cells["A1"]?.value == "id")
+    #expect(data.cells["E1"]?.value == fields[0].key)
+    #expect(data.cells["A2"]?.value == "00000000-0000-4000-8000-000000000001")
+    let labels = try #require(dump["Données (libellés)"])
+    #expect(labels.maxRow == fixture.responses.count + 1)
+    #expect(labels.tables.count == 1)
+    // role: the code in one sheet, the label in the other.
+    let roleColumn = try #require(fields.firstIndex { $0.key == "role" })
+    let column = columnName(4 + roleColumn)
+    let code = try #require(data.cells["\(column)2"]?.value)
+    let choice = try #require(fixture.survey.question("role")?.question.kind.choices?.choice(code))
+    #expect(labels.cells["\(column)2"]?.value == choice.label.text("fr"))
+
+    let codebook = try #require(dump["Dictionnaire"])
+    #expect(codebook.maxRow == fields.count + 1)
+    #expect(codebook.cells["A2"]?.value == fields[0].key)
+    #expect(
+      !codebook.cells.values.contains { $0.value.contains("email") && $0.type == "s" && $0.value == "email" })
+  }
+
+  @Test func nativeChartsAreThere() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let fixture = try ReportFixture()
+    let url = directory.url.appendingPathComponent("synthese.xlsx")
+    try fixture.write(to: url)
+    let dump = try WorkbookDump.read(url.path)
+    let perItem = fixture.results.items.reduce(0) { $0 + $1.indicators.count }
+    #expect(try #require(dump["Par outil"]).charts == perItem)
+    #expect(try #require(dump["Questions"]).charts > 10)
+    let xml = dump.chartXML.values
+    #expect(xml.contains { $0.contains("<c:errBars>") && $0.contains("<c:barDir val=\"col\"/>") })
+    #expect(
+      xml.contains { $0.contains("<c:grouping val=\"stacked\"/>") && $0.contains("<c:barDir val=\"bar\"/>") })
+    #expect(xml.contains { $0.contains("<a:noFill/>") })  // the invisible offset of a diverging bar
+  }
+
+  @Test func propertiesAndDateComeFromTheData() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let fixture = try ReportFixture()
+    let url = directory.url.appendingPathComponent("synthese.xlsx")
+    try fixture.write(to: url)
+    let dump = try WorkbookDump.read(url.path)
+    #expect(dump.properties["title"] == fixture.results.survey.title)
+    #expect(dump.properties["creator"] == "Cap Rural")
+    #expect(dump.properties["company"] == "Cap Rural")
+    #expect(dump.properties["keywords"]?.contains("cooperation-pelussin-2015") == true)
+    // The last response: started 13 minutes after the first (15:40), submitted 7 minutes later.
+    #expect(dump.properties["created"] == "2015-03-05 16:00:00")
+  }
+
+  @Test func twoRunsGiveIdenticalBytes() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let fixture = try ReportFixture()
+    let first = directory.url.appendingPathComponent("a.xlsx")
+    let second = directory.url.appendingPathComponent("b.xlsx")
+    try fixture.write(to: first)
+    Thread.sleep(forTimeInterval: 1.1)
+    try fixture.write(to: second)
+    #expect(try Data(contentsOf: first) == Data(contentsOf: second))
+  }
+
+  @Test func aFailureMidWriteLeavesThePreviousFileAndNoOther() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let fixture = try ReportFixture()
+    let url = directory.url.appendingPathComponent("synthese.xlsx")
+    try fixture.write(to: url)
+    let before = try Data(contentsOf: url)
+    struct StoreVanished: Error {}
+    let failing: ExcelReport.ResponseFeed = { body in
+      try body(fixture.responses[0])
+      throw StoreVanished()
+    }
+    #expect(throws: StoreVanished.self) {
+      try ExcelReport.write(results: fixture.results, survey: fixture.survey, to: url, responses: failing)
+    }
+    #expect(try Data(contentsOf: url) == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["synthese.xlsx"])
+
+    let missing = directory.url.appendingPathComponent("no/such/folder/synthese.xlsx")
+    #expect(throws: ExcelReportError.self) { try fixture.write(to: missing) }
+    #expect(!FileManager.default.fileExists(atPath: missing.path))
+  }
+
+  @Test func largeStoresUseConstantMemoryAndContinuationSheets() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let fixture = try ReportFixture()
+    let url = directory.url.appendingPathComponent("synthese.xlsx")
+    try fixture.write(to: url, options: .init(constantMemoryThreshold: 0, rowsPerSheet: 5))
+    let dump = try WorkbookDump.read(url.path)
+    #expect(
+      dump.sheets.suffix(7) == [
+        "Données", "Données (2)", "Données (3)", "Données (libellés)", "Données (libellés) (2)",
+        "Données (libellés) (3)", "Dictionnaire",
+      ])
+    var ids: [String] = []
+    for name in ["Données", "Données (2)", "Données (3)"] {
+      let sheet = try #require(dump[name])
+      #expect(sheet.tables.isEmpty)
+      #expect(sheet.autofilter?.hasPrefix("A1:") == true)
+      #expect(sheet.freeze == "B2")
+      #expect(sheet.cells["A1"]?.value == "id")
+      ids += (2...6).compactMap { sheet.cells["A\($0)"]?.value }
+    }
+    #expect(ids == fixture.responses.map { $0.id.uuidString.lowercased() })
+    #expect(try #require(dump["Indicateurs"]).tables.isEmpty)
+    #expect(try #require(dump["Indicateurs"]).autofilter != nil)
+  }
+
+  @Test func editionsAreConsolidatedSideBySide() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let first = try ReportFixture(seed: 1)
+    var secondSurvey = first.survey
+    secondSurvey.id = "cooperation-pelussin-2016"
+    secondSurvey.event?.date = "2016-03-10"
+    let secondResponses = SyntheticResponses.make(survey: secondSurvey, count: 9, seed: 2)
+    var consolidation = try Consolidation(surveys: [first.survey, secondSurvey])
+    for response in first.responses { consolidation.add(response, edition: 0) }
+    for response in secondResponses { consolidation.add(response, edition: 1) }
+    let results = consolidation.results()
+    let url = directory.url.appendingPathComponent("synthese.xlsx")
+    try ExcelReport.write(
+      consolidated: results, surveys: [first.survey, secondSurvey], to: url,
+      responses: [first.feed, { body in for response in secondResponses { try body(response) } }])
+    let dump = try WorkbookDump.read(url.path)
+    #expect(
+      dump.sheets == [
+        "Synthèse", "Indicateurs", "Verbatims", "Données", "Données (libellés)", "Dictionnaire",
+      ])
+    let summary = try #require(dump["Synthèse"])
+    #expect(summary.cells.values.contains { $0.value == "cooperation-pelussin-2015" })
+    #expect(summary.cells.values.contains { $0.value == "cooperation-pelussin-2016" })
+    let comparison = try #require(results.comparison.first { $0.indicator == "satisfaction" })
+    let line = try #require(
+      summary.cells.first { $0.value.value == comparison.label && $0.key.hasPrefix("A") })
+    let row = String(line.key.dropFirst())
+    #expect(same(summary.cells["C\(row)"]?.number, comparison.editions[0].rows[0].value))
+    #expect(same(summary.cells["G\(row)"]?.number, comparison.editions[1].rows[0].value))
+    let data = try #require(dump["Données"])
+    #expect(data.maxRow == 14 + 9 + 1)
+    #expect(data.cells["A2"]?.value == "cooperation-pelussin-2015")
+    #expect(data.cells["A\(14 + 2)"]?.value == "cooperation-pelussin-2016")
+  }
+
+  @Test func libreOfficeOpensIt() throws {
+    guard LibreOffice.executable != nil else {
+      print(
+        "skipped: LibreOffice (soffice) is not installed; `make test-deps` installs libreoffice-calc-nogui")
+      return
+    }
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let fixture = try ReportFixture()
+    let url = directory.url.appendingPathComponent("synthese.xlsx")
+    try fixture.write(to: url)
+    let csv = try #require(try LibreOffice.convert(url.path, to: "csv", in: directory.url))
+    let text = try String(contentsOf: csv, encoding: .utf8)
+    #expect(text.contains(fixture.results.survey.title))
+    let pdf = try #require(try LibreOffice.convert(url.path, to: "pdf", in: directory.url))
+    let bytes = try Data(contentsOf: pdf)
+    #expect(bytes.starts(with: Array("%PDF".utf8)))
+    #expect(bytes.count > 20_000)
+  }
+}
