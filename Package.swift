@@ -90,6 +90,7 @@ let package = Package(
         "Aggregation",
         "ExcelReport",
         "MarkdownReport",
+        "Rehearsal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift6

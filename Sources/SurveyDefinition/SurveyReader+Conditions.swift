@@ -143,10 +143,10 @@ final class ConditionChecker {
       check(condition)
       return .truth
     case .answered(let name, let range):
-      _ = resolve(name, range, answered: true)
+      _ = resolve(name, range)
       return .truth
     case .reference(let name, let range):
-      return resolve(name, range, answered: false)
+      return resolve(name, range)
     }
   }
 
@@ -156,7 +156,7 @@ final class ConditionChecker {
   }
 
   /// The answer key a reference names, as the evaluator resolves it, and its type.
-  private func resolve(_ name: String, _ range: SourceRange, answered: Bool) -> OperandType {
+  private func resolve(_ name: String, _ range: SourceRange) -> OperandType {
     let parts = name.split(separator: ".").map(String.init)
     guard let record = reader.questions[parts[0]] else {
       report(

@@ -199,13 +199,10 @@ extension SurveyReader {
         continue
       }
       firstLine[key] = location(element).line
-      guard let (record, row) = resolveKey(key, node: element, context: context) else { continue }
+      guard let (record, _) = resolveKey(key, node: element, context: context) else { continue }
       switch record.question.kind {
-      case .scale:
+      case .scale, .matrix:
         keys.append(key)
-      case .matrix:
-        keys.append(key)
-        _ = row
       default:
         error(
           element,

@@ -48,11 +48,15 @@ extension SurveyReader {
         if let list = itemLists[listId] {
           items = list.choices
         } else if !brokenDefinitions.contains("item list:\(listId)") {
-          let hint = EditDistance.hint(for: listId, among: itemListOrder)
-          let extra =
-            choiceLists[listId] != nil && hint.isEmpty
-            ? " ('\(listId)' is a choice list; list the items under 'items')" : ""
-          error(node, "unknown item list '\(listId)' in 'for_each' of \(context)\(hint)\(extra)")
+          if choiceLists[listId] != nil {
+            error(
+              node,
+              "'\(listId)' in 'for_each' of \(context) is a choice list; a section loops over an item list, defined under 'items'"
+            )
+          } else {
+            let hint = Self.hintOrList(listId, itemListOrder, "item lists")
+            error(node, "unknown item list '\(listId)' in 'for_each' of \(context)\(hint)")
+          }
         }
       }
       let condition = fields["when"].flatMap { parseCondition($0.value, "the condition of \(context)") }
@@ -91,9 +95,7 @@ extension SurveyReader {
   func readQuestion(_ node: Node, sectionIndex: Int, loop: String?) -> QuestionRecord? {
     guard let mapping = mapping(node, "a question") else { return nil }
     var typeName: String?
-    var typeNode: Node?
     for (key, value) in mapping where key.string == "type" {
-      typeNode = value
       if let name = string(value, "the question type") {
         if Self.questionTypeKeys[name] != nil {
           typeName = name
@@ -143,7 +145,6 @@ extension SurveyReader {
     let condition = fields["when"].flatMap { parseCondition($0.value, "the condition of \(context)") }
     let kind = typeName.flatMap { readKind($0, fields: fields, node: node, context: context) }
     guard !id.isEmpty else { return nil }
-    _ = typeNode
     let question = Question(
       id: id, kind: kind ?? .boolean, label: label ?? LocalizedText(plain: id), help: help,
       required: required, condition: condition?.condition, location: location(idNode))
@@ -303,7 +304,8 @@ extension SurveyReader {
     if let list = choiceLists[id] { return list.choices }
     if !brokenDefinitions.contains("choice list:\(id)") {
       error(
-        node, "unknown choice list '\(id)' in \(context)\(EditDistance.hint(for: id, among: choiceListOrder))"
+        node,
+        "unknown choice list '\(id)' in \(context)\(Self.hintOrList(id, choiceListOrder, "choice lists"))"
       )
     }
     return nil
@@ -315,7 +317,7 @@ extension SurveyReader {
     guard let id = string(node, "'rows' of \(context)") else { return nil }
     if let list = itemLists[id] ?? choiceLists[id] { return list.choices }
     if !brokenDefinitions.contains("item list:\(id)"), !brokenDefinitions.contains("choice list:\(id)") {
-      let hint = EditDistance.hint(for: id, among: itemListOrder + choiceListOrder)
+      let hint = Self.hintOrList(id, itemListOrder, "item lists")
       error(node, "unknown item list '\(id)' in 'rows' of \(context)\(hint)")
     }
     return nil
@@ -356,7 +358,7 @@ extension SurveyReader {
       guard var scale = scales[id] else {
         if !brokenDefinitions.contains("scale:\(id)") {
           error(
-            scaleNode, "unknown scale '\(id)' in \(context)\(EditDistance.hint(for: id, among: scaleOrder))")
+            scaleNode, "unknown scale '\(id)' in \(context)\(Self.hintOrList(id, scaleOrder, "scales"))")
         }
         return nil
       }

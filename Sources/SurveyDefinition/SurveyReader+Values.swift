@@ -18,6 +18,16 @@ extension SurveyReader {
     ["nps", "email"].contains(typeName) ? "an" : "a"
   }
 
+  /// "; did you mean 'x'?" for a close id, else the ids defined (up to 12),
+  /// else that there are none.
+  static func hintOrList(_ word: String, _ ids: [String], _ plural: String) -> String {
+    let hint = EditDistance.hint(for: word, among: ids)
+    if !hint.isEmpty { return hint }
+    if ids.isEmpty { return " (the survey defines no \(plural))" }
+    if ids.count > 12 { return "" }
+    return " (\(plural) defined: \(ids.joined(separator: ", ")))"
+  }
+
   /// `a`, `a and b`, `a, b and c`.
   static func list(_ names: [String]) -> String {
     guard let last = names.last else { return "" }

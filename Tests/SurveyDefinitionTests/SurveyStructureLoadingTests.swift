@@ -220,7 +220,7 @@ import Testing
         "b.yaml:1:5: error: the survey id 'Bad' must use only lowercase letters a-z, digits and '-'",
         "b.yaml:2:10: error: 'version' must be 1 or more, not 0",
         "b.yaml:9:53: error: scale bounds out of order in the scale of question 'a': min 5 is not below max 1",
-        "b.yaml:10:50: error: unknown choice list 'nope' in question 'b'",
+        "b.yaml:10:50: error: unknown choice list 'nope' in question 'b' (the survey defines no choice lists)",
         "b.yaml:12:14: error: unknown question 'zz' in 'breakdowns'",
       ])
   }

@@ -12,7 +12,8 @@ struct CellStyle: Hashable, Sendable {
   var numberFormat: String?
   var wrap = false
   var alignment: Alignment = .general
-  var verticalTop = false
+  /// Top alignment by default: rows that hold wrapped text read from their top line.
+  var verticalTop = true
   var bottomBorder = false
   var indent: UInt8 = 0
 

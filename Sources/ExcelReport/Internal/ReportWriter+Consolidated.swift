@@ -39,8 +39,10 @@ extension ReportWriter {
   private func writeEditions(_ consolidated: ConsolidatedResults, in sheet: Worksheet) throws -> Int {
     let editions = consolidated.editions
     var row = 0
-    try sheet.write(
-      .text(editions.map(\.survey.title).joined(separator: " · ")), row: row, column: 0, style: title)
+    let titles = editions.map(\.survey.title).reduce(into: [String]()) {
+      if !$0.contains($1) { $0.append($1) }
+    }
+    try sheet.write(.text(titles.joined(separator: " · ")), row: row, column: 0, style: title)
     row += 2
     row = try writeHeader(
       [text.edition, text.event, text.date, text.place, text.completeResponses, text.responseRate], in: sheet,

@@ -56,7 +56,8 @@ extension ReportWriter {
       try sheet.autofilter(
         firstRow: 0, firstColumn: 0, lastRow: max(lastRow, 0), lastColumn: headers.count - 1)
     } else {
-      try sheet.addTable(name: name, firstRow: 0, firstColumn: 0, lastRow: lastRow, headers: headers)
+      try sheet.addTable(
+        name: name, firstRow: 0, firstColumn: 0, lastRow: lastRow, headers: headers, headerStyle: header)
     }
     sheet.freezePanes(rows: 1)
     try sheet.setUpPrinting(repeatRows: 0...0)

@@ -33,7 +33,10 @@ extension ReportWriter {
     guard let first = results.first else { return }
     let organisers = Array(Set(results.compactMap { $0.survey.event?.organiser })).sorted()
     let last = results.compactMap(\.lastResponseDate).max()
-    let title = results.count == 1 ? first.survey.title : results.map(\.survey.title).joined(separator: " · ")
+    let titles = results.map(\.survey.title).reduce(into: [String]()) {
+      if !$0.contains($1) { $0.append($1) }
+    }
+    let title = titles.joined(separator: " · ")
     let subject = results.compactMap { result in
       result.survey.event.map { event in
         [event.name, event.date, event.place].compactMap { $0 }.joined(separator: ", ")

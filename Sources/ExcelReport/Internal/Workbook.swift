@@ -76,9 +76,8 @@ final class Workbook {
     return worksheet
   }
 
-  /// The shared format for `style` (`nil` for the default look).
+  /// The shared format for `style`.
   func format(_ style: CellStyle) throws -> UnsafeMutablePointer<lxw_format>? {
-    if style == .plain { return nil }
     if let existing = formats[style] { return existing }
     guard let format = workbook_add_format(try live()) else {
       throw ExcelReportError.allocationFailed(function: "workbook_add_format", context: "a cell format")

@@ -161,8 +161,8 @@ final class Worksheet {
     for (row, cells) in wrappedLines.sorted(by: { $0.key < $1.key }) {
       let lines =
         cells.map { cell -> Int in
-          // A column of width w holds about 1.2 w characters of ordinary text.
-          let width = max(1, Int(((widths[cell.column] ?? 8.43) - 1) * 1.2))
+          // A column of width w holds about 1.3 w characters of ordinary text.
+          let width = max(1, Int(((widths[cell.column] ?? 8.43) - 1) * 1.3))
           return cell.lines.reduce(0) { $0 + max(1, ($1 + width - 1) / width) }
         }.max() ?? 1
       guard lines > 1 else { continue }
@@ -217,7 +217,8 @@ final class Worksheet {
   /// whose first row holds `headers`. Not possible in constant-memory mode:
   /// use `autofilter` and `freezePanes` there.
   func addTable(
-    name tableName: String, firstRow: Int, firstColumn: Int, lastRow: Int, headers: [String]
+    name tableName: String, firstRow: Int, firstColumn: Int, lastRow: Int, headers: [String],
+    headerStyle: CellStyle = .plain
   ) throws {
     guard !workbook.constantMemory else {
       throw ExcelReportError.library(
@@ -236,6 +237,8 @@ final class Worksheet {
       owned.append(text)
       columns[index] = lxw_table_column()
       columns[index].header = text
+      // The table rewrites its header cells: keep their look for readers without table styles.
+      columns[index].header_format = try workbook.format(headerStyle)
       list[index] = columns + index
     }
     list[headers.count] = nil

@@ -98,6 +98,7 @@ public final class InteractiveQuestionnaire {
 
   /// The participant left: the answers are already stored as partial.
   private func idle() throws(StoreError) -> AskOutcome? {
+    if case .thanks = phase, !options.kiosk { return .completed }  // already sent
     guard options.kiosk else { return .timedOut }
     nextParticipant()
     return nil
