@@ -155,6 +155,15 @@ let package = Package(
       swiftSettings: swift6
     ),
     .testTarget(
+      name: "ReliabilityTests",
+      dependencies: [
+        "TestSupport", "SurveyDefinition", "ResponseStore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      exclude: ["Fixtures"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
       name: "bilanTests",
       dependencies: ["TestSupport"],
       swiftSettings: swift6

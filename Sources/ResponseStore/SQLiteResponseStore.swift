@@ -93,8 +93,14 @@ public final class SQLiteResponseStore: ResponseRepository {
       throw .io(path: path, detail: "cannot read the store: \(String(cString: strerror(errno)))")
     }
     defer { try? handle.close() }
-    let header = (try? handle.read(upToCount: 16)) ?? Data()
-    if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
+    let header = [UInt8]((try? handle.read(upToCount: 20)) ?? Data())
+    if !header.isEmpty && !header.starts(with: Array("SQLite format 3\0".utf8)) {
+      throw .notAStore(path: path)
+    }
+    // Bytes 18 and 19 are 2 in a WAL database, which every bilan store is
+    // from its first write: a rollback-journal database is another
+    // program's, refused before opening it would switch it to WAL.
+    if header.count == 20 && (header[18] != 2 || header[19] != 2) {
       throw .notAStore(path: path)
     }
   }
