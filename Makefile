@@ -57,6 +57,17 @@ example: build
 	.build/debug/bilan demo --output Reports/example
 	rm -f Reports/example/responses.sqlite*
 
+## bench: bilan report against a pandas/XlsxWriter pipeline and the libxlsxwriter floor, side by side
+## (1k, 10k, 100k responses; BENCH_FULL=1 adds 1,000,000; BENCH_SIZES=1000,10000 to choose). Not part of `make test`.
+BENCH_PY_PACKAGES := pandas XlsxWriter scipy PyYAML
+bench: release
+	@python3 -c "import pandas, xlsxwriter, scipy, yaml" 2>/dev/null || \
+	  python3 -m pip install -q $(BENCH_PY_PACKAGES) 2>/dev/null || \
+	  python3 -m pip install -q --break-system-packages $(BENCH_PY_PACKAGES) || \
+	  { echo "Could not install $(BENCH_PY_PACKAGES) with pip." >&2; exit 1; }
+	@command -v cc >/dev/null || { echo "make bench needs a C compiler (cc) for bench/floor.c." >&2; exit 1; }
+	python3 bench/run.py
+
 ## test: the whole test suite
 test: deps test-deps python-deps
 	$(SWIFT) build
