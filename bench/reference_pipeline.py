@@ -10,7 +10,9 @@ remainder is below k), and XlsxWriter writes the same sheets and native charts
 (summary, indicators, per tool with error bars, per-question distributions with
 charts, breakdowns, verbatims, raw data with codes and with labels, codebook).
 
-Usage: reference_pipeline.py SURVEY.yaml STORE.sqlite OUT.xlsx
+Usage: reference_pipeline.py SURVEY.yaml STORE.sqlite OUT.xlsx [STATS.json]
+(STATS.json: the indicator rows in the shape of `bilan stats --format json`,
+which bench/check_reference.py compares with bilan's.)
 """
 import json
 import math
@@ -96,6 +98,13 @@ def t_interval(values):
     return (mean, mean - half, mean + half)
 
 
+def competition_rank(value, values):
+    """1 + how many values are higher (ties share a rank: 1, 1, 3); None when there is no value."""
+    if value is None:
+        return None
+    return 1 + sum(1 for other in values if other is not None and other > value)
+
+
 def suppress(counts, overall, k):
     decisions = [n < k for n in counts]
     published = [i for i, hidden in enumerate(decisions) if not hidden]
@@ -106,7 +115,28 @@ def suppress(counts, overall, k):
     return decisions
 
 
-def main(survey_path, store_path, out_path):
+def dump_stats(rows, path):
+    """The indicator rows in the shape of `bilan stats --format json`, to check this pipeline against bilan."""
+    out = []
+    for row in rows:
+        group = None
+        if row[3]:
+            name, code = row[3].split("=", 1)
+            group = {name: code}
+        entry = {"indicator": row[0], "item": row[2], "group": group}
+        if row[11]:
+            entry["suppressed"] = True
+        else:
+            entry.update({"n": row[5], "value": None if row[4] is None else float(row[4]),
+                          "ci_low": row[6], "ci_high": row[7], "met": row[9]})
+            if row[10] is not None:
+                entry["rank"] = row[10]
+        out.append(entry)
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(out, handle, default=float, indent=0)
+
+
+def main(survey_path, store_path, out_path, stats_path=None):
     survey = Survey(survey_path)
     lang = survey.lang
     connection = sqlite3.connect(store_path)
@@ -202,15 +232,33 @@ def main(survey_path, store_path, out_path):
         if kind == "borda":
             q = survey.questions[indicator["question"]]
             pick = q.get("pick", 3)
-            ranked = codes(indicator["question"]).dropna()
-            scores = {}
-            for choice in survey.choice_list(q):
-                points = ranked.map(lambda r, c=choice["code"]: pick - r.index(c) if c in r else 0)
-                scores[choice["code"]] = points.mean() if len(points) else None
-            order = sorted(scores, key=lambda c: -(scores[c] or 0))
-            for code, value in scores.items():
-                rows.append((indicator["id"], label, code, None, value, len(ranked), None, None, target, None,
-                             order.index(code) + 1, False))
+            choice_codes = [choice["code"] for choice in survey.choice_list(q)]
+            all_ranked = codes(indicator["question"])
+            for breakdown in [None] + breakdowns:
+                group_codes = [None] if breakdown is None else \
+                    [c["code"] for c in survey.choice_list(survey.questions[breakdown])] + \
+                    (["other"] if survey.questions[breakdown].get("other") else [])
+                counts = []
+                for group in group_codes:
+                    mask = everyone if group is None else (groups[breakdown] == group)
+                    ranked = all_ranked[mask].dropna()
+                    counts.append(len(ranked))
+                    scores = {}
+                    for code in choice_codes:
+                        points = ranked.map(lambda r, c=code: pick - r.index(c) if c in r else 0)
+                        scores[code] = float(points.mean()) if len(points) else None
+                    for code in choice_codes:
+                        rows.append([indicator["id"], label, code, group and f"{breakdown}={group}", scores[code],
+                                     len(ranked), None, None, target, None, competition_rank(scores[code], scores.values()),
+                                     False])
+                if breakdown is not None:
+                    overall = int(all_ranked.notna().sum())
+                    for group, hidden in zip(group_codes, suppress(counts, overall, survey.k)):
+                        if hidden:
+                            for row in rows:
+                                if row[0] == indicator["id"] and row[3] == f"{breakdown}={group}":
+                                    row[4:8] = [None, None, None, None]
+                                    row[11] = True
             continue
         question = indicator.get("question") or (indicator.get("questions") or [""])[0]
         q = survey.questions.get(question.split(".")[0])
@@ -229,11 +277,11 @@ def main(survey_path, store_path, out_path):
                     cells[(item["code"] if item else None, code)] = compute(kind, indicator, key, mask)
             # Ranks per group, suppression per item.
             for code in group_codes:
-                ordered = sorted(item_list, key=lambda it: -(cells[(it["code"] if it else None, code)][0] or -1e9))
+                values = [cells[(it["code"] if it else None, code)][0] for it in item_list]
                 for item in item_list:
                     icode = item["code"] if item else None
                     value, n, low, high = cells[(icode, code)]
-                    rank = ordered.index(item) + 1 if item else None
+                    rank = competition_rank(value, values) if item else None
                     rows.append([indicator["id"], label, icode, code and f"{breakdown}={code}", value, n, low, high,
                                  target, None, rank, False])
             if breakdown is not None:
@@ -256,6 +304,8 @@ def main(survey_path, store_path, out_path):
             row[9] = {">=": row_value >= number, "<=": row_value <= number, ">": row_value > number,
                       "<": row_value < number}.get(op)
     rows = [list(r) for r in rows]
+    if stats_path:
+        dump_stats(rows, stats_path)
 
     workbook = xlsxwriter.Workbook(out_path, {"constant_memory": True, "strings_to_formulas": False,
                                               "strings_to_urls": False})
@@ -371,6 +421,6 @@ def main(survey_path, store_path, out_path):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5):
         sys.exit(__doc__)
     main(*sys.argv[1:])

@@ -232,8 +232,9 @@ import Testing
   // MARK: Paths
 
   /// `--store` naming a file that is not a bilan store (a text file, another
-  /// program's SQLite database, another survey's store): exit 1, the
-  /// message says so, and the file is left byte for byte as it was.
+  /// program's SQLite database, another survey's store), given to `ask`,
+  /// `import`, `export`, `stats` and `report`: exit 1, the message says so,
+  /// and every file is left byte for byte as it was.
   @Test func storeThatIsNotOurs() throws {
     let directory = try TemporaryDirectory("bilan-foreign")
     defer { directory.remove() }
@@ -249,19 +250,27 @@ import Testing
       ["ask", Self.everyType, "--store", otherSurvey, "--answers", "-"], input: Self.json(Self.validAnswers))
     try #require(filled.status == 0, "\(filled.stderr)")
 
+    let seedCSV = directory.path("rows.csv")
+    try "\(Self.csvHeader)\n\(Self.csvRow(1, "red,3,mot,2,fin"))\n".write(
+      toFile: seedCSV, atomically: true, encoding: .utf8)
     let answers = directory.path("a.json")
     try #"{"colour": "red", "mark": 2}"#.write(toFile: answers, atomically: true, encoding: .utf8)
     for (store, message) in [
       (text, "not a bilan response store"), (foreign, "not a bilan response store"),
       (otherSurvey, "holds the responses of survey 'every-type'"),
     ] {
-      let before = snapshot(of: directory.path("."))
-      let result = try runBilan([
-        "ask", Fixture.path("kill-short.yaml"), "--store", store, "--answers", answers,
-      ])
-      #expect(result.status == 1, "\(store): \(result.stderr)")
-      #expect(result.stderr.contains(store) && result.stderr.contains(message), "\(result.stderr)")
-      #expect(snapshot(of: directory.path(".")) == before, "\(store): every file untouched, none added")
+      let survey = Fixture.path("kill-short.yaml")
+      for command in [
+        ["ask", survey, "--answers", answers], ["import", survey, seedCSV], ["export", survey],
+        ["stats", survey], ["report", survey, "--output", directory.path("reports")],
+      ] {
+        let before = snapshot(of: directory.path("."))
+        let result = try runBilan(command + ["--store", store])
+        #expect(result.status == 1, "\(command[0]) \(store): \(result.status) \(result.stderr)")
+        #expect(result.stderr.contains(store) && result.stderr.contains(message), "\(result.stderr)")
+        #expect(
+          snapshot(of: directory.path(".")) == before, "\(command[0]) \(store): untouched, nothing added")
+      }
     }
   }
 

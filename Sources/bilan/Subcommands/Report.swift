@@ -120,7 +120,9 @@ extension Bilan {
           message:
             "no response store at \(path): answer with `bilan ask` or `bilan import` first, or give --store",
           code: 1)
-      case is StoreError: return ReportFailure(message: message, code: 3)
+      case let error as StoreError:
+        // Not a store, another survey's store: the input is wrong (1); disk, lock, damage: 3.
+        return ReportFailure(message: message, code: error.isInputError ? 1 : 3)
       case ExcelReportError.invalidInput: return ReportFailure(message: message, code: 1)
       default: return ReportFailure(message: message, code: 3)
       }
