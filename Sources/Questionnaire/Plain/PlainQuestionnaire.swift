@@ -176,7 +176,7 @@ public final class PlainQuestionnaire {
       ]
       if let range = words.numberRange(minimum, maximum) { parts.append(range) }
       return parts.joined(separator: " ") + "."
-    case .email: return french ? "Une adresse e-mail." : "An email address."
+    case .email: return french ? "Une adresse électronique." : "An email address."
     case .text: return nil
     }
   }
