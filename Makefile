@@ -8,7 +8,7 @@ PY_PACKAGES := openpyxl markdown-it-py linkify-it-py
 # What the workbook tests open and render xlsx files with (skipped, with a message, when absent).
 TEST_APT_PACKAGES := libreoffice-calc-nogui poppler-utils
 
-.PHONY: deps test-deps python-deps build release demo test format lint bench fuzz clean
+.PHONY: deps test-deps python-deps build release demo example test format lint bench fuzz clean
 
 ## deps: install the system libraries bilan builds against (apt-get, with sudo when not root)
 deps:
@@ -28,7 +28,8 @@ test-deps:
 	  if [ "$(SUDO)" = none ]; then \
 	    echo "The workbook tests use$$missing; without them they are skipped (no sudo found)." >&2; exit 0; fi; \
 	  echo "Installing$$missing…"; \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing \
+	  { $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing \
+	    || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; }; } \
 	    || echo "Could not install$$missing: the tests that need them are skipped." >&2; \
 	fi
 
@@ -45,9 +46,27 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## demo: the rehearsal, from a fresh machine
+## demo: the rehearsal, from a fresh machine: 15 synthetic responses and their reports in Reports/demo/
 demo: release
 	.build/release/bilan lint $(SURVEY)
+	.build/release/bilan demo
+
+## example: re-record Reports/example/ (the committed demo output a test compares with) — on purpose only
+example: build
+	rm -rf Reports/example
+	.build/debug/bilan demo --output Reports/example
+	rm -f Reports/example/responses.sqlite*
+
+## bench: bilan report against a pandas/XlsxWriter pipeline and the libxlsxwriter floor, side by side
+## (1k, 10k, 100k responses; BENCH_FULL=1 adds 1,000,000; BENCH_SIZES=1000,10000 to choose). Not part of `make test`.
+BENCH_PY_PACKAGES := pandas XlsxWriter scipy PyYAML
+bench: release
+	@python3 -c "import pandas, xlsxwriter, scipy, yaml" 2>/dev/null || \
+	  python3 -m pip install -q $(BENCH_PY_PACKAGES) 2>/dev/null || \
+	  python3 -m pip install -q --break-system-packages $(BENCH_PY_PACKAGES) || \
+	  { echo "Could not install $(BENCH_PY_PACKAGES) with pip." >&2; exit 1; }
+	@command -v cc >/dev/null || { echo "make bench needs a C compiler (cc) for bench/floor.c." >&2; exit 1; }
+	python3 bench/run.py
 
 ## test: the whole test suite
 test: deps test-deps python-deps

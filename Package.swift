@@ -90,6 +90,7 @@ let package = Package(
         "Aggregation",
         "ExcelReport",
         "MarkdownReport",
+        "Rehearsal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift6
@@ -148,6 +149,15 @@ let package = Package(
       name: "ResponseStoreTests",
       dependencies: [
         "ResponseStore", "SurveyDefinition", "TestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      exclude: ["Fixtures"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "ReliabilityTests",
+      dependencies: [
+        "TestSupport", "SurveyDefinition", "ResponseStore",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       exclude: ["Fixtures"],

@@ -15,7 +15,7 @@ extension SynthesisBuilder {
 
   /// One or two sentences summarising a question, or `nil` for the types
   /// shown elsewhere (free text in the verbatims, rankings in their own part).
-  mutating func questionContext(_ summary: QuestionSummary, chartKey: String? = nil) -> QuestionContext? {
+  mutating func questionContext(_ summary: QuestionSummary) -> QuestionContext? {
     let answered = sentences.answersCount(summary.answered)
     var text: String
     var chart: ChartContext?

@@ -47,9 +47,9 @@ struct SynthesisBuilder {
       sectionsAfter: sectionContexts(beforeLoops: false),
       method: methodContext(),
       schemaWarnings: results.schemaWarnings.map { warning in
-        md(warning.message) + " ("
-          + sentences.answersCount(warning.responses).replacingOccurrences(
-            of: word("réponse", "answer"), with: word("réponse", "response")) + ")"
+        let count = typography.integer(warning.responses)
+        let plural = isFrench ? warning.responses > 1 : warning.responses != 1
+        return md(warning.message) + " (" + count + word(" réponse", " response") + (plural ? "s" : "") + ")"
       }
     ).withFlags()
   }

@@ -228,7 +228,7 @@ struct Plan: Sendable {
     case .scale(let scale):
       answers[key] = rating(scale, participant: participant, shift: appeal, &random)
     case .nps:
-      let score = 7.4 + 1.7 * participant.mood + 1.2 * random.normal()
+      let score = 8.2 + 1.3 * participant.mood + 1.0 * random.normal()
       answers[key] = .integer(Swift.min(10, Swift.max(0, Int(score.rounded()))))
     case .matrix(let rows, let scale):
       for (index, row) in rows.enumerated() {
@@ -259,7 +259,7 @@ struct Plan: Sendable {
     list[Int(random.next() % UInt64(list.count))]
   }
 
-  /// A scale answer pulled up by mood and appeal, around 72 % of the range.
+  /// A scale answer pulled up by mood and appeal, around 78 % of the range.
   private func rating(
     _ scale: Scale, participant: Participant, shift: Double, _ random: inout SeededGenerator
   )
@@ -267,8 +267,8 @@ struct Plan: Sendable {
   {
     if scale.notApplicable != nil && random.chance(0.04) { return .notApplicable }
     let span = Double(scale.max - scale.min)
-    let center = Double(scale.min) + 0.7 * span
-    let value = center + span / 4 * (0.75 * participant.mood + shift + 0.65 * random.normal())
+    let center = Double(scale.min) + 0.78 * span
+    let value = center + span / 4 * (0.6 * participant.mood + shift + 0.55 * random.normal())
     return .integer(Swift.min(scale.max, Swift.max(scale.min, Int(value.rounded()))))
   }
 

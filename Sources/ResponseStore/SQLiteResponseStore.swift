@@ -93,8 +93,14 @@ public final class SQLiteResponseStore: ResponseRepository {
       throw .io(path: path, detail: "cannot read the store: \(String(cString: strerror(errno)))")
     }
     defer { try? handle.close() }
-    let header = (try? handle.read(upToCount: 16)) ?? Data()
-    if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
+    let header = [UInt8]((try? handle.read(upToCount: 20)) ?? Data())
+    if !header.isEmpty && !header.starts(with: Array("SQLite format 3\0".utf8)) {
+      throw .notAStore(path: path)
+    }
+    // Bytes 18 and 19 are 2 in a WAL database, which every bilan store is
+    // from its first write: a rollback-journal database is another
+    // program's, refused before opening it would switch it to WAL.
+    if header.count == 20 && (header[18] != 2 || header[19] != 2) {
       throw .notAStore(path: path)
     }
   }
@@ -235,11 +241,12 @@ public final class SQLiteResponseStore: ResponseRepository {
       for (key, value) in answers {
         if let value {
           let (type, stored) = StoredAnswer.encode(value)
-          try db.execute(
+          try db.cachedStatement(
             sql: """
               INSERT INTO answers (response_id, key, type, value) VALUES (?, ?, ?, ?)
               ON CONFLICT (response_id, key) DO UPDATE SET type = excluded.type, value = excluded.value
-              """, arguments: [row, key, type, stored])
+              """
+          ).execute(arguments: [row, key, type, stored])
         } else {
           try db.execute(sql: "DELETE FROM answers WHERE response_id = ? AND key = ?", arguments: [row, key])
         }
@@ -460,7 +467,8 @@ public final class SQLiteResponseStore: ResponseRepository {
   static func text(_ id: UUID) -> String { id.uuidString.lowercased() }
 
   private static func rowID(of id: UUID, _ db: Database) throws -> Int64? {
-    try Int64.fetchOne(db, sql: "SELECT id FROM responses WHERE uuid = ?", arguments: [text(id)])
+    try Int64.fetchOne(
+      db.cachedStatement(sql: "SELECT id FROM responses WHERE uuid = ?"), arguments: [text(id)])
   }
 
   private static func insertSchema(_ schema: SchemaRecord, _ db: Database) throws {
@@ -476,12 +484,13 @@ public final class SQLiteResponseStore: ResponseRepository {
       case .file(let name, let hash): ("file", name, hash)
       case .synthetic: ("synthetic", nil, nil)
       }
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO responses (uuid, survey_id, survey_version, schema_hash, status, language, started_at,
           submitted_at, updated_at, source, source_name, source_hash, device)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """
+    ).execute(
       arguments: [
         text(response.id), response.surveyID, response.surveyVersion, response.schemaHash,
         response.status.rawValue, response.language, Timestamp.string(from: response.startedAt),

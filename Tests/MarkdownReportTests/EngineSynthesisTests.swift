@@ -35,4 +35,48 @@ import Testing
     #expect(text.contains(language == "fr" ? "5 mars 2015." : "5 March 2015."))
     #expect(try MarkdownReport.render(results: results, survey: survey) == files)
   }
+
+  @Test func twoEditionsConsolidatedByTheEngine() throws {
+    let survey = try ResultsFixture.survey()
+    var second = survey
+    second.id = "cooperation-pelussin-2016"
+    second.event?.date = "2016-03-10"
+    let start = try #require(ISO8601DateFormatter().date(from: "2015-03-05T16:30:00Z"))
+    var consolidation = try Consolidation(surveys: [survey, second])
+    for (edition, definition) in [survey, second].enumerated() {
+      for (index, answers) in ResultsFixture.answers(definition).enumerated() where index % (edition + 1) == 0
+      {
+        consolidation.add(
+          Response(
+            surveyID: definition.id, surveyVersion: definition.version, schemaHash: "", status: .complete,
+            language: "fr",
+            startedAt: start.addingTimeInterval(Double(index) * 60 + Double(edition) * 31_536_000),
+            submittedAt: start.addingTimeInterval(Double(index) * 60 + 600 + Double(edition) * 31_536_000),
+            answers: answers),
+          edition: edition)
+      }
+    }
+    let files = try MarkdownReport.render(consolidated: consolidation.results(), surveys: [survey, second])
+    let text = String(decoding: try #require(files["synthese.md"]), as: UTF8.self)
+    let tokens = try parseMarkdown(text)
+    #expect(text.contains("| Indicateur | 5 mars 2015 | 10 mars 2016 | Ensemble |"))
+    #expect(text.contains("## Toutes éditions confondues"))
+    #expect(text.contains("Dernière réponse\u{00A0}:** 4 mars 2016."))
+    var columns = 0
+    var cells = 0
+    for token in tokens {
+      switch token.type {
+      case "tr_open": cells = 0
+      case "th_open", "td_open": cells += 1
+      case "tr_close":
+        if columns == 0 { columns = cells }
+        #expect(cells == columns)
+      case "table_close": columns = 0
+      default: break
+      }
+    }
+    for image in tokens.filter({ $0.type == "image" }) {
+      #expect(files[image.attrs["src"] ?? ""] != nil)
+    }
+  }
 }

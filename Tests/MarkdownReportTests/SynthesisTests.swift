@@ -220,3 +220,17 @@ import Testing
     }
   }
 }
+
+extension SynthesisTests {
+  @Test func responsesToAnotherVersionAreNoted() throws {
+    var results = french
+    results.schemaWarnings = [
+      SchemaWarning(key: "venue", message: "le code `trio` n’est plus dans la liste", responses: 2)
+    ]
+    let text = try markdown(try MarkdownReport.render(results: results, survey: survey), "synthese.md")
+    #expect(
+      text.contains(
+        "- **Réponses à une autre version\u{00A0}:** le code \\`trio\\` n’est plus dans la liste (2 réponses)"
+      ))
+  }
+}

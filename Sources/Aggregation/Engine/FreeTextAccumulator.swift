@@ -24,9 +24,11 @@ struct FreeTextAccumulator: Sendable {
     guard let raw = answers[key]?.stringValue else { return }
     let cleaned = TextSanitizer.clean(raw).trimmingCharacters(in: .whitespacesAndNewlines)
     guard !cleaned.isEmpty else { return }
-    self.answers.append((PersonalDataMasking.mask(cleaned, language: language), groups))
-    // Count words with personal data blanked out, so neither they nor the marker are counted.
-    words.add(PersonalDataMasking.mask(cleaned, marker: " "))
+    // Words are counted with personal data blanked out, so neither they nor the marker are counted.
+    let masked = PersonalDataMasking.masking(
+      cleaned, markers: [PersonalDataMasking.marker(language: language), " "])
+    self.answers.append((masked[0], groups))
+    words.add(masked[1])
   }
 
   func summary(smallGroups: Set<GroupKey>) -> FreeTextSummary {

@@ -33,35 +33,70 @@ public enum PersonalDataMasking {
 
   /// `text` with every email address and phone number replaced by `marker`.
   public static func mask(_ text: String, marker: String) -> String {
-    var result = replace(email, in: text, with: marker) { _ in true }
-    result = replace(international, in: result, with: marker) { match in
-      let digits = match.unicodeScalars.filter { ("0"..."9").contains($0) }.count
-      return digits >= 8 && digits <= 17
+    masking(text, markers: [marker])[0]
+  }
+
+  /// `text` masked once per marker, with one search for personal data (the
+  /// engine needs the report's version and one for word counting).
+  public static func masking(_ text: String, markers: [String]) -> [String] {
+    // Fast path: no `@` and fewer than 8 digits cannot hold an address or a number.
+    var digits = 0
+    var at = false
+    for byte in text.utf8 {
+      if byte >= 0x30 && byte <= 0x39 {
+        digits += 1
+      } else if byte == 0x40 {
+        at = true
+      }
     }
-    result = replace(frenchNational, in: result, with: marker) { _ in true }
+    guard at || digits >= 8 else { return markers.map { _ in text } }
+    // Emails first, then international numbers, then French national ones,
+    // each searched in what the previous ones left.
+    var pieces: [Piece] = [.text(text)]
+    pieces = split(pieces, email) { _ in true }
+    pieces = split(pieces, international) { match in
+      let count = match.unicodeScalars.filter { ("0"..."9").contains($0) }.count
+      return count >= 8 && count <= 17
+    }
+    pieces = split(pieces, frenchNational) { _ in true }
+    return markers.map { marker in
+      pieces.map { piece in
+        switch piece {
+        case .text(let value): value
+        case .masked: marker
+        }
+      }.joined()
+    }
+  }
+
+  private enum Piece {
+    case text(String)
+    case masked
+  }
+
+  private static func split(
+    _ pieces: [Piece], _ expression: NSRegularExpression, accept: (String) -> Bool
+  ) -> [Piece] {
+    var result: [Piece] = []
+    for piece in pieces {
+      guard case .text(let text) = piece else {
+        result.append(piece)
+        continue
+      }
+      var cursor = text.startIndex
+      for match in expression.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+        guard let range = Range(match.range, in: text), accept(String(text[range])) else { continue }
+        if cursor < range.lowerBound { result.append(.text(String(text[cursor..<range.lowerBound]))) }
+        result.append(.masked)
+        cursor = range.upperBound
+      }
+      if cursor < text.endIndex { result.append(.text(String(text[cursor...]))) }
+    }
     return result
   }
 
   /// Whether `text` holds an email address or a phone number.
   public static func containsPersonalData(_ text: String) -> Bool {
     mask(text, language: "en") != text
-  }
-
-  private static func replace(
-    _ expression: NSRegularExpression, in text: String, with marker: String, when accept: (String) -> Bool
-  ) -> String {
-    let range = NSRange(text.startIndex..., in: text)
-    var result = ""
-    var cursor = text.startIndex
-    for match in expression.matches(in: text, range: range) {
-      guard let matchRange = Range(match.range, in: text) else { continue }
-      let found = String(text[matchRange])
-      guard accept(found) else { continue }
-      result += text[cursor..<matchRange.lowerBound]
-      result += marker
-      cursor = matchRange.upperBound
-    }
-    result += text[cursor...]
-    return result
   }
 }

@@ -9,6 +9,8 @@ public enum TextSanitizer {
   /// bidirectional embedding/override/isolate characters that can make text
   /// display in another order than it is stored.
   public static func clean(_ text: String) -> String {
+    // Fast path: nothing to remove.
+    if !text.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\u{1B}" || isRemoved($0) }) { return text }
     var scalars = Array(text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars)
     var result = String.UnicodeScalarView()
     var index = 0

@@ -18,18 +18,28 @@ public struct WordFrequencyCounter: Sendable, Equatable {
   /// The words of `text` that count, in order.
   public static func words(in text: String) -> [String] {
     var words: [String] = []
-    var current = ""
+    var current = String.UnicodeScalarView()
+    var hasLetter = false
     func flush() {
-      var word = current
-      while word.hasSuffix("-") { word.removeLast() }
-      while word.hasPrefix("-") { word.removeFirst() }
-      current = ""
-      guard word.count > 1, !StopWords.all.contains(word), !word.allSatisfy(\.isNumber) else { return }
+      defer {
+        current = String.UnicodeScalarView()
+        hasLetter = false
+      }
+      while current.last == "-" { current.removeLast() }
+      guard hasLetter, current.count > 1 else { return }
+      let word = String(current)
+      guard !StopWords.all.contains(word) else { return }
       words.append(word)
     }
-    for character in text.lowercased() {
-      if character.isLetter || character.isNumber || (character == "-" && !current.isEmpty) {
-        current.append(character)
+    for scalar in text.lowercased().unicodeScalars {
+      let properties = scalar.properties
+      if properties.isAlphabetic || properties.generalCategory == .nonspacingMark {
+        current.append(scalar)
+        hasLetter = true
+      } else if properties.numericType != nil {
+        current.append(scalar)
+      } else if scalar == "-" && !current.isEmpty {
+        current.append(scalar)
       } else {
         flush()
       }

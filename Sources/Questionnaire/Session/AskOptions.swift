@@ -12,12 +12,19 @@ public struct AskOptions: Sendable {
   public var idleTimeout: Double?
   /// Where this terminal is, to offer to resume its own partial response.
   public var device: String
+  /// The survey file, checked before each kiosk participant: an edited file
+  /// stops the kiosk rather than ask the next one an outdated version.
+  public var surveyWatch: SurveyFileWatch?
 
-  public init(language: String? = nil, kiosk: Bool = false, idleTimeout: Double? = nil, device: String) {
+  public init(
+    language: String? = nil, kiosk: Bool = false, idleTimeout: Double? = nil, device: String,
+    surveyWatch: SurveyFileWatch? = nil
+  ) {
     self.language = language
     self.kiosk = kiosk
     self.idleTimeout = idleTimeout
     self.device = device
+    self.surveyWatch = surveyWatch
   }
 
   /// This computer and account, e.g. `portable-caprural:animatrice`: a partial
@@ -52,4 +59,7 @@ public enum AskOutcome: Sendable, Equatable {
   case inputEnded
   /// SIGTERM or SIGHUP: the answers are kept; exit as the signal asks.
   case terminated(Int32)
+  /// Kiosk: the survey file changed between two participants (the reason
+  /// is given); the responses so far keep the version they were given on: 1.
+  case surveyChanged(String)
 }

@@ -253,6 +253,8 @@ public final class InteractiveQuestionnaire {
     case .welcome:
       switch key {
       case .enter, .character(" "):
+        // A new participant: never on a survey that changed since it was loaded.
+        if options.kiosk, let change = options.surveyWatch?.change() { return .surveyChanged(change) }
         if let first = session.shown.first {
           phase = .question(editor(for: first))
         } else {

@@ -72,6 +72,8 @@ extension Bilan {
     }
 
     func run() async throws {
+      // Before loading: an edit made from now on is noticed by the kiosk.
+      let watch = SurveyFileWatch(path: survey)
       let definition: Survey
       do {
         definition = try Survey.load(path: survey)
@@ -89,12 +91,13 @@ extension Bilan {
       do {
         repository = try SQLiteResponseStore(path: path, surveyID: definition.id)
       } catch {
-        Self.fail(error.errorDescription ?? "\(error)", code: 3)
+        // A file that is not this survey's store is wrong input (1), left untouched.
+        Self.fail(error.errorDescription ?? "\(error)", code: error.isInputError ? 1 : 3)
       }
       var environment = ProcessInfo.processInfo.environment
       let options = AskOptions(
         language: lang, kiosk: kiosk, idleTimeout: idleTimeout ?? (kiosk ? 300 : nil),
-        device: AskOptions.currentDevice())
+        device: AskOptions.currentDevice(), surveyWatch: kiosk ? watch : nil)
 
       if let answers {
         do {
@@ -148,6 +151,14 @@ extension Bilan {
       case .interrupted, .terminated: throw ExitCode(130)
       case .timedOut: throw ExitCode(124)
       case .inputEnded: throw ExitCode(1)
+      case .surveyChanged(let change):
+        let count = (try? repository.count(survey: definition.id, includePartial: true)) ?? 0
+        Self.fail(
+          """
+          \(change) while the kiosk was running: the next participant was not asked. The \(count) \
+          response(s) in \(path) keep the version they were given on (schema \(definition.schemaHash.prefix(12))). \
+          Check the survey with `bilan lint \(survey)`, then start `bilan ask \(survey) --kiosk` again.
+          """, code: 1)
       }
     }
 

@@ -95,7 +95,7 @@ extension Bilan {
     func run() async throws {
       do {
         let written = try produce()
-        for path in written { print(path) }
+        for path in written.paths { print(path) }
       } catch let failure as ReportFailure {
         FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
         throw ExitCode(failure.code)
@@ -120,15 +120,18 @@ extension Bilan {
           message:
             "no response store at \(path): answer with `bilan ask` or `bilan import` first, or give --store",
           code: 1)
-      case is StoreError: return ReportFailure(message: message, code: 3)
+      case let error as StoreError:
+        // Not a store, another survey's store: the input is wrong (1); disk, lock, damage: 3.
+        return ReportFailure(message: message, code: error.isInputError ? 1 : 3)
       case ExcelReportError.invalidInput: return ReportFailure(message: message, code: 1)
       default: return ReportFailure(message: message, code: 3)
       }
     }
 
     /// Computes the results, writes every requested file into a staging
-    /// folder, then moves them into place; returns the paths written.
-    private func produce() throws -> [String] {
+    /// folder, then moves them into place; returns the paths written and,
+    /// for one survey, the results they show (`bilan demo` prints some).
+    func produce() throws -> (paths: [String], results: SurveyResults?) {
       let formats = try formats()
       let definitions: [Survey]
       do {
@@ -169,12 +172,14 @@ extension Bilan {
       // Compute before touching the output folder.
       let workbook: (URL) throws -> Void
       let synthesis: () throws -> [String: Data]
+      var single: SurveyResults?
       let documentTitle: String
       let lastResponse: Date?
       do {
         if definitions.count == 1 {
           let results = try Aggregator.results(
             survey: definitions[0], repository: stores[0], options: options)
+          single = results
           workbook = { url in
             try ExcelReport.write(results: results, survey: definitions[0], to: url, responses: feeds[0])
           }
@@ -218,7 +223,7 @@ extension Bilan {
         }
       }
       do {
-        return try StagedOutput.publish(into: folder, write)
+        return (try StagedOutput.publish(into: folder, write), single)
       } catch {
         throw fail(error)
       }

@@ -1,0 +1,97 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct DemoTests {
+  /// The committed example is exactly what `bilan demo` writes today
+  /// (re-record it on purpose with `make example`).
+  @Test func theCommittedExampleIsWhatTheDemoWritesToday() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let result = try runBilan(["demo", "--output", directory.path("out")], currentDirectory: Repository.root)
+    #expect(result.status == 0, "\(result.stderr)")
+    let example = Repository.root.appendingPathComponent("Reports/example")
+    let produced = try files(under: directory.url.appendingPathComponent("out")).filter {
+      !$0.hasPrefix("responses.sqlite")
+    }
+    let committed = try files(under: example)
+    #expect(produced == committed, "run `make example` after a deliberate change of the reports")
+    for name in committed where produced.contains(name) {
+      let expected = try Data(contentsOf: example.appendingPathComponent(name))
+      let actual = try Data(contentsOf: directory.url.appendingPathComponent("out/\(name)"))
+      #expect(
+        actual == expected, "\(name) differs from Reports/example/\(name): run `make example` on purpose")
+    }
+  }
+
+  @Test func theDemoPrintsWhereTheReportsAreAndTheHeadlineFigures() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let out = directory.path("out")
+    let result = try runBilan(
+      ["demo", "--output", out, "--responses", "40", "--seed", "9"], currentDirectory: Repository.root)
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasSuffix("synthetic responses in \(out)/responses.sqlite") == true)
+    #expect(lines.contains("\(out)/synthese.xlsx"))
+    #expect(lines.contains("\(out)/synthese.md"))
+    #expect(lines.contains { $0.hasPrefix("Réponses\u{00A0}: ") && $0.contains("complètes sur 15 inscrits") })
+    #expect(
+      lines.contains { $0.hasPrefix("Participants satisfaits ou très satisfaits de la journée\u{00A0}: ") })
+    #expect(lines.contains { $0.hasPrefix("Recommandation de la journée") })
+  }
+
+  @Test func theSameSeedGivesTheSameBytesAndEnglishWorks() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    for run in ["a", "b"] {
+      let result = try runBilan(
+        ["demo", "--output", directory.path(run), "--lang", "en", "--responses", "30"],
+        currentDirectory: Repository.root)
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.contains("Responses: "))
+    }
+    for name in ["synthesis.md", "synthesis.xlsx"] {
+      let a = try Data(contentsOf: directory.url.appendingPathComponent("a/\(name)"))
+      let b = try Data(contentsOf: directory.url.appendingPathComponent("b/\(name)"))
+      #expect(a == b, "\(name)")
+    }
+  }
+
+  @Test func theDemoNeverReplacesAStoreWithRealResponses() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let store = directory.path("real.sqlite")
+    let answers = directory.path("answers.json")
+    try Data(#"{"role":"elu","structure":"commune"}"#.utf8).write(to: URL(fileURLWithPath: answers))
+    let ask = try runBilan(
+      [
+        "ask", Repository.path("Surveys/cooperation-pelussin-2015.yaml"), "--store", store, "--answers",
+        answers,
+      ])
+    #expect(ask.status == 0, "\(ask.stderr)")
+    let before = try Data(contentsOf: URL(fileURLWithPath: store))
+    let demo = try runBilan(
+      ["demo", "--store", store, "--output", directory.path("out")], currentDirectory: Repository.root)
+    #expect(demo.status == 1)
+    #expect(demo.stderr.contains("holds real responses"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
+  }
+
+  @Test func outOfRangeCountsAreUsageErrors() throws {
+    let result = try runBilan(["demo", "--responses", "0"], currentDirectory: Repository.root)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("between 1 and 1000000"))
+  }
+
+  private func files(under root: URL) throws -> [String] {
+    let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+    var names: [String] = []
+    while let url = enumerator?.nextObject() as? URL {
+      if (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+        names.append(String(url.path.dropFirst(root.path.count + 1)))
+      }
+    }
+    return names.sorted()
+  }
+}

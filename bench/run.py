@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""`make bench`: bilan's report against a reference Python pipeline and the
+libxlsxwriter floor, side by side, in the same run.
+
+For each size (1,000, 10,000 and 100,000 responses; 1,000,000 too with
+BENCH_FULL=1) a store of synthetic responses to the reference survey is made
+once with `bilan demo`, then each contender runs several times on it:
+
+  bilan     `bilan report` (workbook + synthesis), release build
+  python    bench/reference_pipeline.py (pandas + scipy + XlsxWriter)
+  floor     bench/floor.c: only the raw-data cells, with libxlsxwriter
+
+Printed: the median wall time and the peak resident memory of each, and the
+ratios bilan/floor and python/bilan. Then the questionnaire: time to the first
+question (plain mode over a pipe, and the first screen in a pseudo-terminal)
+and the median time to make one answer durable (the answer is stored before
+the next prompt is printed). The machine is noisy (2 shared cores): only
+medians and ratios of runs made side by side mean anything.
+"""
+import os
+import pty
+import select
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "bench", "out")
+SURVEY = os.path.join(ROOT, "Surveys", "cooperation-pelussin-2015.yaml")
+BILAN = os.path.join(ROOT, ".build", "release", "bilan")
+FLOOR = os.path.join(OUT, "floor")
+
+
+def run(command, cwd=ROOT):
+    """Runs `command`; returns (seconds, peak resident MB). Fails loudly."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    error = process.stderr.read().decode(errors="replace")
+    process.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"bench: {' '.join(command)} failed:\n{error}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def prepare():
+    os.makedirs(OUT, exist_ok=True)
+    subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True)
+    cflags = subprocess.run(["pkg-config", "--cflags", "--libs", "xlsxwriter"], capture_output=True, text=True,
+                            check=True).stdout.split()
+    subprocess.run(["cc", "-O2", "-o", FLOOR, os.path.join(ROOT, "bench", "floor.c"), *cflags, "-lsqlite3"],
+                   check=True)
+
+
+def store_for(size):
+    folder = os.path.join(OUT, str(size))
+    store = os.path.join(folder, "responses.sqlite")
+    if not os.path.exists(store):
+        os.makedirs(folder, exist_ok=True)
+        print(f"  making a store of {size:,} synthetic responses…", flush=True)
+        subprocess.run([BILAN, "demo", "--responses", str(size), "--seed", "1", "--store", store,
+                        "--output", folder, "--no-reports"], cwd=ROOT, check=True)
+    return store
+
+
+def contenders(store, scratch):
+    return {
+        "bilan": [BILAN, "report", SURVEY, "--store", store, "--output", os.path.join(scratch, "bilan")],
+        "python": [sys.executable, os.path.join(ROOT, "bench", "reference_pipeline.py"), SURVEY, store,
+                   os.path.join(scratch, "python.xlsx")],
+        "floor": [FLOOR, store, os.path.join(scratch, "floor.xlsx")],
+    }
+
+
+def report_benchmarks(sizes):
+    print(f"{'responses':>10} {'contender':>9} {'median s':>9} {'peak MB':>8} {'runs':>5}   ratios")
+    results = {}
+    for size in sizes:
+        store = store_for(size)
+        repeats = 5 if size <= 10_000 else 3 if size <= 100_000 else 1
+        with tempfile.TemporaryDirectory() as scratch:
+            times = {name: [] for name in ("bilan", "python", "floor")}
+            memory = {name: 0.0 for name in times}
+            # Interleave the contenders so that load on the machine hits them alike.
+            for _ in range(repeats):
+                for name, command in contenders(store, scratch).items():
+                    if name == "bilan":
+                        shutil.rmtree(os.path.join(scratch, "bilan"), ignore_errors=True)
+                    seconds, peak = run(command)
+                    times[name].append(seconds)
+                    memory[name] = max(memory[name], peak)
+            medians = {name: statistics.median(values) for name, values in times.items()}
+            results[size] = (medians, memory)
+            for name in ("bilan", "python", "floor"):
+                note = ""
+                if name == "bilan":
+                    note = (f"bilan/floor {medians['bilan'] / medians['floor']:.2f}×   "
+                            f"python/bilan {medians['python'] / medians['bilan']:.1f}×")
+                print(f"{size:>10,} {name:>9} {medians[name]:>9.3f} {memory[name]:>8.1f} {repeats:>5}   {note}",
+                      flush=True)
+    if len(results) > 1:
+        sizes_sorted = sorted(results)
+        first, last = sizes_sorted[0], sizes_sorted[-1]
+        growth = results[last][0]["bilan"] / results[first][0]["bilan"]
+        print(f"\nbilan report: {last // first}× the responses took {growth:.1f}× the time "
+              f"({growth / (last / first):.2f} of linear)")
+
+
+def read_until(fd, needle, timeout=10.0):
+    deadline = time.perf_counter() + timeout
+    seen = b""
+    while needle not in seen:
+        remaining = deadline - time.perf_counter()
+        if remaining <= 0:
+            raise TimeoutError(f"no {needle!r} after {timeout} s; saw {seen[-400:]!r}")
+        ready, _, _ = select.select([fd], [], [], remaining)
+        if ready:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                raise EOFError(f"closed before {needle!r}; saw {seen[-400:]!r}")
+            seen += chunk
+    return seen
+
+
+def questionnaire_benchmarks(repeats=7):
+    print("\nquestionnaire (medians of", repeats, "runs)")
+    first_plain, first_screen, durable = [], [], []
+    for _ in range(repeats):
+        with tempfile.TemporaryDirectory() as scratch:
+            store = os.path.join(scratch, "r.sqlite")
+            # Plain mode over pipes: the first prompt, then each answer → next prompt.
+            start = time.perf_counter()
+            process = subprocess.Popen([BILAN, "ask", SURVEY, "--store", store, "--plain"], cwd=ROOT,
+                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            fd = process.stdout.fileno()
+            read_until(fd, b"\n> ")  # plain mode's prompt
+            first_plain.append(time.perf_counter() - start)
+            # role, structure, territory, venue: each answer is stored before the next prompt.
+            for answer in (b"1\n", b"1\n", b"Pilat\n", b"2\n"):
+                sent = time.perf_counter()
+                process.stdin.write(answer)
+                process.stdin.flush()
+                read_until(fd, b"\n> ")
+                durable.append(time.perf_counter() - sent)
+            process.kill()
+            process.wait()
+            # A pseudo-terminal: the first screen drawn.
+            start = time.perf_counter()
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.execv(BILAN, [BILAN, "ask", SURVEY, "--store", store + "2"])
+            try:
+                read_until(fd, "Pélussin".encode())
+                first_screen.append(time.perf_counter() - start)
+            finally:
+                os.kill(pid, 9)
+                os.waitpid(pid, 0)
+                os.close(fd)
+    print(f"  first question, plain mode     {statistics.median(first_plain) * 1000:8.1f} ms")
+    print(f"  first screen, terminal         {statistics.median(first_screen) * 1000:8.1f} ms")
+    print(f"  answer → durable → next prompt {statistics.median(durable) * 1000:8.1f} ms")
+
+
+def main():
+    sizes = [1_000, 10_000, 100_000]
+    if os.environ.get("BENCH_FULL") == "1":
+        sizes.append(1_000_000)
+    if os.environ.get("BENCH_SIZES"):
+        sizes = [int(s) for s in os.environ["BENCH_SIZES"].split(",")]
+    prepare()
+    print(f"machine: {os.cpu_count()} cores, {os.uname().machine}, Python {sys.version.split()[0]}\n")
+    report_benchmarks(sizes)
+    questionnaire_benchmarks()
+
+
+if __name__ == "__main__":
+    main()
