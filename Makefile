@@ -2,6 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 SURVEY ?= Surveys/cooperation-pelussin-2015.yaml
+FUZZ_SECONDS ?= 60
 SUDO := $(shell if [ "$$(id -u)" = 0 ]; then echo ""; elif command -v sudo >/dev/null 2>&1; then echo sudo; else echo none; fi)
 APT_PACKAGES := libxlsxwriter-dev pkg-config libsqlite3-dev
 PY_PACKAGES := openpyxl markdown-it-py linkify-it-py
@@ -73,6 +74,10 @@ test: deps test-deps python-deps
 	$(SWIFT) build
 	$(SWIFT) test --parallel
 
+## fuzz: build the libFuzzer targets (Tests/Fuzz, AddressSanitizer) in .build-fuzz and run each for FUZZ_SECONDS
+fuzz: deps
+	SWIFT=$(SWIFT) FUZZ_SECONDS=$(FUZZ_SECONDS) Tests/Fuzz/run.sh
+
 format:
 	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
 
@@ -80,4 +85,4 @@ lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -3,7 +3,7 @@ import PackageDescription
 
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
-let package = Package(
+var package = Package(
   name: "bilan",
   platforms: [.macOS(.v13)],
   products: [
@@ -170,3 +170,27 @@ let package = Package(
     ),
   ]
 )
+
+// MARK: Fuzzing
+// libFuzzer targets, added only when BILAN_FUZZ=1 (Tests/Fuzz/run.sh sets it and
+// builds them with `--sanitize=fuzzer --sanitize=address` in .build-fuzz).
+// A fuzzer has no `main` of its own (libFuzzer's runtime provides it), so these
+// executables cannot link in the ordinary build: keep them out of it.
+if Context.environment["BILAN_FUZZ"] == "1" {
+  let fuzzers: [(name: String, dependencies: [Target.Dependency])] = [
+    ("FuzzSurvey", ["SurveyDefinition"]),
+    ("FuzzCondition", ["SurveyDefinition"]),
+    ("FuzzCSVImport", ["ResponseStore", "SurveyDefinition"]),
+    ("FuzzJSONLImport", ["ResponseStore", "SurveyDefinition"]),
+  ]
+  for fuzzer in fuzzers {
+    package.targets.append(
+      .executableTarget(
+        name: fuzzer.name,
+        dependencies: fuzzer.dependencies,
+        path: "Tests/Fuzz/\(fuzzer.name)",
+        exclude: ["corpus", "\(fuzzer.name).dict"],
+        swiftSettings: swift6
+      ))
+  }
+}

@@ -37,8 +37,7 @@ extension ConditionOperand: CustomStringConvertible {
   public var description: String {
     switch self {
     case .reference(let name, _): name
-    case .number(let value):
-      value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    case .number(let value): Self.decimal(value)
     case .string(let value):
       "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
         + "'"
@@ -46,6 +45,28 @@ extension ConditionOperand: CustomStringConvertible {
     case .answered(let name, _): "answered(\(name))"
     case .group(let condition): "(\(condition))"
     }
+  }
+}
+
+extension ConditionOperand {
+  /// `value` as the condition language writes numbers: digits, a point,
+  /// never an exponent (`1e+20` would not parse back), the shortest digits
+  /// that give the same `Double`.
+  static func decimal(_ value: Double) -> String {
+    if value == value.rounded() && abs(value) < 1e18 { return String(Int(value)) }
+    let shortest = String(value)
+    guard let e = shortest.firstIndex(of: "e"), let exponent = Int(shortest[shortest.index(after: e)...])
+    else { return shortest }
+    var mantissa = shortest[..<e]
+    let sign = mantissa.hasPrefix("-") ? "-" : ""
+    if !sign.isEmpty { mantissa = mantissa.dropFirst() }
+    let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+    let digits = parts.joined()
+    // Where the point goes among `digits`.
+    let point = parts[0].count + exponent
+    if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + digits }
+    if point >= digits.count { return sign + digits + String(repeating: "0", count: point - digits.count) }
+    return sign + digits.prefix(point) + "." + digits.dropFirst(point)
   }
 }
 

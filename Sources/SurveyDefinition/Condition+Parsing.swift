@@ -118,7 +118,8 @@ enum ConditionLexer {
         let written = source(start, index)
         let value = Double(
           written.hasPrefix(".") ? "0" + written : written.replacingOccurrences(of: "-.", with: "-0."))
-        add(.number(value ?? 0), start, index)
+        guard let value, value.isFinite else { throw .numberTooLarge(written, offset: start) }
+        add(.number(value), start, index)
         continue
       }
       if scalar == "'" || scalar == "\"" {
@@ -173,11 +174,22 @@ enum ConditionLexer {
 }
 
 /// Recursive descent over the tokens, one function per grammar rule.
+///
+/// Depth is bounded: parsing, printing, evaluating and releasing a condition
+/// all recurse over its tree, so a hostile `((((…))))` or a chain of 100,000
+/// `and` must be refused, not overflow the stack.
 struct ConditionParser {
+  /// The deepest tree accepted, and the most nested parentheses and `not`.
+  static let maximumDepth = 100
+
   var tokens: [ConditionToken]
   var position = 0
   /// Offsets of the literal operands, in the order they were parsed.
   var literalOffsets: [Int] = []
+  /// Parentheses and `not` open around the current token.
+  var nesting = 0
+  /// The depth of the tree the rule that returned last built (a value is 1).
+  var treeDepth = 0
 
   init(tokens: [ConditionToken]) {
     self.tokens = tokens
@@ -197,55 +209,94 @@ struct ConditionParser {
     return condition
   }
 
+  /// Refuses a tree deeper than `maximumDepth`, pointing at `offset`.
+  func checkDepth(_ depth: Int, at offset: Int) throws(ConditionSyntaxError) {
+    if depth > Self.maximumDepth { throw .tooDeep(limit: Self.maximumDepth, offset: offset) }
+  }
+
+  /// Enters a parenthesis or a `not` at `offset`, refusing too many open ones.
+  mutating func enter(at offset: Int) throws(ConditionSyntaxError) {
+    nesting += 1
+    try checkDepth(nesting, at: offset)
+  }
+
   mutating func parseOr() throws(ConditionSyntaxError) -> Condition {
     var left = try parseAnd()
+    var depth = treeDepth
     while current.isKeyword("or") {
+      let offset = current.offset
       advance()
       left = .or(left, try parseAnd())
+      depth = max(depth, treeDepth) + 1
+      try checkDepth(depth, at: offset)
     }
+    treeDepth = depth
     return left
   }
 
   mutating func parseAnd() throws(ConditionSyntaxError) -> Condition {
     var left = try parseNot()
+    var depth = treeDepth
     while current.isKeyword("and") {
+      let offset = current.offset
       advance()
       left = .and(left, try parseNot())
+      depth = max(depth, treeDepth) + 1
+      try checkDepth(depth, at: offset)
     }
+    treeDepth = depth
     return left
   }
 
   mutating func parseNot() throws(ConditionSyntaxError) -> Condition {
     if current.isKeyword("not") {
+      let offset = current.offset
+      try enter(at: offset)
       advance()
-      return .not(try parseNot())
+      let inner = try parseNot()
+      nesting -= 1
+      treeDepth += 1
+      try checkDepth(treeDepth, at: offset)
+      return .not(inner)
     }
     return try parseComparison()
   }
 
   mutating func parseComparison() throws(ConditionSyntaxError) -> Condition {
+    let start = current.offset
     let left = try parseValue()
+    var depth = treeDepth
+    let condition: Condition
     if case .comparison(let comparison) = current.kind {
       advance()
-      return .comparison(left, comparison, try parseValue())
-    }
-    if current.isKeyword("in") {
+      condition = .comparison(left, comparison, try parseValue())
+      depth = max(depth, treeDepth)
+    } else if current.isKeyword("in") {
       advance()
       try expect(.leftBracket, "'[' after 'in'")
       var values = [try parseValue()]
+      depth = max(depth, treeDepth)
       while current.kind == .comma {
         advance()
         values.append(try parseValue())
+        depth = max(depth, treeDepth)
       }
       try expect(.rightBracket, "',' or ']'")
-      return .membership(left, values)
-    }
-    if current.isKeyword("contains") {
+      condition = .membership(left, values)
+    } else if current.isKeyword("contains") {
       advance()
-      return .contains(left, try parseValue())
+      condition = .contains(left, try parseValue())
+      depth = max(depth, treeDepth)
+    } else if case .group(let inner) = left {
+      // The group's own level goes with it.
+      treeDepth = depth - 1
+      return inner
+    } else {
+      condition = .value(left)
     }
-    if case .group(let condition) = left { return condition }
-    return .value(left)
+    treeDepth = depth + 1
+    try checkDepth(treeDepth, at: start)
+    return condition
   }
 
   mutating func parseValue() throws(ConditionSyntaxError) -> ConditionOperand {
@@ -259,21 +310,33 @@ struct ConditionParser {
     switch token.kind {
     case .number(let value):
       advance()
+      treeDepth = 1
       return .number(value)
     case .string(let value):
       advance()
+      treeDepth = 1
       return .string(value)
     case .leftParenthesis:
+      try enter(at: token.offset)
       advance()
       let inner = try parseOr()
       try expect(.rightParenthesis, "')'")
-      if case .value(let operand) = inner { return operand }
+      nesting -= 1
+      if case .value(let operand) = inner {
+        // `(x)` is `x`: the value's level, not the `.value` wrapped around it.
+        treeDepth -= 1
+        return operand
+      }
+      treeDepth += 1
+      try checkDepth(treeDepth, at: token.offset)
       return .group(inner)
     case .identifier("true"):
       advance()
+      treeDepth = 1
       return .boolean(true)
     case .identifier("false"):
       advance()
+      treeDepth = 1
       return .boolean(false)
     case .identifier("answered"):
       advance()
@@ -284,9 +347,11 @@ struct ConditionParser {
       }
       advance()
       try expect(.rightParenthesis, "')'")
+      treeDepth = 1
       return .answered(name, SourceRange(offset: argument.offset, length: argument.length))
     case .identifier(let name) where !ConditionLexer.keywords.contains(name):
       advance()
+      treeDepth = 1
       return .reference(name, SourceRange(offset: token.offset, length: token.length))
     default:
       throw .unexpected(found: token.quoted, expected: "a value", offset: token.offset)

@@ -16,13 +16,19 @@ public enum ConditionSyntaxError: Error, LocalizedError, Equatable, Sendable {
   case unexpected(found: String, expected: String, offset: Int)
   /// An operator from another language (`=`, `&&`, `||`, `!`, `<>`) with the one to use.
   case unknownOperator(String, suggestion: String, offset: Int)
+  /// A number too large for a `Double` (more than about 308 digits).
+  case numberTooLarge(String, offset: Int)
+  /// More than `limit` levels of parentheses, `not`, `and` and `or` (the
+  /// tree a condition parses to is walked recursively, so its depth is bounded).
+  case tooDeep(limit: Int, offset: Int)
 
   /// Where the problem starts in the expression (0-based).
   public var offset: Int {
     switch self {
     case .empty: 0
     case .unexpectedCharacter(_, let offset), .unterminatedString(let offset),
-      .unexpected(_, _, let offset), .unknownOperator(_, _, let offset):
+      .unexpected(_, _, let offset), .unknownOperator(_, _, let offset), .tooDeep(_, let offset),
+      .numberTooLarge(_, let offset):
       offset
     }
   }
@@ -36,6 +42,11 @@ public enum ConditionSyntaxError: Error, LocalizedError, Equatable, Sendable {
     case .unexpected(let found, let expected, _): "expected \(expected), found \(found)"
     case .unknownOperator(let found, let suggestion, _):
       "unknown operator '\(found)'; did you mean '\(suggestion)'?"
+    case .numberTooLarge(let number, _):
+      "the number \(number.count > 20 ? String(number.prefix(20)) + "…" : number) is too large"
+    case .tooDeep(let limit, _):
+      "the condition is nested more than \(limit) levels deep (parentheses, 'not', 'and', 'or'); "
+        + "simplify it, e.g. with 'in [...]' for a list of values"
     }
   }
 

@@ -99,6 +99,10 @@ final class SurveyReader {
       error(at: 1, 1, "the survey file is empty")
       return nil
     }
+    if let (problem, line, column) = Self.oversize(of: text) {
+      error(at: line, column, problem == .depth ? Self.tooDeepMessage : Self.tooLargeMessage)
+      return nil
+    }
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
@@ -118,18 +122,19 @@ final class SurveyReader {
     return readSurvey(root)
   }
 
+  static let tooLargeMessage =
+    "the YAML expands to more than \(maximumNodes) values once its aliases are repeated (anchors and aliases nested too often)"
+  static let tooDeepMessage = "the YAML is nested more than \(maximumDepth) levels deep"
+
   /// Refuses too deep or too large (alias-expanded) trees; reports once.
   private func checkSize(_ node: Node, depth: Int, budget: inout Int) -> Bool {
     budget -= 1
     if budget < 0 {
-      error(
-        node,
-        "the YAML expands to more than \(Self.maximumNodes) values once its aliases are repeated (anchors and aliases nested too often)"
-      )
+      error(node, Self.tooLargeMessage)
       return false
     }
     if depth > Self.maximumDepth {
-      error(node, "the YAML is nested more than \(Self.maximumDepth) levels deep")
+      error(node, Self.tooDeepMessage)
       return false
     }
     switch node {
@@ -195,7 +200,8 @@ final class SurveyReader {
       var message = "YAML syntax error: \(problem)"
       if let context { message += " (\(context.text) at line \(context.mark.line))" }
       if problem.hasPrefix("Maximum nesting level reached") {
-        message = "the YAML is nested more than \(Self.maximumDepth) levels deep"
+        // libyaml's own limit (1000), met before ours when it scans a flow collection ahead.
+        message = Self.tooDeepMessage
       } else if problem == "but found another document" {
         message = "the file holds several YAML documents (a second '---'); a survey is one document"
       } else if problem == "found undefined alias" {

@@ -142,7 +142,16 @@ final class Workbook {
     for sheet in sheets { try sheet.finish() }
     // workbook_close frees the workbook whatever it returns.
     handle = nil
-    try check(workbook_close(workbook), "workbook_close", path)
+    errno = 0
+    let code = workbook_close(workbook)
+    // libxlsxwriter reports a full disk as a generic zip error: say what it is.
+    let systemError = errno
+    if code != LXW_NO_ERROR, systemError == ENOSPC || systemError == EDQUOT {
+      throw ExcelReportError.writeFailed(
+        path: path,
+        reason: "the disk is full (\(String(cString: strerror(systemError)))); free some space and try again")
+    }
+    try check(code, "workbook_close", path)
   }
 
   /// Frees the workbook without writing anything (after a failure).
