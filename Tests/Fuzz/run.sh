@@ -39,8 +39,10 @@ for target in "${TARGETS[@]}"; do
   echo "== building $target (fuzzer + address sanitizer)"
   start=$(date +%s)
   # The linker warns about every AddressSanitizer helper it cannot export: noise.
-  "$SWIFT" build "${build_flags[@]}" --product "$target" 2>&1 | grep -v "Cannot export local symbol" || true
-  test -x "$SCRATCH/debug/$target" || { echo "fuzz: building $target failed" >&2; exit 1; }
+  if ! "$SWIFT" build "${build_flags[@]}" --product "$target" 2>&1 | { grep -v "Cannot export local symbol" || true; }; then
+    echo "fuzz: building $target failed" >&2
+    exit 1
+  fi
   echo "== built $target in $(($(date +%s) - start)) s"
 done
 
@@ -50,13 +52,16 @@ for target in "${TARGETS[@]}"; do
   dictionary=()
   if [ -f "Tests/Fuzz/$target/$target.dict" ]; then dictionary=("-dict=Tests/Fuzz/$target/$target.dict"); fi
   echo "== fuzzing $target for $FUZZ_SECONDS s"
-  if "$SCRATCH/debug/$target" \
+  set +e
+  "$SCRATCH/debug/$target" \
     -max_total_time="$FUZZ_SECONDS" -timeout="$FUZZ_TIMEOUT" -rss_limit_mb=4096 -detect_leaks=0 \
     -print_final_stats=1 "${dictionary[@]}" \
     -artifact_prefix="$SCRATCH/artifacts/$target/" \
     "$SCRATCH/corpus/$target" "Tests/Fuzz/$target/corpus" 2>&1 | tee "$SCRATCH/$target.log" \
-    | grep -E "^(INFO: Seed|#[0-9]+ +(INITED|DONE)|==[0-9]+==|SUMMARY|stat::|artifact_prefix|Test unit written|.*Fatal error|.*Precondition failed)"; then :; fi
-  if [ "${PIPESTATUS[0]}" -ne 0 ] || grep -q "Test unit written" "$SCRATCH/$target.log"; then
+    | grep -E "^(INFO: Seed|#[0-9]+[[:space:]]+(INITED|DONE)|==[0-9]+==|SUMMARY|stat::|artifact_prefix|Test unit written|.*Fatal error|.*Precondition failed)"
+  status=${PIPESTATUS[0]}
+  set -e
+  if [ "$status" -ne 0 ] || grep -q "Test unit written" "$SCRATCH/$target.log"; then
     failed+=("$target")
   fi
 done
