@@ -142,6 +142,21 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: directory.path("order.xlsx")))
   }
 
+  @Test func tableHeadersAreMadeUniqueAndNonEmpty() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.path("headers.xlsx")
+    let workbook = try Workbook(path: path)
+    let sheet = try workbook.addWorksheet("Données")
+    try sheet.writeRow([.text("1"), .text("2"), .text("3")], row: 1)
+    try sheet.addTable(name: "T", firstRow: 0, firstColumn: 0, lastRow: 1, headers: ["id", "ID", ""])
+    try workbook.close()
+    let dump = try #require(try WorkbookDump.read(path)["Données"])
+    #expect(dump.cells["A1"]?.value == "id")
+    #expect(dump.cells["B1"]?.value == "ID (2)")
+    #expect(dump.cells["C1"]?.value == "3")
+  }
+
   @Test func aFailedWriteLeavesNoFile() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }

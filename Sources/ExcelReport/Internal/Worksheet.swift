@@ -42,7 +42,7 @@ final class Worksheet {
   private var hiddenColumns: Set<Int> = []
   /// Wrapped texts: row → (column, display width of each of its lines), to
   /// size the rows (readers do not grow rows of a written file themselves).
-  private var wrappedLines: [Int: [(column: Int, lines: [Int])]] = [:]
+  private var wrappedLines: [Int: [(column: Int, lines: [Int], bold: Bool)]] = [:]
   private var buffering: Bool { workbook.constantMemory && !streaming }
   /// Widest column, in characters, that content alone can ask for.
   var maximumColumnWidth = 60.0
@@ -72,7 +72,7 @@ final class Worksheet {
       let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
         DisplayWidth.of(String($0))
       }
-      wrappedLines[row, default: []].append((column, lines))
+      wrappedLines[row, default: []].append((column, lines, style.bold))
     }
     if buffering {
       pending.append((row, column, value, style))
@@ -161,8 +161,8 @@ final class Worksheet {
     for (row, cells) in wrappedLines.sorted(by: { $0.key < $1.key }) {
       let lines =
         cells.map { cell -> Int in
-          // A column of width w holds about 1.3 w characters of ordinary text.
-          let width = max(1, Int(((widths[cell.column] ?? 8.43) - 1) * 1.3))
+          // A column of width w holds about 1.3 w characters of ordinary text, w of bold.
+          let width = max(1, Int(((widths[cell.column] ?? 8.43) - 1) * (cell.bold ? 1.0 : 1.3)))
           return cell.lines.reduce(0) { $0 + max(1, ($1 + width - 1) / width) }
         }.max() ?? 1
       guard lines > 1 else { continue }
@@ -232,8 +232,21 @@ final class Worksheet {
     let list = UnsafeMutablePointer<UnsafeMutablePointer<lxw_table_column>?>.allocate(
       capacity: headers.count + 1)
     defer { list.deallocate() }
+    // Excel refuses a table whose headers are empty or repeat (case-insensitively).
+    var seen: Set<String> = []
+    let headers = headers.enumerated().map { index, header in
+      let base = header.isEmpty ? "\(index + 1)" : String(CellText.prepare(header).text.prefix(250))
+      var unique = base
+      var counter = 2
+      while seen.contains(unique.lowercased()) {
+        unique = "\(base) (\(counter))"
+        counter += 1
+      }
+      seen.insert(unique.lowercased())
+      return unique
+    }
     for (index, header) in headers.enumerated() {
-      let text = strdup(CellText.prepare(header).text)
+      let text = strdup(header)
       owned.append(text)
       columns[index] = lxw_table_column()
       columns[index].header = text
