@@ -42,6 +42,7 @@ var package = Package(
     .target(
       name: "Rehearsal",
       dependencies: ["SurveyDefinition", "ResponseStore"],
+      resources: [.embedInCode("Resources/cooperation-pelussin-2015.yaml")],
       swiftSettings: swift6
     ),
     .target(

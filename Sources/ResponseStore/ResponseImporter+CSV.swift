@@ -161,7 +161,9 @@ extension ResponseImporter {
       let checked = checkHeader(
         header, defaultID: UUID(derivedFrom: "\(hash):\(line)"), line: line, seen: &seen, report: problem)
       let complete = checked.map { $0.status == .complete } ?? (meta["status"] != "partial")
-      for answerProblem in flow.checkResponse(answers: answers, contacts: contacts, complete: complete) {
+      for answerProblem in flow.checkResponse(
+        answers: answers, contacts: contacts, complete: complete, requireContacts: false)
+      {
         problem(answerProblem.description)
       }
       guard let checked, problems.count == before else { continue }

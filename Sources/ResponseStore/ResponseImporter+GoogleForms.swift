@@ -107,7 +107,9 @@ extension ResponseImporter {
         answers[key] = .codes(ranked.sorted { ($0.rank, $0.code) < ($1.rank, $1.code) }.map(\.code))
       }
       guard problems.count == before else { continue }
-      for answerProblem in flow.checkResponse(answers: answers, contacts: contacts, complete: true) {
+      for answerProblem in flow.checkResponse(
+        answers: answers, contacts: contacts, complete: true, requireContacts: false)
+      {
         problem(answerProblem.description)
       }
       guard problems.count == before else { continue }

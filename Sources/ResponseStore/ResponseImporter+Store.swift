@@ -52,7 +52,8 @@ extension ResponseImporter {
         }
         if response.schemaHash == current {
           for answerProblem in flow.checkResponse(
-            answers: response.answers, contacts: response.contacts, complete: response.status == .complete)
+            answers: response.answers, contacts: response.contacts, complete: response.status == .complete,
+            requireContacts: false)
           {
             problem(answerProblem.description)
           }

@@ -183,7 +183,7 @@ public struct ResponseImporter: Sendable {
       for answerProblem in typed.problems { problem(answerProblem.description) }
       let complete = meta.map { $0.status == .complete } ?? (header.status != "partial")
       for answerProblem in flow.checkResponse(
-        answers: typed.answers, contacts: typed.contacts, complete: complete)
+        answers: typed.answers, contacts: typed.contacts, complete: complete, requireContacts: false)
       where answerProblem.error != .unknownKey(key: answerProblem.key) {
         problem(answerProblem.description)
       }

@@ -94,7 +94,7 @@ public enum AnswerError: Error, LocalizedError, Equatable, Hashable, Sendable {
       case .number: return french ? "Saisissez un nombre." : "Enter a number."
       case .boolean: return french ? "Répondez par oui ou par non." : "Answer yes or no."
       case .text: return french ? "Saisissez un texte." : "Enter some text."
-      case .contact: return french ? "Saisissez une adresse e-mail." : "Enter an email address."
+      case .contact: return french ? "Saisissez une adresse électronique." : "Enter an email address."
       }
     case .notApplicableNotOffered:
       return french
@@ -157,7 +157,7 @@ public enum AnswerError: Error, LocalizedError, Equatable, Hashable, Sendable {
       return french ? "Répondez sur une seule ligne." : "Answer on a single line."
     case .invalidEmail:
       return french
-        ? "Saisissez une adresse e-mail valide, comme nom@exemple.fr."
+        ? "Saisissez une adresse électronique valide, comme nom@exemple.fr."
         : "Enter a valid email address, such as name@example.com."
     case .otherTextWithoutOther:
       return french
@@ -174,7 +174,7 @@ public enum AnswerError: Error, LocalizedError, Equatable, Hashable, Sendable {
       return french ? "Cette question est obligatoire." : "This question is required."
     case .contactAmongAnswers:
       return french
-        ? "Une adresse e-mail est une donnée de contact, conservée à part des réponses."
+        ? "Une adresse électronique est une donnée de contact, conservée à part des réponses."
         : "An email address is contact data, kept apart from the answers."
     }
   }

@@ -31,7 +31,12 @@ extension SurveyFlow {
   ///   without an answer (``AnswerError/missingRequired(key:)``; a matrix needs
   ///   every row, each missing row is reported under its key). An empty text
   ///   (only spaces) or an empty list does not count as an answer there.
-  public func checkResponse(answers: Answers, contacts: [String: String], complete: Bool) -> [AnswerProblem] {
+  ///   With `requireContacts: false` a required email question may be
+  ///   missing: exports leave contact data out unless asked, so an imported
+  ///   export has none.
+  public func checkResponse(
+    answers: Answers, contacts: [String: String], complete: Bool, requireContacts: Bool = true
+  ) -> [AnswerProblem] {
     var problems: [AnswerProblem] = []
     func report(_ error: AnswerError) { problems.append(AnswerProblem(key: error.key, error: error)) }
     let shown = visibility(answers: answers)
@@ -63,7 +68,7 @@ extension SurveyFlow {
       guard complete, isShown, Self.isEmpty(value) else { continue }
       if rule.isOther {
         if Self.choosesOther(answers[rule.choiceKey]) { report(.otherTextMissing(key: key)) }
-      } else if rule.isRequired {
+      } else if rule.isRequired && (requireContacts || !rule.isContact) {
         report(.missingRequired(key: key))
       }
     }

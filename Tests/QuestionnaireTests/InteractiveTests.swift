@@ -71,7 +71,7 @@ import Testing
     try terminal.press("1")
     try terminal.waitFor("Votre adresse")
     try terminal.press(Keys.paste("pas-une-adresse"), Keys.enter)
-    try terminal.waitFor("Saisissez une adresse e-mail valide")
+    try terminal.waitFor("Saisissez une adresse électronique valide")
     try terminal.press(Keys.paste("\u{7F}"))
     for _ in 0..<16 { terminal.type("\u{7F}") }
     try terminal.press(Keys.paste("a@example.org"), Keys.enter)
@@ -191,7 +191,7 @@ import Testing
   @Test func kioskWithTwoParticipantsAndTheFacilitatorExit() throws {
     defer { directory.remove() }
     let terminal = try start(["--kiosk"])
-    try terminal.waitFor("0 réponse reçue sur ce poste")
+    try terminal.waitFor("Aucune réponse reçue sur ce poste")
     #expect(!terminal.text.contains("Q quitter"))
     for participant in 1...2 {
       try terminal.press(Keys.enter, "\(participant)", Keys.escape, "4")
@@ -225,10 +225,10 @@ import Testing
   @Test func kioskIdleTimeoutKeepsAPartialAndReturnsToTheWelcome() throws {
     defer { directory.remove() }
     let terminal = try start(["--kiosk", "--idle-timeout", "1"])
-    try terminal.waitFor("0 réponse reçue")
+    try terminal.waitFor("Aucune réponse reçue")
     try terminal.press(Keys.enter, "2")
     try terminal.waitFor("Quels appuis ?")
-    try terminal.waitFor("0 réponse reçue", timeout: 5)
+    try terminal.waitFor("Aucune réponse reçue", timeout: 5)
     let responses = try storedResponses(store)
     #expect(responses.count == 1)
     #expect(responses.first?.status == .partial)

@@ -24,12 +24,13 @@ import Testing
     }
   }
 
+  /// Run from outside the repository: the reference survey built into bilan is used.
   @Test func theDemoPrintsWhereTheReportsAreAndTheHeadlineFigures() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let out = directory.path("out")
     let result = try runBilan(
-      ["demo", "--output", out, "--responses", "40", "--seed", "9"], currentDirectory: Repository.root)
+      ["demo", "--output", out, "--responses", "12", "--seed", "9"], currentDirectory: directory.url)
     #expect(result.status == 0, "\(result.stderr)")
     let lines = result.stdout.split(separator: "\n").map(String.init)
     #expect(lines.first?.hasSuffix("synthetic responses in \(out)/responses.sqlite") == true)

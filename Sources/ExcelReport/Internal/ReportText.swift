@@ -142,7 +142,7 @@ struct ReportText {
     )
     lines.append(
       french
-        ? "Verbatims et données brutes : adresses e-mail et numéros de téléphone masqués ; aucune citation d'un groupe de moins de \(minimum) personnes. Les coordonnées ne figurent dans aucun rapport."
+        ? "Verbatims et données brutes : adresses électroniques et numéros de téléphone masqués ; aucune citation d’un groupe de moins de \(minimum) personnes. Les coordonnées ne figurent dans aucun rapport."
         : "Comments and raw data: email addresses and phone numbers masked; no quote from a group of fewer than \(minimum) people. Contact details appear in no report."
     )
     lines.append(

@@ -12,8 +12,10 @@ extension ReportWriter {
     try sheet.write(
       .text(
         text.french
-          ? "Aucune case reposant sur moins de \(minimum) personnes n'est publiée : « < \(minimum) »."
-          : "No cell resting on fewer than \(minimum) people is published: \"< \(minimum)\"."),
+          ? "Aucune case reposant sur moins de \(minimum) personnes n’est publiée : « < \(minimum) » ; "
+            + "« masqué » : une seconde case retirée pour qu’on ne puisse pas retrouver la première par soustraction."
+          : "No cell resting on fewer than \(minimum) people is published: \"< \(minimum)\"; \"withheld\": "
+            + "a second cell removed so that the first cannot be recovered by subtraction."),
       row: row, column: 0, style: subtitle)
     row += 2
     for breakdown in results.breakdowns {
@@ -21,9 +23,10 @@ extension ReportWriter {
       row += 1
       let groups = breakdown.groups
       var headers = [text.indicator, text.item, "\(text.overall)\n(n = \(results.counts.included))"]
+      // No group size is printed: with the overall n beside them, published
+      // sizes would give away the size of a withheld group by subtraction.
       headers += groups.map { group in
-        group.belowMinimum
-          ? "\(group.group.label)\n(n < \(minimum))" : "\(group.group.label)\n(n = \(group.count))"
+        group.belowMinimum ? "\(group.group.label)\n(n < \(minimum))" : group.group.label
       }
       row = try writeHeader(headers, in: sheet, row: row)
       for indicator in results.indicators {
@@ -39,7 +42,12 @@ extension ReportWriter {
             }
             let column = 3 + offset
             if let cell, cell.suppressed {
-              try sheet.write(.text(text.suppressed(minimum)), row: row, column: column, style: withheldStyle)
+              // A second cell withheld so the first cannot be recovered rests on
+              // k or more people: "< k" would be false there.
+              let mark =
+                cell.suppression == .complementary
+                ? (text.french ? "masqué" : "withheld") : text.suppressed(minimum)
+              try sheet.write(.text(mark), row: row, column: column, style: withheldStyle)
             } else {
               try sheet.write(.optional(cell?.value), row: row, column: column, style: format)
             }

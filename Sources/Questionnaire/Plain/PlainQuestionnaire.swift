@@ -47,7 +47,7 @@ public final class PlainQuestionnaire {
     var current = session.shown.first
     while let instance = current {
       printQuestion(instance)
-      switch ask(instance) {
+      switch try ask(instance) {
       case .end:
         write(
           "\n"
@@ -176,7 +176,7 @@ public final class PlainQuestionnaire {
       ]
       if let range = words.numberRange(minimum, maximum) { parts.append(range) }
       return parts.joined(separator: " ") + "."
-    case .email: return french ? "Une adresse e-mail." : "An email address."
+    case .email: return french ? "Une adresse électronique." : "An email address."
     case .text: return nil
     }
   }
@@ -190,9 +190,9 @@ public final class PlainQuestionnaire {
   }
 
   /// Reads lines until a valid answer, `<`, or the end of input.
-  private func ask(_ instance: QuestionInstance) -> Reply {
+  private func ask(_ instance: QuestionInstance) throws(StoreError) -> Reply {
     if case .matrix(let rows, let scale) = instance.question.kind {
-      return askMatrix(instance, rows: rows, scale: scale)
+      return try askMatrix(instance, rows: rows, scale: scale)
     }
     while true {
       prompt()
@@ -254,7 +254,11 @@ public final class PlainQuestionnaire {
   }
 
   /// One prompt per row; `<` on a row goes back one row (or to the previous question).
-  private func askMatrix(_ instance: QuestionInstance, rows: [Choice], scale: Scale) -> Reply {
+  /// One prompt per row; each row's answer is stored before the next prompt
+  /// (cli.md), so input ending half-way through a matrix keeps its rows.
+  private func askMatrix(
+    _ instance: QuestionInstance, rows: [Choice], scale: Scale
+  ) throws(StoreError) -> Reply {
     var values: [String: AnswerValue] = [:]
     var index = 0
     while index < rows.count {
@@ -291,6 +295,7 @@ public final class PlainQuestionnaire {
           continue
         }
         values[key] = value
+        try recorder.record([key: value], contactKeys: [])
         index += 1
       }
     }
@@ -298,7 +303,7 @@ public final class PlainQuestionnaire {
       return .answer(try session.validate(values, for: instance))
     } catch {
       refuse(error.message)
-      return ask(instance)
+      return try ask(instance)
     }
   }
 

@@ -128,7 +128,9 @@ public struct ToolText: Sendable {
   }
   public func responsesIn(_ count: Int) -> String {
     french
-      ? "\(count) réponse\(count > 1 ? "s" : "") reçue\(count > 1 ? "s" : "") sur ce poste"
+      ? (count == 0
+        ? "Aucune réponse reçue sur ce poste"
+        : "\(count) réponse\(count > 1 ? "s" : "") reçue\(count > 1 ? "s" : "") sur ce poste")
       : "\(count) response\(count == 1 ? "" : "s") received on this computer"
   }
   public var helpTitle: String { french ? "Aide" : "Help" }
@@ -162,7 +164,7 @@ public struct ToolText: Sendable {
     french ? "Un nombre entier est attendu." : "A whole number is expected."
   }
   public var invalidEmail: String {
-    french ? "Cette adresse e-mail n’est pas valide." : "This email address is not valid."
+    french ? "Cette adresse électronique n’est pas valide." : "This email address is not valid."
   }
   public var end: String { french ? "Fin" : "End" }
 }

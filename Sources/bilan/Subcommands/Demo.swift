@@ -12,16 +12,14 @@ extension Bilan {
     static let configuration = CommandConfiguration(
       abstract: "Rehearse: fill a store with plausible synthetic responses and write their reports.",
       discussion: """
-        Fills a store with synthetic responses to the reference survey — participants in
-        pairs and trios per territory, a realistic mix of roles and structures, ratings that
-        move together, a few partial responses, free text from a phrase bank — then writes
-        the workbook and the synthesis, prints where they are and the first figures a
-        facilitator looks at.
+        Fills a store with synthetic responses to the reference survey — participants in pairs and \
+        trios per territory, a realistic mix of roles and structures, ratings that move together, a \
+        few partial responses, free text from a phrase bank — then writes the workbook and the \
+        synthesis, prints where they are and the first figures a facilitator looks at.
 
-        The rehearsal never touches a real survey's store: by default it works in
-        Reports/demo/ (store and reports), and it refuses to replace a store that holds
-        responses that are not synthetic. The same seed gives the same store and
-        byte-identical reports.
+        The rehearsal never touches a real survey's store: by default it works in Reports/demo/ \
+        (store and reports), and it refuses to replace a store that holds responses that are not \
+        synthetic. The same seed gives the same store and byte-identical reports.
 
         Examples:
           $ bilan demo
@@ -35,8 +33,11 @@ extension Bilan {
     @Option(help: "The seed of the generator: the same seed gives the same responses.")
     var seed: UInt64 = 2015
 
-    @Option(help: "The survey to rehearse.")
-    var survey = "Surveys/cooperation-pelussin-2015.yaml"
+    @Option(
+      help:
+        "The survey to rehearse (default: Surveys/cooperation-pelussin-2015.yaml, or the copy built into bilan)."
+    )
+    var survey: String?
 
     @Option(
       help: "The store to fill (default: Reports/demo/responses.sqlite; replaced if it is a demo store).")
@@ -58,17 +59,35 @@ extension Bilan {
     }
 
     func run() async throws {
+      // The reference survey of the repository when run from it, else the copy built into bilan.
+      var temporaryCopy: URL?
+      let survey: String
+      if let given = self.survey {
+        survey = given
+      } else if FileManager.default.fileExists(atPath: "Surveys/\(ReferenceSurvey.fileName)") {
+        survey = "Surveys/\(ReferenceSurvey.fileName)"
+      } else {
+        do {
+          temporaryCopy = try ReferenceSurvey.writeTemporaryCopy()
+        } catch {
+          throw Self.failure(
+            "cannot write the reference survey to a temporary folder: \(error.localizedDescription)", code: 3)
+        }
+        survey = temporaryCopy!.path
+      }
+      defer {
+        if let temporaryCopy {
+          try? FileManager.default.removeItem(at: temporaryCopy.deletingLastPathComponent())
+        }
+      }
       let definition: Survey
       do {
         definition = try Survey.load(path: survey)
       } catch {
-        let hint =
-          FileManager.default.fileExists(atPath: survey)
-          ? "" : " (run bilan demo from the bilan repository, or give --survey PATH)"
-        Self.fail("\(error.errorDescription ?? "\(error)")\(hint)", code: 1)
+        throw Self.failure(error.errorDescription ?? "\(error)", code: 1)
       }
       if let lang, !definition.languages.contains(lang) {
-        Self.fail(
+        throw Self.failure(
           "the survey has no language '\(lang)': use one of \(definition.languages.joined(separator: ", "))",
           code: 1)
       }
@@ -76,12 +95,13 @@ extension Bilan {
       let storePath = store ?? "\(folder)/responses.sqlite"
       do {
         guard try RehearsalStore.holdsOnlySyntheticResponses(path: storePath, survey: definition) else {
-          Self.fail(
+          throw Self.failure(
             "\(storePath) holds real responses: the rehearsal will not replace it. Give another --store.",
             code: 1)
         }
       } catch let error as StoreError {
-        Self.fail("\(error.errorDescription ?? "\(error)") — the rehearsal will not replace it.", code: 1)
+        throw Self.failure(
+          "\(error.errorDescription ?? "\(error)") — the rehearsal will not replace it.", code: 1)
       }
       let counts: (complete: Int, partial: Int)
       do {
@@ -99,7 +119,7 @@ extension Bilan {
         }
         bar.finish()
       } catch {
-        Self.fail("\((error as? LocalizedError)?.errorDescription ?? "\(error)")", code: 3)
+        throw Self.failure("\((error as? LocalizedError)?.errorDescription ?? "\(error)")", code: 3)
       }
       print("\(counts.complete) complete and \(counts.partial) partial synthetic responses in \(storePath)")
       if noReports { return }
@@ -110,7 +130,7 @@ extension Bilan {
       do {
         written = try Report.parse(arguments).produce()
       } catch let failure as Report.ReportFailure {
-        Self.fail(failure.message, code: failure.code)
+        throw Self.failure(failure.message, code: failure.code)
       }
       for path in written.paths { print(path) }
       if let results = written.results {
@@ -129,9 +149,10 @@ extension Bilan {
       let counts = results.counts
       var responses =
         french
-        ? "Réponses\(typography.colon)\(counts.complete) complètes"
-        : "Responses\(typography.colon)\(counts.complete) complete"
-      if let rate = counts.responseRate, let registered = counts.registered {
+        ? "Réponses\(typography.colon)\(typography.integer(counts.complete)) complètes"
+        : "Responses\(typography.colon)\(typography.integer(counts.complete)) complete"
+      // A rehearsal with more responses than people registered has no meaningful rate.
+      if let rate = counts.responseRate, let registered = counts.registered, rate <= 1 {
         responses +=
           french
           ? " sur \(registered) inscrits (\(typography.percent(rate)))"
@@ -175,9 +196,10 @@ extension Bilan {
       }
     }
 
-    static func fail(_ message: String, code: Int32) -> Never {
+    /// Prints `message` on standard error and gives the exit code to throw.
+    static func failure(_ message: String, code: Int32) -> ExitCode {
       FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-      Foundation.exit(code)
+      return ExitCode(code)
     }
   }
 }

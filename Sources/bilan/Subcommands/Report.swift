@@ -124,6 +124,12 @@ extension Bilan {
         // Not a store, another survey's store: the input is wrong (1); disk, lock, damage: 3.
         return ReportFailure(message: message, code: error.isInputError ? 1 : 3)
       case ExcelReportError.invalidInput: return ReportFailure(message: message, code: 1)
+      case let error as CocoaError:
+        // Foundation's own description names neither the file nor the fix.
+        let path = error.filePath ?? (error.userInfo[NSURLErrorKey] as? URL)?.path ?? output ?? ""
+        let reason = (error.underlying as? POSIXError).map { String(cString: strerror($0.code.rawValue)) }
+        return ReportFailure(
+          message: "cannot write \(path): \(reason ?? error.localizedDescription)", code: 3)
       default: return ReportFailure(message: message, code: 3)
       }
     }

@@ -61,8 +61,9 @@ extension Bilan {
         throw ExitCode(1)
       }
       if let lang, !definition.languages.contains(lang) {
-        throw ValidationError(
-          "--lang \(lang): the survey is written in \(definition.languages.joined(separator: ", ")) only.")
+        Self.fail(
+          "--lang \(lang): the survey is written in \(definition.languages.joined(separator: ", ")) only.",
+          code: 2)
       }
       let path = store ?? SQLiteResponseStore.defaultPath(surveyID: definition.id)
       let language = lang ?? definition.defaultLanguage
@@ -87,7 +88,7 @@ extension Bilan {
       do {
         aggregator = try Aggregator(survey: definition, options: options)
       } catch {
-        throw ValidationError("--by \(by ?? ""): \(error.errorDescription ?? "\(error)")")
+        Self.fail("--by \(by ?? ""): \(error.errorDescription ?? "\(error)")", code: 2)
       }
       do {
         try repository.forEachResponse(survey: definition.id, includePartial: true) { aggregator.add($0) }
