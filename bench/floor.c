@@ -5,8 +5,12 @@
  * per answer key) with libxlsxwriter in constant-memory mode. No statistics,
  * no formats, no charts: what no workbook writer can beat.
  *
+ * bilan's workbook holds the raw data twice (codes, and labels): with
+ * SHEETS = 2 the floor writes the same cells into two sheets, the least any
+ * writer of that workbook must do.
+ *
  * Build: cc -O2 -o floor floor.c $(pkg-config --cflags --libs xlsxwriter) -lsqlite3
- * Usage: floor STORE.sqlite OUT.xlsx
+ * Usage: floor STORE.sqlite OUT.xlsx [SHEETS]
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -36,8 +40,13 @@ static int check(lxw_error error, const char *what) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 3) {
-        fprintf(stderr, "usage: floor STORE.sqlite OUT.xlsx\n");
+    if (argc != 3 && argc != 4) {
+        fprintf(stderr, "usage: floor STORE.sqlite OUT.xlsx [SHEETS]\n");
+        return 2;
+    }
+    int sheet_count = argc == 4 ? atoi(argv[3]) : 1;
+    if (sheet_count < 1 || sheet_count > 8) {
+        fprintf(stderr, "floor: SHEETS must be 1 to 8, not %s\n", argv[3]);
         return 2;
     }
     sqlite3 *db;
@@ -57,9 +66,15 @@ int main(int argc, char **argv) {
         fprintf(stderr, "floor: cannot create %s\n", argv[2]);
         return 3;
     }
-    lxw_worksheet *sheet = workbook_add_worksheet(workbook, "Data");
-    check(worksheet_write_string(sheet, 0, 0, "id", NULL), "header");
-    for (int i = 0; i < key_count; i++) check(worksheet_write_string(sheet, 0, (lxw_col_t)(i + 1), keys[i], NULL), "header");
+    lxw_worksheet *sheets[8];
+    for (int s = 0; s < sheet_count; s++) {
+        char name[16];
+        snprintf(name, sizeof name, "Data %d", s + 1);
+        lxw_worksheet *sheet = sheets[s] = workbook_add_worksheet(workbook, name);
+        check(worksheet_write_string(sheet, 0, 0, "id", NULL), "header");
+        for (int i = 0; i < key_count; i++)
+            check(worksheet_write_string(sheet, 0, (lxw_col_t)(i + 1), keys[i], NULL), "header");
+    }
 
     sqlite3_prepare_v2(db,
         "SELECT r.uuid, a.key, a.type, a.value FROM responses r JOIN answers a ON a.response_id = r.id "
@@ -72,19 +87,24 @@ int main(int argc, char **argv) {
         if (strcmp(uuid, current) != 0) {
             row++;
             snprintf(current, sizeof current, "%s", uuid);
-            check(worksheet_write_string(sheet, row, 0, uuid, NULL), "cell");
+            for (int s = 0; s < sheet_count; s++) check(worksheet_write_string(sheets[s], row, 0, uuid, NULL), "cell");
         }
         int column = key_column((const char *)sqlite3_column_text(stmt, 1)) + 1;
-        switch (sqlite3_column_type(stmt, 3)) {
-        case SQLITE_INTEGER:
-        case SQLITE_FLOAT:
-            check(worksheet_write_number(sheet, row, (lxw_col_t)column, sqlite3_column_double(stmt, 3), NULL), "cell");
-            break;
-        case SQLITE_TEXT:
-            check(worksheet_write_string(sheet, row, (lxw_col_t)column, (const char *)sqlite3_column_text(stmt, 3), NULL), "cell");
-            break;
-        default:
-            break;
+        for (int s = 0; s < sheet_count; s++) {
+            switch (sqlite3_column_type(stmt, 3)) {
+            case SQLITE_INTEGER:
+            case SQLITE_FLOAT:
+                check(worksheet_write_number(sheets[s], row, (lxw_col_t)column, sqlite3_column_double(stmt, 3), NULL),
+                      "cell");
+                break;
+            case SQLITE_TEXT:
+                check(worksheet_write_string(sheets[s], row, (lxw_col_t)column,
+                                             (const char *)sqlite3_column_text(stmt, 3), NULL),
+                      "cell");
+                break;
+            default:
+                break;
+            }
         }
     }
     sqlite3_finalize(stmt);

@@ -9,6 +9,8 @@ once with `bilan demo`, then each contender runs several times on it:
   bilan     `bilan report` (workbook + synthesis), release build
   python    bench/reference_pipeline.py (pandas + scipy + XlsxWriter)
   floor     bench/floor.c: only the raw-data cells, with libxlsxwriter
+  floor2    the same cells written twice, as bilan's two raw-data sheets
+            (codes, and labels) hold them
 
 Printed: the median wall time and the peak resident memory of each, and the
 ratios bilan/floor and python/bilan. Then the questionnaire: time to the first
@@ -17,6 +19,7 @@ and the median time to make one answer durable (the answer is stored before
 the next prompt is printed). The machine is noisy (2 shared cores): only
 medians and ratios of runs made side by side mean anything.
 """
+import json
 import os
 import pty
 import select
@@ -36,12 +39,15 @@ FLOOR = os.path.join(OUT, "floor")
 
 def run(command, cwd=ROOT):
     """Runs `command`; returns (seconds, peak resident MB). Fails loudly."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    error = process.stderr.read().decode(errors="replace")
-    process.stderr.close()
+    # stderr goes to a file, not a pipe: a chatty child must not block on a full pipe while we wait.
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        error = errors.read().decode(errors="replace")
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"bench: {' '.join(command)} failed:\n{error}")
     return elapsed, usage.ru_maxrss / 1024
@@ -73,17 +79,20 @@ def contenders(store, scratch):
         "python": [sys.executable, os.path.join(ROOT, "bench", "reference_pipeline.py"), SURVEY, store,
                    os.path.join(scratch, "python.xlsx")],
         "floor": [FLOOR, store, os.path.join(scratch, "floor.xlsx")],
+        "floor2": [FLOOR, store, os.path.join(scratch, "floor2.xlsx"), "2"],
     }
 
 
 def report_benchmarks(sizes):
-    print(f"{'responses':>10} {'contender':>9} {'median s':>9} {'peak MB':>8} {'runs':>5}   ratios")
+    print(f"{'responses':>10} {'contender':>9} {'median s':>9} {'µs/resp':>8} {'peak MB':>8} {'runs':>5}   ratios")
     results = {}
     for size in sizes:
         store = store_for(size)
         repeats = 5 if size <= 10_000 else 3 if size <= 100_000 else 1
+        if os.environ.get("BENCH_REPEATS"):  # fewer runs when short of time (medians need ≥ 3)
+            repeats = int(os.environ["BENCH_REPEATS"])
         with tempfile.TemporaryDirectory() as scratch:
-            times = {name: [] for name in ("bilan", "python", "floor")}
+            times = {name: [] for name in ("bilan", "python", "floor", "floor2")}
             memory = {name: 0.0 for name in times}
             # Interleave the contenders so that load on the machine hits them alike.
             for _ in range(repeats):
@@ -95,13 +104,18 @@ def report_benchmarks(sizes):
                     memory[name] = max(memory[name], peak)
             medians = {name: statistics.median(values) for name, values in times.items()}
             results[size] = (medians, memory)
-            for name in ("bilan", "python", "floor"):
+            record = {"size": size, "runs": repeats, "median_s": medians, "peak_mb": memory, "times_s": times}
+            with open(os.path.join(OUT, "results.jsonl"), "a", encoding="utf-8") as log:
+                log.write(json.dumps(record) + "\n")
+            for name in ("bilan", "python", "floor", "floor2"):
                 note = ""
                 if name == "bilan":
                     note = (f"bilan/floor {medians['bilan'] / medians['floor']:.2f}×   "
+                            f"bilan/floor2 {medians['bilan'] / medians['floor2']:.2f}×   "
                             f"python/bilan {medians['python'] / medians['bilan']:.1f}×")
-                print(f"{size:>10,} {name:>9} {medians[name]:>9.3f} {memory[name]:>8.1f} {repeats:>5}   {note}",
-                      flush=True)
+                per_response = medians[name] / size * 1e6
+                print(f"{size:>10,} {name:>9} {medians[name]:>9.3f} {per_response:>8.1f} {memory[name]:>8.1f} "
+                      f"{repeats:>5}   {note}", flush=True)
     if len(results) > 1:
         sizes_sorted = sorted(results)
         first, last = sizes_sorted[0], sizes_sorted[-1]

@@ -2,6 +2,7 @@
 /// East Asian characters and emoji count twice, the widest line counts.
 enum DisplayWidth {
   static func of(_ text: String) -> Int {
+    if let width = printableASCIIWidth(text) { return width }
     var widest = 0
     var current = 0
     for character in text {
@@ -13,6 +14,28 @@ enum DisplayWidth {
       current += isWide(character) ? 2 : 1
     }
     return max(widest, current)
+  }
+
+  /// The width of a text made only of printable ASCII and line feeds (one
+  /// character per byte, none wide), without decoding graphemes; nil for any
+  /// other text (a carriage return included, since "\r\n" is one character).
+  private static func printableASCIIWidth(_ text: String) -> Int? {
+    let width: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+      var widest = 0
+      var current = 0
+      for byte in bytes {
+        if byte == 0x0A {
+          widest = max(widest, current)
+          current = 0
+        } else if byte >= 0x20 && byte < 0x7F {
+          current += 1
+        } else {
+          return nil
+        }
+      }
+      return max(widest, current)
+    }
+    return width ?? nil
   }
 
   private static func isWide(_ character: Character) -> Bool {
