@@ -83,14 +83,7 @@ struct SynthesisBuilder {
   /// `≥ 80 %`, from the survey's target and the indicator's unit.
   func targetText(_ indicator: IndicatorResult) -> String {
     guard let value = indicator.targetValue else { return "" }
-    let symbol: String
-    switch surveyTarget(indicator)?.comparison ?? .atLeast {
-    case .atLeast: symbol = "≥"
-    case .atMost: symbol = "≤"
-    case .greater: symbol = ">"
-    case .less: symbol = "<"
-    case .equal: symbol = "="
-    }
+    let symbol = (surveyTarget(indicator)?.comparison ?? .atLeast).symbol
     return symbol + Typography.noBreakSpace + format(value, unit: indicator.unit)
   }
 

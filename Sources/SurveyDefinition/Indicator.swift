@@ -50,6 +50,17 @@ public struct Target: Sendable, Hashable {
     case greater = ">"
     case less = "<"
     case equal = "=="
+
+    /// The sign people read in a report: `≥`, `≤`, `>`, `<` or `=`.
+    public var symbol: String {
+      switch self {
+      case .atLeast: "≥"
+      case .atMost: "≤"
+      case .greater: ">"
+      case .less: "<"
+      case .equal: "="
+      }
+    }
   }
 
   public var comparison: Comparison

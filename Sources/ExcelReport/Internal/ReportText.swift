@@ -169,14 +169,7 @@ extension ReportText {
   func target(_ indicator: IndicatorResult) -> String? {
     guard let source = indicator.target else { return nil }
     guard let target = Target(parsing: source) else { return source }
-    let symbol: String
-    switch target.comparison {
-    case .atLeast: symbol = "≥"
-    case .atMost: symbol = "≤"
-    case .greater: symbol = ">"
-    case .less: symbol = "<"
-    case .equal: symbol = "="
-    }
+    let symbol = (target.comparison).symbol
     let value: String
     switch indicator.unit {
     case .proportion: value = number(target.value * 100, decimals: 0) + (french ? "\u{00A0}%" : "%")
