@@ -33,6 +33,12 @@ public struct SurveyChanges: Sendable, Hashable {
     /// `key` the change affects (a value it removes or no longer accepts).
     public var affectedResponses: Int
 
+    public init(key: String, kind: Kind, affectedResponses: Int) {
+      self.key = key
+      self.kind = kind
+      self.affectedResponses = affectedResponses
+    }
+
     /// One line for people: `KEY: what changed (N responses affected)`.
     public var description: String {
       let what: String
@@ -71,6 +77,12 @@ public struct SurveyChanges: Sendable, Hashable {
   public var changes: [Change]
   /// Responses whose definition was not recorded, so they cannot be compared.
   public var unrecordedResponses: Int
+
+  public init(earlierSchemas: [StoredSchema], changes: [Change], unrecordedResponses: Int) {
+    self.earlierSchemas = earlierSchemas
+    self.changes = changes
+    self.unrecordedResponses = unrecordedResponses
+  }
 
   /// `true` when every stored response was answered with the current definition.
   public var isEmpty: Bool { earlierSchemas.isEmpty }

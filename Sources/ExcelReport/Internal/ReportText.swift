@@ -1,3 +1,7 @@
+import Aggregation
+import Foundation
+import SurveyDefinition
+
 /// Every word the workbook prints, in French or English.
 ///
 /// French is used for a report in French, English for any other language
@@ -157,5 +161,34 @@ struct ReportText {
           : "Document date: that of the last response (\(lastDate)).")
     }
     return lines
+  }
+}
+
+extension ReportText {
+  /// A target as a funder reads it: `≥ 80 %` rather than the survey's `>= 0.80`.
+  func target(_ indicator: IndicatorResult) -> String? {
+    guard let source = indicator.target else { return nil }
+    guard let target = Target(parsing: source) else { return source }
+    let symbol: String
+    switch target.comparison {
+    case .atLeast: symbol = "≥"
+    case .atMost: symbol = "≤"
+    case .greater: symbol = ">"
+    case .less: symbol = "<"
+    case .equal: symbol = "="
+    }
+    let value: String
+    switch indicator.unit {
+    case .proportion: value = number(target.value * 100, decimals: 0) + (french ? "\u{00A0}%" : "%")
+    case .points: value = (target.value > 0 ? "+" : "") + number(target.value, decimals: 0)
+    case .index: value = number(target.value, decimals: 0)
+    case .scaleUnits, .bordaPoints: value = number(target.value, decimals: 1)
+    }
+    return symbol + "\u{00A0}" + value
+  }
+
+  private func number(_ value: Double, decimals: Int) -> String {
+    let text = String(format: "%.\(decimals)f", value)
+    return french ? text.replacingOccurrences(of: ".", with: ",") : text
   }
 }

@@ -103,7 +103,7 @@ extension ReportWriter {
         try sheet.write(figures.item.map { .text($0.label) } ?? .blank, row: row, column: 1, style: wrapped)
         try writeFigures(
           figures, unit: indicator.unit, minimum: results.minGroupSize, in: sheet, row: row, column: 2)
-        try sheet.write(indicator.target.map { .text($0) } ?? .blank, row: row, column: 6)
+        try sheet.write(text.target(indicator).map { .text($0) } ?? .blank, row: row, column: 6)
         try sheet.write(verdict(figures.met), row: row, column: 7)
         row += 1
       }

@@ -183,8 +183,16 @@ extension Bilan {
       let lastResponse: Date?
       do {
         if definitions.count == 1 {
+          // Responses answered with an earlier definition: say which keys and how
+          // many responses, on the terminal and in both reports' method notes.
+          let changes = try SurveyChanges.check(survey: definitions[0], store: stores[0])
+          for line in changes.lines {
+            FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
+          }
+          var surveyOptions = options
+          surveyOptions.schemaWarnings = SchemaChanges.warnings(from: changes, language: language)
           let results = try Aggregator.results(
-            survey: definitions[0], repository: stores[0], options: options)
+            survey: definitions[0], repository: stores[0], options: surveyOptions)
           single = results
           workbook = { url in
             try ExcelReport.write(results: results, survey: definitions[0], to: url, responses: feeds[0])

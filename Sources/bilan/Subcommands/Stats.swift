@@ -71,8 +71,6 @@ extension Bilan {
       var warnings: [SchemaWarning] = []
       do {
         repository = try SQLiteResponseStore(path: path, surveyID: definition.id, create: false)
-        warnings = SchemaChanges.warnings(
-          survey: definition, stored: try repository.storedSchemas(survey: definition.id), language: language)
       } catch {
         if case .notFound = error {
           Self.fail(
@@ -80,6 +78,14 @@ extension Bilan {
             code: 1)
         }
         Self.fail(error.errorDescription ?? "\(error)", code: error.isInputError ? 1 : 3)
+      }
+      do {
+        warnings = SchemaChanges.warnings(
+          from: try SurveyChanges.check(survey: definition, store: repository), language: language)
+      } catch let error as StoreError {
+        Self.fail(error.errorDescription ?? "\(error)", code: error.isInputError ? 1 : 3)
+      } catch {
+        Self.fail("\(path): \(error.localizedDescription)", code: 3)
       }
       let options = AggregationOptions(
         includePartial: includePartial, language: language, breakdowns: by.map { [$0] },
