@@ -87,6 +87,9 @@ import Testing
     #expect(run.stdout.contains("Réponses complètes : 10 · partielles : 1 (non comptées) · inscrits : 12"))
     #expect(run.stdout.contains("masqué (< 3)"))
     #expect(run.stdout.contains("70,0 %"))
+    // Targets as people read them, not the survey's `>= 0.8`.
+    #expect(run.stdout.contains("cible ≥\u{00A0}80,0 %"))
+    #expect(!run.stdout.contains(">= 0.8"))
     #expect(!run.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     let english = try runBilan(["stats", EngineFixture.surveyPath, "--store", store, "--lang", "en"])
     #expect(english.stdout.contains("Complete responses: 10"))

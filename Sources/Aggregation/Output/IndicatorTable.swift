@@ -1,4 +1,5 @@
 import Foundation
+import SurveyDefinition
 
 /// The indicators as readable, aligned plain-text tables in the results'
 /// language (`bilan stats --format table`). Participant and survey text is
@@ -24,7 +25,13 @@ public enum IndicatorTable {
     for indicator in results.indicators {
       out.append("")
       var title = "\(cell(indicator.label)) (\(indicator.kind.rawValue)"
-      if let target = indicator.target { title += ", \(words.target) \(target)" }
+      if let target = indicator.target {
+        // As people read it (≥ 80,0 %), not as the survey writes it (>= 0.80).
+        let readable = Target(parsing: target).map {
+          $0.comparison.symbol + "\u{00A0}" + format($0.value, unit: indicator.unit, words: words)
+        }
+        title += ", \(words.target) \(readable ?? target)"
+      }
       out.append(words.colon(title + ")"))
       out += table(indicator, results: results, words: words)
     }
