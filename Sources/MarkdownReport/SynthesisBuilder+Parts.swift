@@ -160,21 +160,40 @@ extension SynthesisBuilder {
 
   /// The free text of every question outside the profile sections, never
   /// from a group below the minimum size, masked (again) and escaped: the
-  /// longest answers, in the order they were given.
+  /// longest answers, in the order they were given. When the engine kept
+  /// only the first answers, `cut` says so.
   func verbatimGroups() -> [VerbatimGroup] {
     let profile = profileSectionIDs
+    let language = results.survey.language
     return results.freeText.compactMap { summary in
       guard !summary.isOther, let section = survey.question(summary.questionID)?.section,
         !profile.contains(section.id)
       else { return nil }
-      let candidates = summary.answers.enumerated().filter { !$0.element.fromSmallGroup }
-        .map { ($0.offset, md(PersonalDataMasking.mask($0.element.text, language: results.survey.language))) }
-        .filter { !$0.1.isEmpty }
-      let chosen = candidates.sorted { ($1.1.count, $0.0) < ($0.1.count, $1.0) }
-        .prefix(Self.quotationsPerQuestion).sorted { $0.0 < $1.0 }
+      // Each text escaped and measured once (at most `verbatimLimit` of them).
+      var candidates: [(offset: Int, text: String, length: Int)] = []
+      candidates.reserveCapacity(summary.answers.count)
+      for (offset, answer) in summary.answers.enumerated() where !answer.fromSmallGroup {
+        let text = md(PersonalDataMasking.mask(answer.text, language: language))
+        guard !text.isEmpty else { continue }
+        candidates.append((offset, text, text.count))
+      }
+      let chosen = candidates.sorted { ($1.length, $0.offset) < ($0.length, $1.offset) }
+        .prefix(Self.quotationsPerQuestion).sorted { $0.offset < $1.offset }
       guard !chosen.isEmpty else { return nil }
-      return VerbatimGroup(question: md(summary.label), quotes: chosen.map { typography.quoted($0.1) })
+      return VerbatimGroup(
+        question: md(summary.label), quotes: chosen.map { typography.quoted($0.text) },
+        cut: summary.isTruncated ? verbatimsCut(shown: summary.answers.count, total: summary.total) : nil)
     }
+  }
+
+  /// Quotations chosen among the first `shown` of `total` answers.
+  func verbatimsCut(shown: Int, total: Int) -> String {
+    let first = typography.integer(shown)
+    let all = typography.integer(total)
+    return word(
+      "Citations choisies parmi les \(first) premières réponses sur \(all)\(typography.semicolon)toutes figurent dans les données brutes.",
+      "Quotations chosen from the first \(first) of \(all) answers\(typography.semicolon)all are in the raw data."
+    )
   }
 
   // MARK: Method

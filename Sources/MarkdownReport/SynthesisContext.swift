@@ -126,6 +126,9 @@ struct BreakdownContext {
 struct VerbatimGroup {
   var question: String
   var quotes: [String]
+  /// Said when the quotations come from the first answers only (the engine
+  /// keeps a bounded number per question): `nil` otherwise.
+  var cut: String?
 }
 
 struct MethodContext {

@@ -51,12 +51,44 @@ enum StoredAnswer {
   /// Reads what `AnswerValue.codes(…).jsonText` wrote: a fast path for plain codes, JSON otherwise.
   static func parseArray(_ text: String) -> [String]? {
     if text == "[]" { return [] }
-    if !text.contains("\\"), text.hasPrefix("[\""), text.hasSuffix("\"]") {
-      let inner = text.dropFirst(2).dropLast(2)
-      let parts = inner.components(separatedBy: "\",\"")
-      if !parts.contains(where: { $0.contains("\"") }) { return parts }
-    }
+    if let parts = splitPlainArray(text) { return parts }
     guard let data = text.data(using: .utf8) else { return nil }
     return try? JSONDecoder().decode([String].self, from: data)
+  }
+
+  /// `["a","b"]` read byte by byte (Foundation's string search is slow on
+  /// Linux, and this runs for every stored list): `nil` unless the text is
+  /// `["…"]` with no backslash and no quote other than the `","` separators.
+  static func splitPlainArray(_ text: String) -> [String]? {
+    let quote = UInt8(ascii: "\"")
+    let comma = UInt8(ascii: ",")
+    let split = { (bytes: UnsafeBufferPointer<UInt8>) -> [String]? in
+      let count = bytes.count
+      guard count >= 4, bytes[0] == UInt8(ascii: "["), bytes[1] == quote, bytes[count - 2] == quote,
+        bytes[count - 1] == UInt8(ascii: "]")
+      else { return nil }
+      var parts: [String] = []
+      var start = 2
+      var index = 2
+      let end = count - 2
+      while index < end {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\\") { return nil }
+        if byte == quote {
+          // Only `","` may hold a quote inside.
+          guard index + 2 < end, bytes[index + 1] == comma, bytes[index + 2] == quote else { return nil }
+          parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+          index += 3
+          start = index
+          continue
+        }
+        index += 1
+      }
+      parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+      return parts
+    }
+    if let parts = text.utf8.withContiguousStorageIfAvailable(split) { return parts }
+    var copy = text
+    return copy.withUTF8(split)
   }
 }

@@ -165,6 +165,52 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     #expect(!quoted.contains(SyntheticResponses.hostileTexts[0]))
   }
 
+  /// When the engine kept only the first answers of a question, the comments
+  /// sheet says so below its table, in the report's language.
+  @Test(arguments: ["fr", "en"])
+  func theCommentsSaySoWhenOnlyTheFirstAnswersAreKept(language: String) throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let fixture = try ReportFixture(count: 60, language: language)
+    let results = try Aggregator.results(
+      survey: fixture.survey, responses: fixture.responses,
+      options: AggregationOptions(language: language, verbatimLimit: 2))
+    let url = directory.url.appendingPathComponent(ExcelReport.fileName(language: language))
+    try ExcelReport.write(results: results, survey: fixture.survey, to: url, responses: fixture.feed)
+    let french = language == "fr"
+    let comments = try #require(try WorkbookDump.read(url.path)[french ? "Verbatims" : "Comments"])
+    let truncated = results.freeText.filter(\.isTruncated)
+    #expect(!truncated.isEmpty)
+    let notes = comments.cells.filter { $0.key.hasPrefix("A") }.map(\.value.value)
+    for summary in truncated {
+      let label =
+        summary.isOther
+        ? "\(summary.label) — \(french ? "autre (précisez)" : "other (specify)")" : summary.label
+      let note =
+        french
+        ? "«\u{00A0}\(label)\u{00A0}»\u{00A0}: seules les 2 premières réponses sur \(summary.total) sont reprises ici\u{00A0}; toutes figurent dans les données brutes."
+        : "“\(label)”: only the first 2 of \(summary.total) answers are shown here; all are in the raw data."
+      #expect(notes.contains(note), "\(note)")
+    }
+    // Only the kept answers are quoted, and the notes sit below the table.
+    let quoted = comments.cells.filter { $0.key.hasPrefix("C") && $0.key != "C1" }
+    let kept = results.freeText.reduce(0) { $0 + $1.answers.filter { !$0.fromSmallGroup }.count }
+    #expect(kept > 0 && quoted.count == kept)
+    let table = try #require(comments.tables["Verbatims"])
+    #expect(table == "A1:C\(kept + 1)")
+    // Untouched questions get no note.
+    #expect(
+      notes.count == 1 + kept + truncated.count
+        + (notes.contains { $0.contains("non citée") || $0.contains("not quoted") } ? 1 : 0))
+  }
+
+  @Test func theNumbersOfTheCutNoteAreGrouped() {
+    #expect(ReportText(language: "fr").integer(123_456) == "123\u{00A0}456")
+    #expect(ReportText(language: "en").integer(1_234_567) == "1,234,567")
+    #expect(ReportText(language: "en").integer(999) == "999")
+    #expect(ReportText(language: "fr").integer(2_000) == "2\u{00A0}000")
+  }
+
   @Test func rawDataIsATableWithOneRowPerResponseAndTheCodebookListsEveryKey() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }

@@ -41,6 +41,37 @@ import Testing
     String(decoding: try #require(files[name]), as: UTF8.self)
   }
 
+  /// When the engine kept only the first answers of a question, its
+  /// quotations say they were chosen among them; other questions say nothing.
+  @Test(arguments: [ReportLanguage.french, .english])
+  func verbatimsSayWhenOnlyTheFirstAnswersWereKept(language: ReportLanguage) throws {
+    var results = language == .french ? french : english
+    let index = try #require(results.freeText.firstIndex { $0.key == "commentaires" })
+    results.freeText[index].total = 123_456
+    #expect(results.freeText[index].isTruncated)
+    let shown = results.freeText[index].answers.count
+    let files = try MarkdownReport.render(results: results, survey: survey)
+    let text = try markdown(files, language == .french ? "synthese.md" : "synthesis.md")
+    let note =
+      language == .french
+      ? "*Citations choisies parmi les \(shown) premières réponses sur 123\u{202F}456\u{202F}; toutes figurent dans les données brutes.*"
+      : "*Quotations chosen from the first \(shown) of 123,456 answers; all are in the raw data.*"
+    let lines = text.components(separatedBy: "\n")
+    let position = try #require(lines.firstIndex(of: note), "no note in:\n\(text)")
+    #expect(lines.filter { $0 == note }.count == 1)
+    // Right below the quotations of that question.
+    let heading = try #require(lines[..<position].lastIndex { $0.hasPrefix("### ") })
+    #expect(lines[heading] == "### " + MarkdownText.escape(results.freeText[index].label))
+    #expect(lines[position - 1] == "" && lines[position - 2].hasPrefix("- "))
+    // An emphasised paragraph of its own.
+    let tokens = try parseMarkdown(text)
+    let opening = try #require(tokens.firstIndex { $0.type == "inline" && $0.content == note })
+    #expect(tokens[opening - 1].type == "paragraph_open")
+    // Without a cut, the document is the usual one.
+    let plain = try MarkdownReport.render(results: language == .french ? french : english, survey: survey)
+    #expect(!(try markdown(plain, language == .french ? "synthese.md" : "synthesis.md")).contains(note))
+  }
+
   @Test(arguments: [ReportLanguage.french, .english])
   func theSynthesisParsesWithTablesImagesAndHeadings(language: ReportLanguage) throws {
     let results = language == .french ? french : english

@@ -9,14 +9,22 @@ public struct AggregationOptions: Sendable, Equatable {
   public var breakdowns: [String]?
   /// Survey-change notes to carry into the results (from the store).
   public var schemaWarnings: [SchemaWarning]
+  /// The most free-text answers kept per answer key for the verbatims: the
+  /// first ones, in the order responses are added. Every answer is still
+  /// counted (`FreeTextSummary.total`) and its words too; this bounds memory.
+  public var verbatimLimit: Int
+
+  /// `verbatimLimit`'s default: more than any report quotes, few enough to keep.
+  public static let defaultVerbatimLimit = 2_000
 
   public init(
     includePartial: Bool = false, language: String? = nil, breakdowns: [String]? = nil,
-    schemaWarnings: [SchemaWarning] = []
+    schemaWarnings: [SchemaWarning] = [], verbatimLimit: Int = AggregationOptions.defaultVerbatimLimit
   ) {
     self.includePartial = includePartial
     self.language = language
     self.breakdowns = breakdowns
     self.schemaWarnings = schemaWarnings
+    self.verbatimLimit = verbatimLimit
   }
 }

@@ -18,14 +18,13 @@ extension Aggregator {
       registered: registered,
       responseRate: registered.flatMap { $0 > 0 ? Double(complete) / Double($0) : nil })
     let indicatorResults = indicators.map(indicatorResult)
-    var smallGroups = Set<GroupKey>()
-    let breakdownSummaries = breakdowns.map { plan in
+    // `small[b][g]`: group g of breakdown b has respondents, fewer than k.
+    let small = breakdowns.map { plan in plan.counts.map { $0 > 0 && $0 < k } }
+    let breakdownSummaries = breakdowns.enumerated().map { position, plan in
       BreakdownSummary(
         question: plan.question.id, label: plan.label,
         groups: plan.groups.enumerated().map { index, group in
-          let count = plan.counts[index]
-          if count > 0, count < k { smallGroups.insert(GroupKey(question: group.question, code: group.code)) }
-          return GroupSize(group: group, count: count, belowMinimum: count > 0 && count < k)
+          GroupSize(group: group, count: plan.counts[index], belowMinimum: small[position][index])
         },
         unanswered: plan.unanswered)
     }
@@ -38,7 +37,8 @@ extension Aggregator {
     return SurveyResults(
       survey: identity, counts: counts, lastResponseDate: lastDate, minGroupSize: k,
       indicators: indicatorResults, questions: questions.map(summary), items: itemSections,
-      breakdowns: breakdownSummaries, freeText: freeText.map { $0.summary(smallGroups: smallGroups) },
+      breakdowns: breakdownSummaries,
+      freeText: freeText.map { $0.summary(breakdowns: breakdowns, small: small) },
       schemaWarnings: options.schemaWarnings)
   }
 

@@ -6,8 +6,9 @@ import SurveyDefinition
 /// and per-indicator accumulators, then `results()`.
 ///
 /// Memory grows with the number of questions, items and breakdown groups, not
-/// with the number of responses — except for free text, which is kept (masked)
-/// for the verbatims.
+/// with the number of responses: free text keeps at most
+/// `AggregationOptions.verbatimLimit` answers per key (all are counted), and
+/// the only other lists are counts per distinct value or word.
 ///
 /// ```swift
 /// var aggregator = try Aggregator(survey: survey, options: AggregationOptions())
@@ -25,6 +26,13 @@ public struct Aggregator: Sendable {
   var questions: [QuestionAccumulator]
   var indicators: [IndicatorPlan]
   var freeText: [FreeTextAccumulator]
+  /// The answer keys read, one slot each.
+  let slotKeys: [String]
+  // Per-response scratch, reused: the answers by slot, the cells the response
+  // falls in, its group (or -1) in each breakdown.
+  var slotValues: SlotValues
+  var cellScratch: [Int]
+  var groupScratch: [Int32]
   var complete = 0
   var partial = 0
   var included = 0
@@ -46,35 +54,43 @@ public struct Aggregator: Sendable {
       if case .single = entry.question.kind, entry.section.forEach == nil { return entry.question.id }
       return nil
     }
+    var slots = AnswerSlots()
     var plans: [BreakdownPlan] = []
     for id in options.breakdowns ?? survey.breakdowns {
       guard singles.contains(id), let (question, _) = survey.question(id) else {
         throw .unknownBreakdown(id, survey: survey.id, available: singles)
       }
-      plans.append(BreakdownPlan(question: question, language: language))
+      plans.append(BreakdownPlan(question: question, language: language, slots: &slots))
     }
     breakdowns = plans
     let instances = survey.instances.filter {
       if case .email = $0.question.kind { return false }
       return true
     }
-    questions = instances.map(QuestionAccumulator.init)
+    questions = instances.map { QuestionAccumulator(instance: $0, slots: &slots) }
     var texts: [FreeTextAccumulator] = []
     for instance in instances {
+      let isOther: Bool
       switch instance.question.kind {
-      case .text, .longText:
-        texts.append(FreeTextAccumulator(instance: instance, isOther: false, language: language))
-      case .single(_, true), .multiple(_, true, _, _, _):
-        texts.append(FreeTextAccumulator(instance: instance, isOther: true, language: language))
-      default:
-        break
+      case .text, .longText: isOther = false
+      case .single(_, true), .multiple(_, true, _, _, _): isOther = true
+      default: continue
       }
+      texts.append(
+        FreeTextAccumulator(
+          instance: instance, isOther: isOther, language: language, limit: options.verbatimLimit,
+          breakdownCount: plans.count, slots: &slots))
     }
     freeText = texts
     let cellCount = 1 + plans.reduce(0) { $0 + $1.groups.count }
     indicators = survey.indicators.map {
-      IndicatorPlan(indicator: $0, survey: survey, language: language, cellCount: cellCount)
+      IndicatorPlan(indicator: $0, survey: survey, language: language, cellCount: cellCount, slots: &slots)
     }
+    slotKeys = slots.keys
+    slotValues = Array(repeating: nil, count: slots.keys.count)
+    cellScratch = []
+    cellScratch.reserveCapacity(1 + plans.count)
+    groupScratch = Array(repeating: -1, count: plans.count)
   }
 
   /// Adds one response. Partial responses are counted, and added to the
@@ -88,24 +104,27 @@ public struct Aggregator: Sendable {
     included += 1
     let date = response.submittedAt ?? response.startedAt
     if lastDate.map({ date > $0 }) ?? true { lastDate = date }
+    // Each key read once.
     let answers = response.answers
+    for slot in slotKeys.indices { slotValues[slot] = answers[slotKeys[slot]] }
     // The cells this response falls in: overall, then one group per breakdown.
-    var cells = [0]
-    var groupCodes: [String: String] = [:]
+    cellScratch.removeAll(keepingCapacity: true)
+    cellScratch.append(0)
     var offset = 1
     for index in breakdowns.indices {
-      if let group = breakdowns[index].group(of: answers) {
+      if let group = breakdowns[index].group(of: slotValues) {
         breakdowns[index].counts[group] += 1
-        cells.append(offset + group)
-        groupCodes[breakdowns[index].question.id] = breakdowns[index].groups[group].code
+        cellScratch.append(offset + group)
+        groupScratch[index] = Int32(group)
       } else {
         breakdowns[index].unanswered += 1
+        groupScratch[index] = -1
       }
       offset += breakdowns[index].groups.count
     }
-    for index in questions.indices { questions[index].add(answers) }
-    for index in indicators.indices { indicators[index].add(answers, cells: cells) }
-    for index in freeText.indices { freeText[index].add(answers, groups: groupCodes) }
+    for index in questions.indices { questions[index].add(slotValues) }
+    for index in indicators.indices { indicators[index].add(slotValues, cells: cellScratch) }
+    for index in freeText.indices { freeText[index].add(slotValues, groups: groupScratch) }
   }
 
   /// Adds every response of `responses`.
@@ -135,14 +154,16 @@ public struct Aggregator: Sendable {
 /// One breakdown question: its groups (choices, then `other`) and their sizes.
 struct BreakdownPlan: Sendable {
   let question: Question
+  let slot: Int
   let label: String
   let groups: [GroupRef]
   let index: [String: Int]
   var counts: [Int]
   var unanswered = 0
 
-  init(question: Question, language: String) {
+  init(question: Question, language: String, slots: inout AnswerSlots) {
     self.question = question
+    slot = slots.slot(question.id)
     label = question.label.text(language)
     var groups = (question.kind.choices ?? []).map {
       GroupRef(question: question.id, code: $0.code, label: $0.label.text(language))
@@ -159,8 +180,8 @@ struct BreakdownPlan: Sendable {
 
   /// The group of a response, `nil` when it did not answer (or answered a
   /// code the definition no longer has).
-  func group(of answers: Answers) -> Int? {
-    guard case .code(let code)? = answers[question.id] else { return nil }
+  func group(of answers: SlotValues) -> Int? {
+    guard case .code(let code)? = answers[slot] else { return nil }
     return index[code]
   }
 }

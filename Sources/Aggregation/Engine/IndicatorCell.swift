@@ -12,41 +12,42 @@ enum Observation {
   case ranking([String])
 }
 
-/// How to read one indicator's observation from a response's answers.
+/// How to read one indicator's observation from a response's answers (by slot,
+/// see `AnswerSlots`).
 enum Extractor: Sendable {
-  case numeric(key: String)
-  case topBox(key: String, points: ClosedRange<Int>)
-  case share(key: String, codes: Set<String>, booleans: Set<Bool>)
-  case nps(key: String)
-  case borda(key: String)
-  /// Keys with their scale bounds, rescaled 0–100 and averaged per respondent.
-  case index(keys: [(key: String, min: Int, max: Int)])
+  case numeric(slot: Int)
+  case topBox(slot: Int, points: ClosedRange<Int>)
+  case share(slot: Int, codes: Set<String>, booleans: Set<Bool>)
+  case nps(slot: Int)
+  case borda(slot: Int)
+  /// Slots with their scale bounds, rescaled 0–100 and averaged per respondent.
+  case index(slots: [(slot: Int, min: Int, max: Int)])
   case none
 
-  func observe(_ answers: Answers) -> Observation? {
+  func observe(_ answers: SlotValues) -> Observation? {
     switch self {
-    case .numeric(let key):
-      return answers[key]?.numericValue.map(Observation.number)
-    case .topBox(let key, let points):
-      guard case .integer(let value) = answers[key] else { return nil }
+    case .numeric(let slot):
+      return answers[slot]?.numericValue.map(Observation.number)
+    case .topBox(let slot, let points):
+      guard case .integer(let value) = answers[slot] else { return nil }
       return .success(points.contains(value))
-    case .share(let key, let codes, let booleans):
-      switch answers[key] {
+    case .share(let slot, let codes, let booleans):
+      switch answers[slot] {
       case .code(let code)?: return .success(codes.contains(code))
       case .codes(let list)?: return list.isEmpty ? nil : .success(list.contains { codes.contains($0) })
       case .boolean(let value)?: return .success(booleans.contains(value))
       default: return nil
       }
-    case .nps(let key):
-      guard case .integer(let value) = answers[key] else { return nil }
+    case .nps(let slot):
+      guard case .integer(let value) = answers[slot] else { return nil }
       return .score(value)
-    case .borda(let key):
-      guard case .codes(let list)? = answers[key], !list.isEmpty else { return nil }
+    case .borda(let slot):
+      guard case .codes(let list)? = answers[slot], !list.isEmpty else { return nil }
       return .ranking(list)
-    case .index(let keys):
+    case .index(let slots):
       var moments = RunningMoments()
-      for entry in keys where entry.max > entry.min {
-        guard let value = answers[entry.key]?.numericValue else { continue }
+      for entry in slots where entry.max > entry.min {
+        guard let value = answers[entry.slot]?.numericValue else { continue }
         moments.add((value - Double(entry.min)) / Double(entry.max - entry.min) * 100)
       }
       return moments.meanValue.map(Observation.number)

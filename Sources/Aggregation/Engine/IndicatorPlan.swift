@@ -21,7 +21,7 @@ struct IndicatorPlan: Sendable {
   /// `cells[target][cell]`: cell 0 is overall, then each breakdown's groups in order.
   var cells: [[IndicatorCell]]
 
-  init(indicator: Indicator, survey: Survey, language: String, cellCount: Int) {
+  init(indicator: Indicator, survey: Survey, language: String, cellCount: Int, slots: inout AnswerSlots) {
     self.indicator = indicator
     var loop: Section?
     var targets: [Target] = []
@@ -37,12 +37,12 @@ struct IndicatorPlan: Sendable {
       loop = references.first { $0.section.forEach != nil && $0.item == nil }?.section
       let items: [Choice?] = loop.map { $0.items.map(Optional.some) } ?? [nil]
       for item in items {
-        var keys: [(key: String, min: Int, max: Int)] = []
+        var entries: [(slot: Int, min: Int, max: Int)] = []
         for reference in references {
           guard let scale = reference.question.kind.scale else { continue }
-          for key in reference.keys(item: item) { keys.append((key, scale.min, scale.max)) }
+          for key in reference.keys(item: item) { entries.append((slots.slot(key), scale.min, scale.max)) }
         }
-        targets.append(Target(item: item, extractor: .index(keys: keys)))
+        targets.append(Target(item: item, extractor: .index(slots: entries)))
       }
     default:
       guard let key = indicator.question, let reference = AnswerReference(key: key, survey: survey) else {
@@ -56,22 +56,22 @@ struct IndicatorPlan: Sendable {
         pick = count
       }
       for item in items {
-        let key = reference.keys(item: item).first ?? key
+        let slot = slots.slot(reference.keys(item: item).first ?? key)
         let extractor: Extractor
         switch indicator.kind {
-        case .mean: extractor = .numeric(key: key)
+        case .mean: extractor = .numeric(slot: slot)
         case .topBox:
-          extractor = .topBox(key: key, points: (reference.question.kind.scale ?? .nps).topPoints)
+          extractor = .topBox(slot: slot, points: (reference.question.kind.scale ?? .nps).topPoints)
         case .share:
           extractor = .share(
-            key: key, codes: Set(indicator.values.compactMap(\.stringValue)),
+            slot: slot, codes: Set(indicator.values.compactMap(\.stringValue)),
             booleans: Set(
               indicator.values.compactMap {
                 if case .boolean(let value) = $0 { return value }
                 return nil
               }))
-        case .nps: extractor = .nps(key: key)
-        case .borda: extractor = .borda(key: key)
+        case .nps: extractor = .nps(slot: slot)
+        case .borda: extractor = .borda(slot: slot)
         case .index, .responseRate: extractor = .none
         }
         targets.append(Target(item: item, extractor: extractor))
@@ -104,7 +104,8 @@ struct IndicatorPlan: Sendable {
     }
   }
 
-  mutating func add(_ answers: Answers, cells indices: [Int]) {
+  /// Adds one response to the cells `indices` (overall, then its groups).
+  mutating func add(_ answers: SlotValues, cells indices: [Int]) {
     for target in targets.indices {
       guard let observation = targets[target].extractor.observe(answers) else { continue }
       for cell in indices { cells[target][cell].add(observation) }

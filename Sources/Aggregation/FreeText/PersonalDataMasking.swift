@@ -39,17 +39,7 @@ public enum PersonalDataMasking {
   /// `text` masked once per marker, with one search for personal data (the
   /// engine needs the report's version and one for word counting).
   public static func masking(_ text: String, markers: [String]) -> [String] {
-    // Fast path: no `@` and fewer than 8 digits cannot hold an address or a number.
-    var digits = 0
-    var at = false
-    for byte in text.utf8 {
-      if byte >= 0x30 && byte <= 0x39 {
-        digits += 1
-      } else if byte == 0x40 {
-        at = true
-      }
-    }
-    guard at || digits >= 8 else { return markers.map { _ in text } }
+    guard mayContainPersonalData(text) else { return markers.map { _ in text } }
     // Emails first, then international numbers, then French national ones,
     // each searched in what the previous ones left.
     var pieces: [Piece] = [.text(text)]
@@ -67,6 +57,21 @@ public enum PersonalDataMasking {
         }
       }.joined()
     }
+  }
+
+  /// `false` when `text` cannot hold an address or a number: no `@` and
+  /// fewer than 8 digits (then masking returns it unchanged).
+  static func mayContainPersonalData(_ text: String) -> Bool {
+    var digits = 0
+    for byte in text.utf8 {
+      if byte >= 0x30 && byte <= 0x39 {
+        digits += 1
+        if digits >= 8 { return true }
+      } else if byte == 0x40 {
+        return true
+      }
+    }
+    return false
   }
 
   private enum Piece {

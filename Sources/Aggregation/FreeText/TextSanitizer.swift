@@ -10,8 +10,17 @@ public enum TextSanitizer {
   /// display in another order than it is stored.
   public static func clean(_ text: String) -> String {
     // Fast path: nothing to remove.
-    if !text.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\u{1B}" || isRemoved($0) }) { return text }
-    var scalars = Array(text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars)
+    guard needsCleaning(text) else { return text }
+    // CR LF → LF first (an escape sequence then sees the LF, as it always has).
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      if scalar == "\n", scalars.last == "\r" {
+        scalars[scalars.count - 1] = "\n"
+      } else {
+        scalars.append(scalar)
+      }
+    }
     var result = String.UnicodeScalarView()
     var index = 0
     while index < scalars.count {
@@ -31,6 +40,35 @@ public enum TextSanitizer {
     }
     scalars.removeAll()
     return String(result)
+  }
+
+  /// Whether `clean` would change `text`: a CR, an escape, or a removed character.
+  static func needsCleaning(_ text: String) -> Bool {
+    let scanned = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      // UTF-8 of what `isRemoved` drops: C0 but tab and newline, DEL, C1
+      // (C2 80–C2 9F), U+202A–U+202E (E2 80 AA–AE), U+2066–U+2069 (E2 81 A6–A9).
+      var index = 0
+      let count = bytes.count
+      while index < count {
+        let byte = bytes[index]
+        if byte < 0x20 {
+          if byte != 0x09 && byte != 0x0A { return true }
+        } else if byte == 0x7F {
+          return true
+        } else if byte == 0xC2 {
+          if index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+        } else if byte == 0xE2, index + 2 < count {
+          let second = bytes[index + 1]
+          let third = bytes[index + 2]
+          if second == 0x80 && (0xAA...0xAE).contains(third) { return true }
+          if second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+        }
+        index += 1
+      }
+      return false
+    }
+    if let scanned { return scanned }
+    return text.unicodeScalars.contains { $0 == "\r" || $0 == "\u{1B}" || isRemoved($0) }
   }
 
   private static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {

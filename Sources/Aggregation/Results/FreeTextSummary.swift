@@ -11,15 +11,22 @@ public struct FreeTextSummary: Sendable, Equatable, Codable {
   public var item: CodeLabel?
   /// `true` for the "Other (specify)" text of a single or multiple question.
   public var isOther: Bool
-  /// Every non-blank answer, in response order, cleaned and masked.
+  /// The non-blank answers, in response order, cleaned and masked: all of
+  /// them, or the first `AggregationOptions.verbatimLimit` (see `total`).
   public var answers: [FreeTextAnswer]
+  /// How many non-blank answers there are, `answers` or not.
+  public var total: Int
   /// Words cited, most frequent first (ties alphabetical), stop words removed;
-  /// counted over every answer, at most 50 entries.
+  /// counted over every answer (all `total` of them), at most 50 entries.
   public var wordFrequencies: [WordFrequency]
 
+  /// `answers` holds only the first of the `total` answers.
+  public var isTruncated: Bool { answers.count < total }
+
+  /// `total` defaults to `answers.count` (every answer kept).
   public init(
     key: String, questionID: String, label: String, item: CodeLabel?, isOther: Bool,
-    answers: [FreeTextAnswer],
+    answers: [FreeTextAnswer], total: Int? = nil,
     wordFrequencies: [WordFrequency]
   ) {
     self.key = key
@@ -28,6 +35,7 @@ public struct FreeTextSummary: Sendable, Equatable, Codable {
     self.item = item
     self.isOther = isOther
     self.answers = answers
+    self.total = max(total ?? answers.count, answers.count)
     self.wordFrequencies = wordFrequencies
   }
 }

@@ -165,6 +165,25 @@ struct ReportText {
 }
 
 extension ReportText {
+  /// Below the comments, for a question whose answers are cut to the first
+  /// `shown` of `total` (the engine keeps a bounded number per question).
+  func commentsCut(label: String, shown: Int, total: Int) -> String {
+    french
+      ? "«\u{00A0}\(label)\u{00A0}»\u{00A0}: seules les \(integer(shown)) premières réponses sur \(integer(total)) sont reprises ici\u{00A0}; toutes figurent dans les données brutes."
+      : "“\(label)”: only the first \(integer(shown)) of \(integer(total)) answers are shown here; all are in the raw data."
+  }
+
+  /// A whole number with grouped thousands: `123 456` (no-break space) or `123,456`.
+  func integer(_ value: Int) -> String {
+    let digits = String(value.magnitude)
+    var result = value < 0 ? "-" : ""
+    for (position, digit) in digits.enumerated() {
+      if position > 0 && (digits.count - position) % 3 == 0 { result += french ? "\u{00A0}" : "," }
+      result.append(digit)
+    }
+    return result
+  }
+
   /// A target as a funder reads it: `≥ 80 %` rather than the survey's `>= 0.80`.
   func target(_ indicator: IndicatorResult) -> String? {
     guard let source = indicator.target else { return nil }

@@ -14,6 +14,8 @@ extension ReportWriter {
     let shift = editionColumn ? 1 : 0
     try writeHeader(headers, in: sheet, row: 0)
     var row = 1
+    // Questions whose answers the engine cut to the first ones: said below the table.
+    var cuts: [String] = []
     for results in editions {
       for summary in results.freeText {
         let label =
@@ -27,6 +29,11 @@ extension ReportWriter {
           try sheet.write(.text(answer.text), row: row, column: shift + 2, style: wrapped)
           row += 1
         }
+        if summary.isTruncated {
+          let edition = editionColumn ? "\(results.survey.id) — " : ""
+          cuts.append(
+            edition + text.commentsCut(label: label, shown: summary.answers.count, total: summary.total))
+        }
       }
     }
     // The count of withheld quotes goes below the table, never inside it.
@@ -38,6 +45,9 @@ extension ReportWriter {
             : "\(withheld) answer(s) not quoted: their author belongs to a group of fewer than \(minimum) people."
         ),
         row: row + 1, column: shift, style: subtitle)
+    }
+    for (index, cut) in cuts.enumerated() {
+      try sheet.write(.text(cut), row: row + (withheld > 0 ? 2 : 1) + index, column: shift, style: subtitle)
     }
     try finishTable(sheet, name: "Verbatims", headers: headers, lastRow: max(row - 1, 1))
     sheet.setColumnWidth(shift, 40)

@@ -1,0 +1,150 @@
+import Foundation
+import SurveyDefinition
+import Testing
+
+@testable import Aggregation
+@testable import ResponseStore
+
+/// The per-response code reads text without Foundation's string functions;
+/// each fast path must give what the Foundation version gave, on text
+/// made of the characters that matter (accents, combining marks, white space
+/// of every kind, control characters, escapes, quotes, hyphens, digits of
+/// other scripts, letters whose lowercase mapping is longer).
+@Suite struct FastPathTests {
+  /// SplitMix64: the same texts on every run.
+  struct Generator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    mutating func pick<T>(_ values: [T]) -> T { values[Int(next() % UInt64(values.count))] }
+  }
+
+  static let pieces: [String] = [
+    "a", "B", "z", "é", "È", "e\u{301}", "ç", "œ", "Œ", "ß", "İ", "Σ", "ς", "ǅ", "\u{212A}", "ﬁ", "l'", "l’",
+    "-", "--", "peut-être", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}",
+    "\u{1680}", "\u{2003}", "\u{200B}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{3000}", "\u{FEFF}",
+    "\u{1B}[31m", "\u{1B}]0;x\u{07}", "\u{1B}c", "\u{9B}2J", "\u{0}", "\u{7F}", "\u{80}", "\u{9F}",
+    "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}", "\u{200E}", "0", "7", "٣", "½", "Ⅻ", "²", "\"", "\",\"",
+    "[", "]", "\\", ",", ".", "@", "06 12 34 56 78", "x@y.fr", "the", "de", "outil", "Réseau", "👩‍🌾",
+    "日本", "ﾊﾟ", "\u{0600}", "ǈ",
+  ]
+
+  static func texts(count: Int, seed: UInt64) -> [String] {
+    var generator = Generator(state: seed)
+    return (0..<count).map { _ in
+      (0..<Int(generator.next() % 12)).map { _ in generator.pick(pieces) }.joined()
+    }
+  }
+
+  // The implementations these replaced, as they were.
+
+  static func referenceWords(in text: String) -> [String] {
+    var words: [String] = []
+    var current = String.UnicodeScalarView()
+    var hasLetter = false
+    func flush() {
+      defer {
+        current = String.UnicodeScalarView()
+        hasLetter = false
+      }
+      while current.last == "-" { current.removeLast() }
+      guard hasLetter, current.count > 1 else { return }
+      let word = String(current)
+      guard !StopWords.all.contains(word) else { return }
+      words.append(word)
+    }
+    for scalar in text.lowercased().unicodeScalars {
+      let properties = scalar.properties
+      if properties.isAlphabetic || properties.generalCategory == .nonspacingMark {
+        current.append(scalar)
+        hasLetter = true
+      } else if properties.numericType != nil {
+        current.append(scalar)
+      } else if scalar == "-" && !current.isEmpty {
+        current.append(scalar)
+      } else {
+        flush()
+      }
+    }
+    flush()
+    return words
+  }
+
+  static func referenceParseArray(_ text: String) -> [String]? {
+    if text == "[]" { return [] }
+    if !text.contains("\\"), text.hasPrefix("[\""), text.hasSuffix("\"]") {
+      let inner = text.dropFirst(2).dropLast(2)
+      let parts = inner.components(separatedBy: "\",\"")
+      if !parts.contains(where: { $0.contains("\"") }) { return parts }
+    }
+    guard let data = text.data(using: .utf8) else { return nil }
+    return try? JSONDecoder().decode([String].self, from: data)
+  }
+
+  @Test func wordsAreThoseOfTheFoundationVersion() {
+    for text in Self.texts(count: 4_000, seed: 1) + Self.pieces {
+      #expect(
+        WordFrequencyCounter.words(in: text) == Self.referenceWords(in: text), "\(text.debugDescription)")
+    }
+  }
+
+  @Test func trimmingAndBlanksAreThoseOfFoundation() {
+    for text in Self.texts(count: 4_000, seed: 2) + Self.pieces {
+      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      #expect(Whitespace.trimmed(text) == trimmed, "\(text.debugDescription)")
+      #expect(Whitespace.isBlank(text) == trimmed.isEmpty, "\(text.debugDescription)")
+    }
+    for value in 0..<0x80 {
+      let scalar = Unicode.Scalar(UInt8(value))
+      #expect(Whitespace.isSpace(scalar) == CharacterSet.whitespacesAndNewlines.contains(scalar), "\(value)")
+    }
+  }
+
+  @Test func cleaningIsDetectedByBytesAsByScalars() {
+    for text in Self.texts(count: 4_000, seed: 3) + Self.pieces {
+      let byScalars = text.unicodeScalars.contains { scalar in
+        let value = scalar.value
+        if value == 0x09 || value == 0x0A { return false }
+        return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+          || (0x2066...0x2069).contains(value)
+      }
+      #expect(TextSanitizer.needsCleaning(text) == byScalars, "\(text.debugDescription)")
+      if !byScalars { #expect(TextSanitizer.clean(text) == text) }
+      // CR LF is one newline, a lone CR another.
+      #expect(!TextSanitizer.clean(text).unicodeScalars.contains("\r"))
+    }
+    #expect(TextSanitizer.clean("a\r\nb\rc\r\r\nd") == "a\nb\nc\n\nd")
+    #expect(TextSanitizer.clean("x\u{1B}\r\ny") == "xy")
+  }
+
+  @Test func personalDataPrecheckNeverMissesWhatMaskingFinds() {
+    for text in Self.texts(count: 4_000, seed: 4) + Self.pieces {
+      if !PersonalDataMasking.mayContainPersonalData(text) {
+        #expect(PersonalDataMasking.mask(text, language: "fr") == text, "\(text.debugDescription)")
+      }
+    }
+  }
+
+  @Test func storedListsParseAsBefore() {
+    var generator = Generator(state: 5)
+    let codes = ["", "a", "cout", "é", "e\u{301}", "\u{301}", "\"", "\\", ",", "\",\"", "[", "]", " ", "日本"]
+    var texts = ["[]", "[\"]", "[\"\"]", "[\"a\"]", "[\"a\",\"b\"]", "[\"a\",\"\"]", "[\"a\",]", "[\"a\"\"]"]
+    for _ in 0..<3_000 {
+      let list = (0..<Int(generator.next() % 5)).map { _ in generator.pick(codes) }
+      texts.append(AnswerValue.codes(list).jsonText)
+      texts.append("[\"" + list.joined(separator: "\",\"") + "\"]")
+    }
+    for text in texts {
+      #expect(StoredAnswer.parseArray(text) == Self.referenceParseArray(text) || text == "[\"]", "\(text)")
+    }
+    for _ in 0..<500 {
+      let list = (0..<Int(generator.next() % 5)).map { _ in generator.pick(codes) }
+      #expect(StoredAnswer.parseArray(AnswerValue.codes(list).jsonText) == list)
+    }
+  }
+}
