@@ -20,6 +20,79 @@ public enum MarkdownText {
 
   /// `text` as inert inline Markdown on one line.
   public static func escape(_ text: String) -> String {
+    if isAlreadyInert(text) { return text }
+    return escapeEverything(text)
+  }
+
+  /// `true` when `escape` would return `text` unchanged, told from its UTF-8
+  /// bytes alone (most answers and labels): no byte that any rule below looks
+  /// at. `false` only means the full rules must run.
+  static func isAlreadyInert(_ text: String) -> Bool {
+    let inert = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      let count = bytes.count
+      guard let first = bytes.first, let last = bytes.last else { return true }
+      // A first character that could start markup or a list, or be a number
+      // (`atStart` lasts through leading digits), or is not ASCII.
+      switch first {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "("),
+        UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "/"),
+        UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: "%"), UInt8(ascii: "$"), UInt8(ascii: ")"):
+        break
+      default:
+        return false
+      }
+      if last == UInt8(ascii: " ") { return false }
+      var index = 0
+      while index < count {
+        let byte = bytes[index]
+        switch byte {
+        case 0x00...0x1F, 0x7F:
+          return false
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+          UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"),
+          UInt8(ascii: "&"), UInt8(ascii: "!"), UInt8(ascii: "@"):
+          return false
+        case UInt8(ascii: " "):
+          // Runs of spaces collapse.
+          if index + 1 < count, bytes[index + 1] == UInt8(ascii: " ") { return false }
+        case UInt8(ascii: ":"):
+          if index + 1 < count, bytes[index + 1] == UInt8(ascii: "/") { return false }
+        case UInt8(ascii: "."):
+          if index > 0, bytes[index - 1] | 0x20 == UInt8(ascii: "w") { return false }
+        case 0xC2:
+          // C1 controls U+0080–U+009F.
+          if index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]) { return false }
+        case 0xD8:
+          // U+061C.
+          if index + 1 < count, bytes[index + 1] == 0x9C { return false }
+        case 0xE1:
+          // U+1FEF, canonically the same character as "`".
+          if index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xAF { return false }
+        case 0xE2:
+          // U+200E, U+200F, U+202A–U+202E, U+2066–U+2069.
+          if index + 2 < count {
+            let second = bytes[index + 1]
+            let third = bytes[index + 2]
+            if second == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)) {
+              return false
+            }
+            if second == 0x81 && (0xA6...0xA9).contains(third) { return false }
+          }
+        case 0xEF:
+          // U+FEFF.
+          if index + 2 < count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return false }
+        default:
+          break
+        }
+        index += 1
+      }
+      return true
+    }
+    return inert ?? false
+  }
+
+  /// `escape` without the fast path: every rule applied.
+  static func escapeEverything(_ text: String) -> String {
     let cleaned = collapseWhitespace(removingControlCharacters(text))
     let characters = Array(cleaned)
     var result = ""

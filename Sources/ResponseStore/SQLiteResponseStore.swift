@@ -317,11 +317,15 @@ public final class SQLiteResponseStore: ResponseRepository {
             ORDER BY r.started_at, r.uuid
             """, arguments: [survey, includePartial])
         var current: (row: Int64, response: Response)?
+        // Room for as many answers as the previous response had, so the
+        // dictionary is not regrown answer by answer.
+        var lastCount = 0
         func flush() throws {
           guard let (rowID, stored) = current else { return }
           var response = stored
           if includeContacts { response.contacts = try Self.fetchContacts(rowID, db) }
           current = nil
+          lastCount = response.answers.count
           try body(response)
         }
         while let row = try rows.next() {
@@ -329,6 +333,7 @@ public final class SQLiteResponseStore: ResponseRepository {
           if current?.row != rowID {
             try flush()
             current = (rowID, try Self.decodeResponse(row, path: path))
+            current!.response.answers.reserveCapacity(lastCount)
           }
           if let key = row[Self.responseColumnCount] as String? {
             let value = try StoredAnswer.decode(

@@ -5,6 +5,35 @@ import Testing
 @Suite struct MarkdownTextTests {
   static let injection = "| <script> [x](y) # =1+1"
 
+  /// The byte check that skips the rules never skips text they would change.
+  @Test func theFastPathOnlySkipsTextTheRulesLeaveAlone() {
+    let pieces = [
+      "a", "Z", "é", "É", "e\u{301}", " ", "  ", "\u{A0}", "\u{202F}", "\t", "\n", "\r\n", "\u{0}", "\u{7F}",
+      "\u{85}", "\u{9F}", "\u{200E}", "\u{200F}", "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}", "\u{061C}",
+      "\u{FEFF}", "\u{1FEF}", "\u{037E}", "\u{212A}", "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&",
+      "!", "@", "#", "+", "-", "=", "1", "12", "½", "٣", ".", ")", "(", ":", "/", "://", "www", "WwW", "w.",
+      "\"", "'", "’", "?", ";", "%", "$", ",", "👩‍🌾", "日本", "\u{0600}",
+    ]
+    var state: UInt64 = 7
+    func next() -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33)
+    }
+    var inert = 0
+    for _ in 0..<20_000 {
+      let text = (0..<(next() % 8)).map { _ in pieces[next() % pieces.count] }.joined()
+      if MarkdownText.isAlreadyInert(text) {
+        inert += 1
+        #expect(MarkdownText.escapeEverything(text) == text, "\(text.debugDescription)")
+      }
+      #expect(MarkdownText.escape(text) == MarkdownText.escapeEverything(text))
+    }
+    #expect(inert > 1_000)
+    #expect(
+      MarkdownText.isAlreadyInert("Les témoignages des territoires étaient concrets : c’est ce qui manque."))
+    #expect(MarkdownText.escape("a\u{1FEF}b") == "a\\\u{1FEF}b")
+  }
+
   @Test func theInjectionVerbatimIsInert() throws {
     let escaped = MarkdownText.escape(Self.injection)
     // As a paragraph, in a list item, a table cell and a quotation.
