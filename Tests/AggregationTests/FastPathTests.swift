@@ -1,9 +1,7 @@
 import Foundation
-import SurveyDefinition
 import Testing
 
 @testable import Aggregation
-@testable import ResponseStore
 
 /// The per-response code reads text without Foundation's string functions;
 /// each fast path must give what the Foundation version gave, on text
@@ -75,17 +73,6 @@ import Testing
     return words
   }
 
-  static func referenceParseArray(_ text: String) -> [String]? {
-    if text == "[]" { return [] }
-    if !text.contains("\\"), text.hasPrefix("[\""), text.hasSuffix("\"]") {
-      let inner = text.dropFirst(2).dropLast(2)
-      let parts = inner.components(separatedBy: "\",\"")
-      if !parts.contains(where: { $0.contains("\"") }) { return parts }
-    }
-    guard let data = text.data(using: .utf8) else { return nil }
-    return try? JSONDecoder().decode([String].self, from: data)
-  }
-
   @Test func wordsAreThoseOfTheFoundationVersion() {
     for text in Self.texts(count: 4_000, seed: 1) + Self.pieces {
       #expect(
@@ -127,24 +114,6 @@ import Testing
       if !PersonalDataMasking.mayContainPersonalData(text) {
         #expect(PersonalDataMasking.mask(text, language: "fr") == text, "\(text.debugDescription)")
       }
-    }
-  }
-
-  @Test func storedListsParseAsBefore() {
-    var generator = Generator(state: 5)
-    let codes = ["", "a", "cout", "é", "e\u{301}", "\u{301}", "\"", "\\", ",", "\",\"", "[", "]", " ", "日本"]
-    var texts = ["[]", "[\"]", "[\"\"]", "[\"a\"]", "[\"a\",\"b\"]", "[\"a\",\"\"]", "[\"a\",]", "[\"a\"\"]"]
-    for _ in 0..<3_000 {
-      let list = (0..<Int(generator.next() % 5)).map { _ in generator.pick(codes) }
-      texts.append(AnswerValue.codes(list).jsonText)
-      texts.append("[\"" + list.joined(separator: "\",\"") + "\"]")
-    }
-    for text in texts {
-      #expect(StoredAnswer.parseArray(text) == Self.referenceParseArray(text) || text == "[\"]", "\(text)")
-    }
-    for _ in 0..<500 {
-      let list = (0..<Int(generator.next() % 5)).map { _ in generator.pick(codes) }
-      #expect(StoredAnswer.parseArray(AnswerValue.codes(list).jsonText) == list)
     }
   }
 }
