@@ -35,6 +35,8 @@ var package = Package(
       dependencies: [
         "SurveyDefinition",
         .product(name: "GRDB", package: "GRDB.swift"),
+        // SQLite's C API, to read rows in place (StoredResponseReader).
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "CSV", package: "CSV.swift"),
       ],
       swiftSettings: swift6

@@ -308,36 +308,12 @@ public final class SQLiteResponseStore: ResponseRepository {
     let path = path
     do {
       try database.read { db in
-        let rows = try Row.fetchCursor(
-          db,
-          sql: """
-            SELECT \(Self.responseColumns), a.key, a.type, a.value
-            FROM responses r LEFT JOIN answers a ON a.response_id = r.id
-            WHERE r.survey_id = ? AND (? OR r.status = 'complete')
-            ORDER BY r.started_at, r.uuid
-            """, arguments: [survey, includePartial])
-        var current: (row: Int64, response: Response)?
-        func flush() throws {
-          guard let (rowID, stored) = current else { return }
-          var response = stored
-          if includeContacts { response.contacts = try Self.fetchContacts(rowID, db) }
-          current = nil
-          try body(response)
-        }
-        while let row = try rows.next() {
-          let rowID: Int64 = row[0]
-          if current?.row != rowID {
-            try flush()
-            current = (rowID, try Self.decodeResponse(row, path: path))
-          }
-          if let key = row[Self.responseColumnCount] as String? {
-            let value = try StoredAnswer.decode(
-              type: row[Self.responseColumnCount + 1], value: row[Self.responseColumnCount + 2],
-              path: path, response: current!.response.id, key: key)
-            current!.response.answers[key] = value
-          }
-        }
-        try flush()
+        let responses = try db.makeStatement(sql: Self.responsesInOrder)
+        try responses.setArguments([survey, includePartial])
+        var reader = StoredResponseReader(path: path)
+        try reader.read(
+          responses, answers: try Self.answersStatement(db),
+          contacts: includeContacts ? try Self.contactsStatement(db) : nil, db, body)
       }
     } catch let error as DatabaseError {
       throw Self.storeError(error, path: path)
@@ -511,66 +487,42 @@ public final class SQLiteResponseStore: ResponseRepository {
     }
   }
 
-  /// The response columns every query selects, in `decodeResponse`'s order.
+  /// The response columns every query selects, in `StoredResponseReader`'s order.
   private static let responseColumns = """
     r.id, r.uuid, r.survey_id, r.survey_version, r.schema_hash, r.status, r.language, r.started_at, \
     r.submitted_at, r.source, r.source_name, r.source_hash, r.device
     """
-  private static let responseColumnCount = 13
 
-  private static func decodeResponse(_ row: Row, path: String) throws -> Response {
-    let uuidText: String = row[1]
-    guard let id = UUID(uuidString: uuidText) else {
-      throw StoreError.corrupt(path: path, detail: "response id '\(uuidText)' is not a UUID")
-    }
-    func date(_ index: Int, _ name: String) throws -> Date? {
-      guard let text = row[index] as String? else { return nil }
-      guard let date = Timestamp.date(from: text) else {
-        throw StoreError.invalidStoredValue(
-          path: path, response: id, key: name, detail: "'\(text)' is not a time")
-      }
-      return date
-    }
-    let statusText: String = row[5]
-    let source: Response.Source =
-      switch row[9] as String {
-      case "file": .file(name: row[10] ?? "", hash: row[11] ?? "")
-      case "synthetic": .synthetic
-      default: .terminal
-      }
-    return Response(
-      id: id, surveyID: row[2], surveyVersion: row[3], schemaHash: row[4],
-      status: Response.Status(rawValue: statusText) ?? .partial, language: row[6],
-      startedAt: try date(7, "started_at") ?? Date(timeIntervalSince1970: 0),
-      submittedAt: try date(8, "submitted_at"), source: source, device: row[12])
-  }
+  /// The responses of a survey (`?` survey id, `?` whether partial ones
+  /// count) in the store's order, start time then id, streamed through the
+  /// `responses_in_order` index (no sort of the whole store).
+  static let responsesInOrder = """
+    SELECT \(responseColumns) FROM responses r
+    WHERE r.survey_id = ? AND (? OR r.status = 'complete')
+    ORDER BY r.started_at, r.uuid
+    """
+
+  /// The answers of one response (`?` its row id), by key.
+  static let answersOfResponse = "SELECT key, type, value FROM answers WHERE response_id = ? ORDER BY key"
 
   private static func fetchResponse(_ id: UUID, _ db: Database, path: String) throws -> Response? {
-    guard
-      let row = try Row.fetchOne(
-        db, sql: "SELECT \(responseColumns) FROM responses r WHERE r.uuid = ?", arguments: [text(id)])
-    else { return nil }
-    let rowID: Int64 = row[0]
-    var response = try decodeResponse(row, path: path)
-    for answer in try Row.fetchAll(
-      db, sql: "SELECT key, type, value FROM answers WHERE response_id = ?", arguments: [rowID])
-    {
-      let key: String = answer[0]
-      response.answers[key] = try StoredAnswer.decode(
-        type: answer[1], value: answer[2], path: path, response: id, key: key)
-    }
-    response.contacts = try fetchContacts(rowID, db)
-    return response
+    let responses = try db.makeStatement(sql: "SELECT \(responseColumns) FROM responses r WHERE r.uuid = ?")
+    try responses.setArguments([text(id)])
+    var reader = StoredResponseReader(path: path)
+    var found: Response?
+    try reader.read(
+      responses, answers: try answersStatement(db), contacts: try contactsStatement(db), db
+    ) { found = $0 }
+    return found
   }
 
-  private static func fetchContacts(_ rowID: Int64, _ db: Database) throws -> [String: String] {
-    var contacts: [String: String] = [:]
-    for row in try Row.fetchAll(
-      db, sql: "SELECT key, value FROM contacts WHERE response_id = ?", arguments: [rowID])
-    {
-      contacts[row[0]] = row[1]
-    }
-    return contacts
+  private static func answersStatement(_ db: Database) throws -> Statement {
+    try db.makeStatement(sql: answersOfResponse)
+  }
+
+  /// The contacts of one response (`?` its row id).
+  private static func contactsStatement(_ db: Database) throws -> Statement {
+    try db.makeStatement(sql: "SELECT key, value FROM contacts WHERE response_id = ?")
   }
 }
 

@@ -27,7 +27,12 @@ public enum Timestamp {
   /// `±HH:MM` offset (a space may replace the `T`). `nil` when it is not
   /// such a time or a field is out of range. Fractions are dropped.
   public static func date(from text: String) -> Date? {
-    let bytes = Array(text.utf8)
+    var text = text
+    return text.withUTF8 { date(utf8: $0) }
+  }
+
+  /// `date(from:)` on the UTF-8 bytes of the text.
+  static func date(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
     var index = 0
     func number(_ digits: Int) -> Int? {
       guard index + digits <= bytes.count else { return nil }
