@@ -154,7 +154,9 @@ extension SurveyReader {
   static func isISODate(_ text: String) -> Bool {
     // YYYY-MM-DD, ASCII digits.
     let bytes = Array(text.utf8)
-    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+      return false
+    }
     func number(_ range: Range<Int>) -> Int? {
       var value = 0
       for byte in bytes[range] {

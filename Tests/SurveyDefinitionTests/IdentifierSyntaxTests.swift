@@ -6,8 +6,10 @@ import Testing
 /// regular expressions of survey-format.md are the oracle here.
 @Suite struct IdentifierSyntaxTests {
   static let samples = [
-    "", "a", "role", "role_2", "Role", "rôle", "a\u{301}", "a-b", "a b", "_", "-", "9", "cooperation-pelussin-2015",
-    "fr", "en", "fra", "f", "frfr", "fr-FR", "fr-fr", "en-GB", "zh-Hans", "fr-", "-fr", "fr-F", "fr-ABCDEFGHI",
+    "", "a", "role", "role_2", "Role", "rôle", "a\u{301}", "a-b", "a b", "_", "-", "9",
+    "cooperation-pelussin-2015",
+    "fr", "en", "fra", "f", "frfr", "fr-FR", "fr-fr", "en-GB", "zh-Hans", "fr-", "-fr", "fr-F",
+    "fr-ABCDEFGHI",
     "fr-12345678", "fr-FR-x", "fr_FR", "FR", "ｆｒ", "٣", "code\n", "x\u{0}",
   ]
 
