@@ -44,8 +44,10 @@ python-deps:
 build: deps
 	$(SWIFT) build
 
+## release: the Swift runtime linked in statically: `bilan ask` shows its first question sooner
+## (no dynamic symbol binding of the Swift libraries at start-up; see docs/benchmarks.md).
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 ## demo: the rehearsal, from a fresh machine: 15 synthetic responses and their reports in Reports/demo/
 demo: release

@@ -152,8 +152,20 @@ extension SurveyReader {
   }
 
   static func isISODate(_ text: String) -> Bool {
-    guard let match = text.wholeMatch(of: /(\d{4})-(\d{2})-(\d{2})/),
-      let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
+    // YYYY-MM-DD, ASCII digits.
+    let bytes = Array(text.utf8)
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+      return false
+    }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for byte in bytes[range] {
+        guard isDigit(byte) else { return nil }
+        value = value * 10 + Int(byte - 0x30)
+      }
+      return value
+    }
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
       (1...12).contains(month), day >= 1
     else { return false }
     let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

@@ -4,11 +4,30 @@ import Yams
 /// Typed reading of YAML values: each getter reports a wrong type at the
 /// value and returns `nil`, so the caller simply skips what it cannot use.
 extension SurveyReader {
-  static func isCode(_ text: String) -> Bool { text.wholeMatch(of: /[a-z0-9_]+/) != nil }
-  static func isSurveyId(_ text: String) -> Bool { text.wholeMatch(of: /[a-z0-9-]+/) != nil }
-  static func isLanguage(_ text: String) -> Bool {
-    text.wholeMatch(of: /[a-z]{2,3}(-[A-Za-z0-9]{2,8})?/) != nil
+  // Checked on bytes rather than with regex literals, which Swift builds
+  // anew at every call: loading a survey is on `bilan ask`'s start-up path.
+
+  /// `[a-z0-9_]+`
+  static func isCode(_ text: String) -> Bool {
+    !text.isEmpty && text.utf8.allSatisfy { isLowercaseLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") }
   }
+
+  /// `[a-z0-9-]+`
+  static func isSurveyId(_ text: String) -> Bool {
+    !text.isEmpty && text.utf8.allSatisfy { isLowercaseLetter($0) || isDigit($0) || $0 == UInt8(ascii: "-") }
+  }
+
+  /// `[a-z]{2,3}(-[A-Za-z0-9]{2,8})?`
+  static func isLanguage(_ text: String) -> Bool {
+    let parts = text.utf8.split(separator: UInt8(ascii: "-"), maxSplits: 1, omittingEmptySubsequences: false)
+    guard (2...3).contains(parts[0].count), parts[0].allSatisfy(isLowercaseLetter) else { return false }
+    guard parts.count == 2 else { return true }
+    return (2...8).contains(parts[1].count)
+      && parts[1].allSatisfy { isLowercaseLetter($0) || isDigit($0) || (0x41...0x5A).contains($0) }
+  }
+
+  static func isLowercaseLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) }
+  static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
 
   /// The resolved YAML tag of a node (`Tag.Name.int`, `.bool`, …).
   func tagName(_ node: Node) -> Tag.Name { Tag.Name(rawValue: node.tag.rawValue) }

@@ -76,6 +76,42 @@ public enum ExcelReport {
     }
   }
 
+  /// Writes the workbook of one survey in a single pass over its responses:
+  /// each response is added to `aggregator` and to the raw-data sheets as it
+  /// comes, then the other sheets are written from the results.
+  ///
+  /// - Parameters:
+  ///   - aggregator: prepared for `survey`, with no responses added yet; it
+  ///     holds every response of the feed afterwards.
+  ///   - expectedResponses: how many responses the results will include
+  ///     (e.g. `store.count(survey:includePartial:)`): it decides the
+  ///     constant-memory mode and the number of raw-data sheets. More are
+  ///     added if the feed yields more.
+  /// - Returns: the results the workbook shows (`aggregator.results()`).
+  /// - Throws: `ExcelReportError`, or what `responses` throws; no file is left behind.
+  public static func write(
+    survey: Survey, aggregator: inout Aggregator, expectedResponses: Int, to url: URL,
+    options: Options = Options(), responses: ResponseFeed
+  ) throws -> SurveyResults {
+    var results: SurveyResults?
+    try AtomicFile.write(to: url) { temporary in
+      let workbook = try Workbook(
+        path: temporary, constantMemory: expectedResponses > options.constantMemoryThreshold,
+        temporaryDirectory: options.temporaryDirectory)
+      do {
+        let writer = ReportWriter(workbook: workbook, language: aggregator.language, options: options)
+        results = try writer.writeSurvey(
+          survey: survey, aggregator: &aggregator, expectedRows: expectedResponses, responses: responses)
+        try workbook.close()
+      } catch {
+        workbook.abandon()
+        throw error
+      }
+    }
+    guard let results else { preconditionFailure("AtomicFile.write returned without running its body") }
+    return results
+  }
+
   /// Writes the consolidated workbook of several editions, side by side.
   ///
   /// - Parameters:

@@ -1,4 +1,5 @@
 import Aggregation
+internal import CXLSXWriter
 import Foundation
 import ResponseStore
 import SurveyDefinition
@@ -7,9 +8,10 @@ import SurveyDefinition
 /// one row per included response, one column per answer key, continued on
 /// "Données (2)"… beyond Excel's row limit.
 ///
-/// Rows are written as the responses stream in (in order, as constant-memory
-/// mode needs); free text is cleaned and masked exactly as the engine does
-/// for the verbatims. Contact data never appear.
+/// Rows are converted as the responses stream in, on the reading thread, and
+/// written to libxlsxwriter by background lanes (`StreamedCellWriter`), in
+/// row order as constant-memory mode needs. Free text is cleaned and masked
+/// exactly as the engine does for the verbatims. Contact data never appear.
 final class RawDataSheets {
   private let writer: ReportWriter
   private let columns: [Column]
@@ -19,6 +21,12 @@ final class RawDataSheets {
   private(set) var rows = 0
   private let headers: [String]
   private let editionColumn: Bool
+  private let cells: StreamedCellWriter
+  /// Widest content seen per column, per sheet kind (codes, labels).
+  private var widths: [[Int]]
+  private var dateFormat: UnsafeMutablePointer<lxw_format>?
+  /// Responses per batch handed to the writing lanes.
+  private let batchSize = 256
 
   /// One answer key and how to show its values.
   struct Column {
@@ -47,6 +55,8 @@ final class RawDataSheets {
     headers =
       (editionColumn ? [text.edition] : []) + ["id", text.status, text.language, text.submitted]
       + columns.map(\.key)
+    widths = Array(repeating: Array(repeating: 0, count: headers.count), count: 2)
+    cells = StreamedCellWriter(kinds: 2, separateLanes: writer.workbook.constantMemory)
     let sheetsNeeded = max(1, (expectedRows + writer.options.rowsPerSheet - 1) / writer.options.rowsPerSheet)
     for index in 0..<sheetsNeeded { codeSheets.append(try addSheet(labels: false, index: index)) }
     for index in 0..<sheetsNeeded { labelSheets.append(try addSheet(labels: true, index: index)) }
@@ -67,103 +77,285 @@ final class RawDataSheets {
   ) throws {
     let byKey = Dictionary(
       ReportWriter.reportedFields(of: survey).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-    let fields = columns.map { byKey[$0.key] ?? $0.field }
-    try responses { response in
-      guard response.status == .complete || includePartial else { return }
-      try append(response, fields: fields, edition: edition)
-    }
-  }
-
-  private func append(_ response: Response, fields: [AnswerField?], edition: String?) throws {
-    let perSheet = writer.options.rowsPerSheet
-    let sheetIndex = rows / perSheet
-    while sheetIndex >= codeSheets.count {
-      codeSheets.append(try addSheet(labels: false, index: codeSheets.count))
-      labelSheets.append(try addSheet(labels: true, index: labelSheets.count))
-    }
-    let row = rows % perSheet + 1
-    let codeSheet = codeSheets[sheetIndex]
-    let labelSheet = labelSheets[sheetIndex]
-    let text = writer.text
-    var column = 0
-    if editionColumn, let edition {
-      try codeSheet.write(.text(edition), row: row, column: 0)
-      try labelSheet.write(.text(edition), row: row, column: 0)
-      column = 1
-    }
-    let id = response.id.uuidString.lowercased()
-    let complete = response.status == .complete
-    let statusLabel =
-      complete ? (text.french ? "complète" : "complete") : (text.french ? "partielle" : "partial")
-    let date = CellValue.number(ReportWriter.excelDate(response.submittedAt ?? response.startedAt))
-    for (sheet, status) in [(codeSheet, response.status.rawValue), (labelSheet, statusLabel)] {
-      try sheet.writeRow([.text(id), .text(status), .text(response.language)], row: row, column: column)
-      try sheet.write(date, row: row, column: column + 3, style: writer.dateStyle)
-    }
-    column += 4
-    for (offset, field) in fields.enumerated() {
-      let value = field.flatMap { response.answers[$0.key] }
-      try codeSheet.write(code(value), row: row, column: column + offset)
-      try labelSheet.write(label(value, field: field), row: row, column: column + offset)
-    }
-    rows += 1
-  }
-
-  /// The stored value: codes, numbers, `true`/`false`, `na`; text masked.
-  private func code(_ value: AnswerValue?) -> CellValue {
-    guard let value else { return .blank }
-    switch value {
-    case .code(let code): return .text(code)
-    case .text(let text): return .text(mask(text))
-    case .integer(let number): return .integer(number)
-    case .number(let number): return .number(number)
-    case .boolean(let flag): return .text(flag ? "true" : "false")
-    case .codes(let codes): return .text(codes.joined(separator: ", "))
-    case .notApplicable: return .text(writer.text.notApplicableCode)
-    }
-  }
-
-  /// The value as people read it, in the report's language.
-  private func label(_ value: AnswerValue?, field: AnswerField?) -> CellValue {
-    guard let value else { return .blank }
-    let language = writer.language
-    let kind = field?.question.kind
-    func choiceLabel(_ code: String) -> String {
-      if code == "other", kind?.hasOther == true { return writer.text.french ? "Autre" : "Other" }
-      return kind?.choices?.choice(code)?.label.text(language) ?? code
-    }
-    switch value {
-    case .code(let code): return .text(choiceLabel(code))
-    case .text(let text): return .text(mask(text))
-    case .integer(let number):
-      if let scale = kind?.scale, let label = scale.labels[number] {
-        return .text("\(number) – \(label.text(language))")
+    var converters = columns.map { ValueConverter(field: byKey[$0.key] ?? $0.field, writer: writer) }
+    let edition = edition.map { Prepared($0) }
+    let complete = (Prepared("complete"), Prepared(writer.text.french ? "complète" : "complete"))
+    let partial = (Prepared("partial"), Prepared(writer.text.french ? "partielle" : "partial"))
+    var languages: [String: Prepared] = [:]
+    var batches = (codes: CellBatch(), labels: CellBatch())
+    var batched = 0
+    do {
+      try responses { response in
+        guard response.status == .complete || includePartial else { return }
+        let perSheet = writer.options.rowsPerSheet
+        let sheetIndex = rows / perSheet
+        if sheetIndex >= codeSheets.count {
+          // A new sheet changes the workbook: only once the lanes are idle.
+          try flush(&batches)
+          batched = 0
+          try cells.drain()
+          codeSheets.append(try addSheet(labels: false, index: codeSheets.count))
+          labelSheets.append(try addSheet(labels: true, index: labelSheets.count))
+        }
+        let row = rows % perSheet + 1
+        var column = 0
+        if editionColumn, let edition {
+          add(edition, to: &batches, sheet: sheetIndex, row: row, column: 0)
+          column = 1
+        }
+        let (code, label) = response.status == .complete ? complete : partial
+        let id = Prepared(lowercaseUUID: response.id)
+        let language =
+          languages[response.language]
+          ?? {
+            let prepared = Prepared(response.language)
+            languages[response.language] = prepared
+            return prepared
+          }()
+        add(id, to: &batches, sheet: sheetIndex, row: row, column: column)
+        add(code, label, to: &batches, sheet: sheetIndex, row: row, column: column + 1)
+        add(language, to: &batches, sheet: sheetIndex, row: row, column: column + 2)
+        let date = ReportWriter.excelDate(response.submittedAt ?? response.startedAt)
+        batches.codes.append(number: date, sheet: sheetIndex, row: row, column: column + 3, date: true)
+        batches.labels.append(number: date, sheet: sheetIndex, row: row, column: column + 3, date: true)
+        column += 4
+        for index in converters.indices {
+          guard let key = converters[index].key, let value = response.answers[key] else { continue }
+          let widest = min(widths[0][column + index], widths[1][column + index])
+          let (code, label) = converters[index].cells(for: value, widest: widest)
+          add(code, label, to: &batches, sheet: sheetIndex, row: row, column: column + index)
+        }
+        rows += 1
+        batched += 1
+        if batched == batchSize {
+          try flush(&batches)
+          batched = 0
+        }
       }
-      return .integer(number)
-    case .number(let number): return .number(number)
-    case .boolean(let flag): return .text(flag ? writer.text.yes : writer.text.no)
-    case .codes(let codes): return .text(codes.map(choiceLabel).joined(separator: " ; "))
-    case .notApplicable:
-      return .text(kind?.scale?.notApplicable?.text(language) ?? writer.text.notApplicableCode)
+      try flush(&batches)
+      try cells.drain()
+    } catch {
+      // Let the lanes finish before the workbook is freed.
+      try? cells.drain()
+      throw error
+    }
+    let dateWidth = Worksheet.numberWidth(45_000, format: writer.dateStyle.numberFormat)
+    for kind in 0..<2 {
+      widths[kind][editionColumn ? 4 : 3] = max(widths[kind][editionColumn ? 4 : 3], dateWidth)
     }
   }
 
-  /// Cleaned and masked exactly as the engine does for the verbatims.
-  private func mask(_ text: String) -> String {
-    PersonalDataMasking.mask(TextSanitizer.clean(text), language: writer.language)
+  private func add(
+    _ cell: SheetCell, to batches: inout (codes: CellBatch, labels: CellBatch), sheet: Int, row: Int,
+    column: Int
+  ) {
+    add(cell, cell, to: &batches, sheet: sheet, row: row, column: column)
+  }
+
+  private func add(
+    _ code: SheetCell, _ label: SheetCell, to batches: inout (codes: CellBatch, labels: CellBatch),
+    sheet: Int,
+    row: Int, column: Int
+  ) {
+    append(code, to: &batches.codes, kind: 0, sheet: sheet, row: row, column: column)
+    append(label, to: &batches.labels, kind: 1, sheet: sheet, row: row, column: column)
+  }
+
+  private func add(
+    _ text: Prepared, to batches: inout (codes: CellBatch, labels: CellBatch), sheet: Int, row: Int,
+    column: Int
+  ) {
+    add(.text(text), .text(text), to: &batches, sheet: sheet, row: row, column: column)
+  }
+
+  private func add(
+    _ code: Prepared, _ label: Prepared, to batches: inout (codes: CellBatch, labels: CellBatch), sheet: Int,
+    row: Int, column: Int
+  ) {
+    add(.text(code), .text(label), to: &batches, sheet: sheet, row: row, column: column)
+  }
+
+  private func append(
+    _ cell: SheetCell, to batch: inout CellBatch, kind: Int, sheet: Int, row: Int, column: Int
+  ) {
+    switch cell {
+    case .none:
+      return
+    case .text(let text):
+      guard !text.isEmpty else { return }
+      if text.truncated { writer.workbook.truncatedCells += 1 }
+      batch.append(text: text.bytes, sheet: sheet, row: row, column: column)
+      if text.width > widths[kind][column] { widths[kind][column] = text.width }
+    case .number(let number, let width):
+      batch.append(number: number, sheet: sheet, row: row, column: column)
+      if width > widths[kind][column] { widths[kind][column] = width }
+    }
+  }
+
+  /// Hands the batches to the lanes and starts new ones.
+  private func flush(_ batches: inout (codes: CellBatch, labels: CellBatch)) throws {
+    guard !batches.codes.isEmpty || !batches.labels.isEmpty else { return }
+    if dateFormat == nil {
+      // Give the shared date format its index now, on this thread: the lanes only read it.
+      dateFormat = try writer.workbook.format(writer.dateStyle)
+      if let dateFormat { _ = lxw_format_get_xf_index(dateFormat) }
+    }
+    for (kind, sheets) in [(0, codeSheets), (1, labelSheets)] {
+      cells.submit(
+        kind == 0 ? batches.codes : batches.labels, kind: kind, sheets: sheets.map(\.handle),
+        sheetNames: sheets.map(\.name), dateFormat: dateFormat)
+    }
+    batches = (
+      CellBatch(reservingCells: batches.codes.cells.count),
+      CellBatch(reservingCells: batches.labels.cells.count)
+    )
   }
 
   /// Tables (or, in constant-memory mode, autofilters), frozen panes and print setup.
   func finish() throws {
+    try cells.drain()
     let perSheet = writer.options.rowsPerSheet
     for (index, (codeSheet, labelSheet)) in zip(codeSheets, labelSheets).enumerated() {
       let dataRows = max(0, min(perSheet, rows - index * perSheet))
-      for (kind, sheet) in [("Donnees", codeSheet), ("Libelles", labelSheet)] {
+      for (kind, sheet) in [(0, codeSheet), (1, labelSheet)] {
+        sheet.streamed(through: dataRows)
+        for (column, width) in widths[kind].enumerated() where width > 0 {
+          sheet.reserveWidth(width, column: column)
+        }
         try writer.finishTable(
-          sheet, name: "\(kind)\(index + 1)", headers: headers, lastRow: max(dataRows, 1))
+          sheet, name: "\(kind == 0 ? "Donnees" : "Libelles")\(index + 1)", headers: headers,
+          lastRow: max(dataRows, 1))
         sheet.freezePanes(rows: 1, columns: editionColumn ? 2 : 1)
         sheet.maximumColumnWidth = 50
       }
     }
+  }
+}
+
+/// A text ready for a cell: cleaned and cut as `CellText.prepare` does,
+/// NUL-terminated, with its display width.
+struct Prepared {
+  let bytes: ContiguousArray<CChar>
+  /// The display width, or 0 when it was not needed (see `init(_:widest:)`).
+  let width: Int
+  /// Whether the text was cut at Excel's limit.
+  let truncated: Bool
+
+  var isEmpty: Bool { bytes.count <= 1 }
+
+  /// - Parameter widest: the widest content of the column so far: a text
+  ///   with no more UTF-8 bytes than that cannot be wider (no character is
+  ///   wider than its bytes), so its width is not computed.
+  init(_ raw: String, widest: Int = -1) {
+    let (text, truncated) = CellText.prepare(raw)
+    bytes = text.utf8CString
+    self.truncated = truncated
+    width = bytes.count - 1 > max(widest, 0) ? DisplayWidth.of(text) : 0
+  }
+
+  /// `0f4c…-…` for `id`: what `uuidString.lowercased()` gives, without Foundation.
+  init(lowercaseUUID id: UUID) {
+    let digits: [CChar] = Array("0123456789abcdef".utf8).map { CChar(bitPattern: $0) }
+    var bytes = ContiguousArray<CChar>()
+    bytes.reserveCapacity(37)
+    withUnsafeBytes(of: id.uuid) { raw in
+      for (index, byte) in raw.enumerated() {
+        if index == 4 || index == 6 || index == 8 || index == 10 { bytes.append(CChar(bitPattern: 0x2D)) }
+        bytes.append(digits[Int(byte >> 4)])
+        bytes.append(digits[Int(byte & 0x0F)])
+      }
+    }
+    bytes.append(0)
+    self.bytes = bytes
+    width = 36
+    truncated = false
+  }
+}
+
+/// What one value puts in one sheet.
+enum SheetCell {
+  case none
+  case text(Prepared)
+  case number(Double, width: Int)
+}
+
+/// Turns the values of one answer key into the cells of both sheets: the
+/// stored code, and the label people read. Values that repeat (codes, scale
+/// points, yes/no) are converted once.
+struct ValueConverter {
+  let field: AnswerField?
+  let key: String?
+  private unowned let writer: ReportWriter
+  private var codeCells: [String: (SheetCell, SheetCell)] = [:]
+  private var integerCells: [Int: (SheetCell, SheetCell)] = [:]
+  private var listCells: [[String]: (SheetCell, SheetCell)] = [:]
+  private var fixedCells: [Bool?: (SheetCell, SheetCell)] = [:]
+
+  init(field: AnswerField?, writer: ReportWriter) {
+    self.field = field
+    self.key = field?.key
+    self.writer = writer
+  }
+
+  /// - Parameter widest: the column's widest content so far (for free text).
+  mutating func cells(for value: AnswerValue, widest: Int) -> (code: SheetCell, label: SheetCell) {
+    switch value {
+    case .code(let code):
+      if let cells = codeCells[code] { return cells }
+      let cells = (SheetCell.text(Prepared(code)), SheetCell.text(Prepared(choiceLabel(code))))
+      if codeCells.count < 4096 { codeCells[code] = cells }
+      return cells
+    case .text(let text):
+      // Cleaned and masked exactly as the engine does for the verbatims, once for both sheets.
+      let masked = SheetCell.text(
+        Prepared(
+          PersonalDataMasking.mask(TextSanitizer.clean(text), language: writer.language), widest: widest))
+      return (masked, masked)
+    case .integer(let number):
+      if let cells = integerCells[number] { return cells }
+      let code = SheetCell.number(Double(number), width: Worksheet.numberWidth(Double(number), format: nil))
+      var label = code
+      if let scale = field?.question.kind.scale, let text = scale.labels[number] {
+        label = .text(Prepared("\(number) – \(text.text(writer.language))"))
+      }
+      if integerCells.count < 4096 { integerCells[number] = (code, label) }
+      return (code, label)
+    case .number(let number):
+      let cell = SheetCell.number(
+        number, width: number.isFinite ? Worksheet.numberWidth(number, format: nil) : 0)
+      return number.isFinite ? (cell, cell) : (.none, .none)
+    case .boolean(let flag):
+      if let cells = fixedCells[flag] { return cells }
+      let cells = (
+        SheetCell.text(Prepared(flag ? "true" : "false")),
+        SheetCell.text(Prepared(flag ? writer.text.yes : writer.text.no))
+      )
+      fixedCells[flag] = cells
+      return cells
+    case .codes(let codes):
+      if let cells = listCells[codes] { return cells }
+      let cells = (
+        SheetCell.text(Prepared(codes.joined(separator: ", "))),
+        SheetCell.text(Prepared(codes.map(choiceLabel).joined(separator: " ; ")))
+      )
+      if listCells.count < 4096 { listCells[codes] = cells }
+      return cells
+    case .notApplicable:
+      if let cells = fixedCells[nil] { return cells }
+      let kind = field?.question.kind
+      let cells = (
+        SheetCell.text(Prepared(writer.text.notApplicableCode)),
+        SheetCell.text(
+          Prepared(kind?.scale?.notApplicable?.text(writer.language) ?? writer.text.notApplicableCode))
+      )
+      fixedCells[nil] = cells
+      return cells
+    }
+  }
+
+  private func choiceLabel(_ code: String) -> String {
+    let kind = field?.question.kind
+    if code == "other", kind?.hasOther == true { return writer.text.french ? "Autre" : "Other" }
+    return kind?.choices?.choice(code)?.label.text(writer.language) ?? code
   }
 }

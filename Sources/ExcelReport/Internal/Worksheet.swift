@@ -104,7 +104,7 @@ final class Worksheet {
       }
       try check(
         worksheet_write_number(handle, r, c, number, format), "worksheet_write_number", cellName(row, column))
-      note(width: numberWidth(number, format: style.numberFormat), column: column)
+      note(width: Self.numberWidth(number, format: style.numberFormat), column: column)
     case .blank:
       try check(worksheet_write_blank(handle, r, c, format), "worksheet_write_blank", cellName(row, column))
     }
@@ -123,12 +123,25 @@ final class Worksheet {
     contentWidths[column] = max(contentWidths[column] ?? 0, width)
   }
 
-  private func numberWidth(_ number: Double, format: String?) -> Int {
-    let digits = String(format: "%.0f", abs(number)).count
+  /// The width a number takes in a column: its whole digits, decimals as the
+  /// format shows them (4 without a format), a percent sign, a minus sign.
+  static func numberWidth(_ number: Double, format: String?) -> Int {
+    var whole = abs(number).rounded(.toNearestOrEven)
+    var digits = 1
+    if whole.isFinite {
+      while whole >= 10 {
+        whole = (whole / 10).rounded(.down)
+        digits += 1
+      }
+    }
     let decimals = format.map { $0.contains(".0") ? 2 : 0 } ?? 4
     let percent = format?.contains("%") == true ? 2 : 0
     return digits + decimals + percent + (number < 0 ? 1 : 0)
   }
+
+  /// Records that rows up to `row` were written straight to the library
+  /// (the raw-data lanes), for the row-order check of later writes.
+  func streamed(through row: Int) { lastRow = max(lastRow, row) }
 
   /// The final width of every column that has content or a fixed width.
   private func columnWidths() throws -> [Int: Double] {

@@ -175,33 +175,43 @@ extension Bilan {
         throw fail(error)
       }
 
-      // Compute before touching the output folder.
-      let workbook: (URL) throws -> Void
-      let synthesis: () throws -> [String: Data]
+      // Check everything that can be checked before touching the output folder.
       var single: SurveyResults?
-      let documentTitle: String
-      let lastResponse: Date?
+      /// The workbook (returning the results it shows, for one survey) and the synthesis.
+      let workbook: (URL) throws -> SurveyResults?
+      let synthesis:
+        (SurveyResults?) throws -> (
+          files: [String: Data], title: String, lastResponse: Date?, results: SurveyResults?
+        )
       do {
         if definitions.count == 1 {
+          let survey = definitions[0]
+          let store = stores[0]
           // Responses answered with an earlier definition: say which keys and how
           // many responses, on the terminal and in both reports' method notes.
-          let changes = try SurveyChanges.check(survey: definitions[0], store: stores[0])
+          let changes = try SurveyChanges.check(survey: survey, store: store)
           for line in changes.lines {
             FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
           }
           var surveyOptions = options
           surveyOptions.schemaWarnings = SchemaChanges.warnings(from: changes, language: language)
-          let results = try Aggregator.results(
-            survey: definitions[0], repository: stores[0], options: surveyOptions)
-          single = results
+          let aggregator = try Aggregator(survey: survey, options: surveyOptions)
+          let expected = try store.count(survey: survey.id, includePartial: includePartial)
+          // One pass over the store: the workbook's raw data and the results together.
           workbook = { url in
-            try ExcelReport.write(results: results, survey: definitions[0], to: url, responses: feeds[0])
+            var pass = aggregator
+            return try ExcelReport.write(
+              survey: survey, aggregator: &pass, expectedResponses: expected, to: url, responses: feeds[0])
           }
-          synthesis = {
-            try MarkdownReport.render(results: results, survey: definitions[0], template: synthesisTemplate)
+          synthesis = { computed in
+            // Without a workbook, the results take a pass of their own.
+            let results =
+              try computed
+              ?? Aggregator.results(survey: survey, repository: store, options: surveyOptions)
+            let files = try MarkdownReport.render(
+              results: results, survey: survey, template: synthesisTemplate)
+            return (files, results.survey.title, results.lastResponseDate, results)
           }
-          documentTitle = results.survey.title
-          lastResponse = results.lastResponseDate
         } else {
           var consolidation = try Consolidation(surveys: definitions, options: options)
           for (index, feed) in feeds.enumerated() {
@@ -210,30 +220,34 @@ extension Bilan {
           let results = consolidation.results()
           workbook = { url in
             try ExcelReport.write(consolidated: results, surveys: definitions, to: url, responses: feeds)
+            return nil
           }
-          synthesis = {
-            try MarkdownReport.render(
+          synthesis = { _ in
+            let files = try MarkdownReport.render(
               consolidated: results, surveys: definitions, template: synthesisTemplate)
+            return (
+              files, results.editions.first?.survey.title ?? "",
+              results.editions.compactMap(\.lastResponseDate).max(), nil
+            )
           }
-          documentTitle = results.editions.first?.survey.title ?? ""
-          lastResponse = results.editions.compactMap(\.lastResponseDate).max()
         }
       } catch {
         throw fail(error)
       }
       let write: (URL) throws -> Void = { staging in
-        for format in formats {
-          switch format {
-          case .xlsx:
-            try workbook(staging.appendingPathComponent(workbookName))
-          case .md, .html, .pdf:
-            // Once for all three: synthese.md and figures/*.svg, relative to
-            // the report folder, and what pandoc makes of them.
-            guard format == formats.first(where: { $0 != .xlsx }) else { continue }
-            try SynthesisOutput.write(
-              synthesis(), into: staging, markdown: formats.contains(.md), documents: documents,
-              title: documentTitle, language: ReportLanguage(code: language), sourceDate: lastResponse)
-          }
+        // The workbook first whatever the order asked: for one survey it
+        // computes the results the synthesis then uses.
+        if formats.contains(.xlsx) {
+          single = try workbook(staging.appendingPathComponent(workbookName))
+        }
+        if formats.contains(where: { $0 != .xlsx }) {
+          // Once for md, html and pdf: synthese.md and figures/*.svg, relative
+          // to the report folder, and what pandoc makes of them.
+          let (files, title, lastResponse, results) = try synthesis(single)
+          single = results
+          try SynthesisOutput.write(
+            files, into: staging, markdown: formats.contains(.md), documents: documents,
+            title: title, language: ReportLanguage(code: language), sourceDate: lastResponse)
         }
       }
       do {
