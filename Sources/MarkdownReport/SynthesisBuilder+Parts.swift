@@ -172,9 +172,11 @@ extension SynthesisBuilder {
       // Each text escaped and measured once (at most `verbatimLimit` of them).
       var candidates: [(offset: Int, text: String, length: Int)] = []
       candidates.reserveCapacity(summary.answers.count)
+      // A sentence several people wrote is quoted once.
+      var seen: Set<String> = []
       for (offset, answer) in summary.answers.enumerated() where !answer.fromSmallGroup {
         let text = md(PersonalDataMasking.mask(answer.text, language: language))
-        guard !text.isEmpty else { continue }
+        guard !text.isEmpty, seen.insert(text.lowercased()).inserted else { continue }
         candidates.append((offset, text, text.count))
       }
       let chosen = candidates.sorted { ($1.length, $0.offset) < ($0.length, $1.offset) }

@@ -72,6 +72,28 @@ import Testing
     #expect(!(try markdown(plain, language == .french ? "synthese.md" : "synthesis.md")).contains(note))
   }
 
+  /// Several people writing the same sentence do not fill the quotations
+  /// with it: it is quoted once, and the other answers still get their turn.
+  @Test func aSentenceWrittenSeveralTimesIsQuotedOnce() throws {
+    var results = french
+    let index = try #require(results.freeText.firstIndex { $0.key == "commentaires" })
+    let others = results.freeText[index].answers.filter { !$0.fromSmallGroup }
+    let repeated = "Il faudrait refaire cette journée chaque année sur un autre territoire du Pilat."
+    let copies = (0..<8).map { index in
+      FreeTextAnswer(
+        text: index.isMultiple(of: 2) ? repeated : repeated.uppercased(), groups: ["role": "elu"],
+        fromSmallGroup: false)
+    }
+    results.freeText[index].answers = copies + others
+    let text = try markdown(try MarkdownReport.render(results: results, survey: survey), "synthese.md")
+    let quotes = text.components(separatedBy: "\n").filter {
+      $0.lowercased().contains("refaire cette journée")
+    }
+    #expect(quotes.count == 1, "\(quotes)")
+    // The other answers keep their place among the quotations.
+    #expect(text.contains("Une journée très riche"))
+  }
+
   @Test(arguments: [ReportLanguage.french, .english])
   func theSynthesisParsesWithTablesImagesAndHeadings(language: ReportLanguage) throws {
     let results = language == .french ? french : english

@@ -10,20 +10,20 @@ extension Bilan {
     static let configuration = CommandConfiguration(
       abstract: "Run the questionnaire: one response, or one participant after another with --kiosk.",
       discussion: """
-        On a terminal the questionnaire is drawn full screen: arrows or j/k to move, number keys
-        to answer at once, Enter to confirm, ← or Shift-Tab to go back, ? for help, Esc to skip an
-        optional question, Ctrl-C to quit. Every confirmed answer is saved at once; starting again
+        On a terminal the questionnaire is drawn full screen: arrows or j/k to move, number keys \
+        to answer at once, Enter to confirm, ← or Shift-Tab to go back, ? for help, Esc to skip an \
+        optional question, Ctrl-C to quit. Every confirmed answer is saved at once; starting again \
         on the same terminal offers to resume an unfinished response.
 
-        --plain (or standard input or output not a terminal, or TERM=dumb) asks a line at a time:
-        choices by number or code, several separated by commas, `na` for no opinion, an empty line
-        skips an optional question, `<` goes back, `?` prints help; long texts end with a line
+        --plain (or standard input or output not a terminal, or TERM=dumb) asks a line at a time: \
+        choices by number or code, several separated by commas, `na` for no opinion, an empty line \
+        skips an optional question, `<` goes back, `?` prints help; long texts end with a line \
         holding only ".". End of input before the last question keeps a partial response (exit 1).
 
-        --answers FILE fills the questionnaire from a JSON or YAML map of answer key to value, as
+        --answers FILE fills the questionnaire from a JSON or YAML map of answer key to value, as \
         in the export, with every rule enforced; nothing is stored when any answer is refused.
 
-        Exit status: 0 submitted, 1 wrong input (survey, answers file, or input ended early),
+        Exit status: 0 submitted, 1 wrong input (survey, answers file, or input ended early), \
         2 usage error, 3 the store failed, 124 idle timeout, 130 interrupted (answers kept).
 
         Example:

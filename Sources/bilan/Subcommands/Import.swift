@@ -9,9 +9,9 @@ extension Bilan {
     static let configuration = CommandConfiguration(
       abstract: "Add responses from files, pipes or the store of another laptop.",
       discussion: """
-        Each FILE (or - for standard input) is read whole and every response in it is
-        checked with the survey's answer rules, the same as the questionnaire's. A file
-        with any problem is rejected whole: nothing of it is stored, and every problem
+        Each FILE (or - for standard input) is read whole and every response in it is \
+        checked with the survey's answer rules, the same as the questionnaire's. A file \
+        with any problem is rejected whole: nothing of it is stored, and every problem \
         is listed on standard error as FILE:LINE: MESSAGE. Other files are still imported.
 
         Importing the same file twice, or responses already in the store (same id),

@@ -13,8 +13,8 @@ extension Bilan {
           FILE:LINE:COLUMN: error: MESSAGE
           FILE:LINE:COLUMN: warning: MESSAGE
 
-        followed by a summary line. Every problem of every file is listed in one run.
-        With --format json, standard output gets a JSON array of
+        followed by a summary line. Every problem of every file is listed in one run. \
+        With --format json, standard output gets a JSON array of \
         {"file","line","column","severity","message"} objects instead (empty when clean).
 
         Exit status: 0 when no file has an error (warnings allowed, unless --strict),

@@ -12,8 +12,8 @@ extension Bilan {
     static let configuration = CommandConfiguration(
       abstract: "Write the Excel workbook (and the synthesis) of the stored responses.",
       discussion: """
-        Writes Reports/SURVEY_ID/synthese.xlsx and synthese.md with its charts in figures/
-        (synthesis.* when the report's language is English), or into --output DIR. With several surveys (editions of an event), one
+        Writes Reports/SURVEY_ID/synthese.xlsx and synthese.md with its charts in figures/ \
+        (synthesis.* when the report's language is English), or into --output DIR. With several surveys (editions of an event), one \
         consolidated workbook puts them side by side, in Reports/ID1+ID2…/ by default.
 
         --template FILE renders the synthesis with an organisation's own Mustache
@@ -21,11 +21,11 @@ extension Bilan {
         render the synthesis with pandoc too (synthese.html, synthese.pdf); without
         pandoc, report says what to install and exits 1, writing nothing.
 
-        Every requested file is written into a staging folder first and moved into place
-        only when all of them succeeded: a failure leaves the previous reports as they were.
+        Every requested file is written into a staging folder first and moved into place \
+        only when all of them succeeded: a failure leaves the previous reports as they were. \
         The same store gives the same bytes: the document date is the last response's.
 
-        Exit status: 0 written, 1 a survey or an option is wrong (or no responses are
+        Exit status: 0 written, 1 a survey or an option is wrong (or no responses are \
         stored), 2 usage error, 3 the store or the output folder could not be read or written.
 
         Example:

@@ -10,10 +10,10 @@ extension Bilan {
     static let configuration = CommandConfiguration(
       abstract: "Print the indicators: tables for people, JSON for programs.",
       discussion: """
-        Computes every indicator of the survey over its complete responses (add the
-        partial ones with --include-partial), overall and by each breakdown question
-        (or only the one given with --by). Groups below the survey's min_group_size are
-        withheld, with a second group wherever the first could be recovered by
+        Computes every indicator of the survey over its complete responses (add the \
+        partial ones with --include-partial), overall and by each breakdown question \
+        (or only the one given with --by). Groups below the survey's min_group_size are \
+        withheld, with a second group wherever the first could be recovered by \
         subtraction.
 
         --format json prints an array with one object per indicator row, unrounded,
