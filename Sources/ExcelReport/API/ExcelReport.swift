@@ -38,7 +38,7 @@ public enum ExcelReport {
     public var temporaryDirectory: String?
 
     public init(
-      constantMemoryThreshold: Int = 5_000, rowsPerSheet: Int = 1_048_575, temporaryDirectory: String? = nil
+      constantMemoryThreshold: Int = 10_000, rowsPerSheet: Int = 1_048_575, temporaryDirectory: String? = nil
     ) {
       self.constantMemoryThreshold = constantMemoryThreshold
       self.rowsPerSheet = max(1, min(rowsPerSheet, 1_048_575))
