@@ -39,8 +39,9 @@ extension ConditionOperand: CustomStringConvertible {
     case .reference(let name, _): name
     case .number(let value): Self.decimal(value)
     case .string(let value):
-      "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
-        + "'"
+      // Escaped scalar by scalar: a combining mark after a quote makes one
+      // Character of both, which a Character-wise replacement would miss.
+      "'" + Self.escaped(value) + "'"
     case .boolean(let value): value ? "true" : "false"
     case .answered(let name, _): "answered(\(name))"
     case .group(let condition): "(\(condition))"
@@ -94,5 +95,17 @@ extension ConditionOperand {
     case .group(let condition): condition.references
     case .number, .string, .boolean: []
     }
+  }
+}
+
+extension ConditionOperand {
+  /// `value` with `\` and `'` preceded by a backslash, as the lexer reads them.
+  static func escaped(_ value: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    for scalar in value.unicodeScalars {
+      if scalar == "\\" || scalar == "'" { scalars.append("\\") }
+      scalars.append(scalar)
+    }
+    return String(scalars)
   }
 }

@@ -105,7 +105,11 @@ final class SurveyReader {
     }
     let root: Node?
     do {
-      root = try Yams.compose(yaml: text)
+      // Only the tags the reader asks about (null, bool, int, float) are
+      // resolved: every plain scalar is matched against each rule's regular
+      // expression, and timestamps, merge keys and `=` are plain text here.
+      let resolver = Resolver.default.removing(.timestamp).removing(.merge).removing(.value)
+      root = try Yams.compose(yaml: text, resolver)
     } catch let yamlError as YamlError {
       reportYAMLError(yamlError)
       return nil

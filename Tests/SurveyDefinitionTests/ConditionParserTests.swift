@@ -98,6 +98,18 @@ import Testing
     #expect(try Condition.parse("a or (b and c)").description == "a or b and c")
   }
 
+  /// Found by the FuzzCondition fuzzer: a combining mark right after an
+  /// escaped quote made one Character of both, and the quote was printed
+  /// unescaped, so the printed condition did not parse.
+  @Test func aQuoteFollowedByACombiningMarkStaysEscaped() throws {
+    for text in ["x == 'm\\B<\\'\u{0356}n ['", "x == '\\\\\u{0301}'", "x in ['a\\'\u{0300}', 'b']"] {
+      let parsed = try Condition.parse(text)
+      let printed = parsed.description
+      #expect(try Condition.parse(printed) == parsed, "\(printed)")
+      #expect(try Condition.parse(printed).description == printed)
+    }
+  }
+
   @Test(arguments: [
     ("", ConditionSyntaxError.empty),
     ("   ", .empty),

@@ -258,3 +258,21 @@ private let accord5 = Scale(
     #expect(questions[1].condition == .value(.reference("suivi", SourceRange(offset: 0, length: 5))))
   }
 }
+
+/// Plain scalars that YAML could read as a date, a merge key or `=` are
+/// texts in a survey (the reader resolves only null, booleans and numbers).
+@Test func datesMergeKeysAndEqualsSignsAreTexts() throws {
+  let survey = try loadSurvey(
+    questions: """
+            - id: jour
+              type: single
+              label: 2015-03-05
+              choices:
+                - {code: a, label: "<<"}
+                - {code: b, label: =}
+                - {code: c, label: 2015-03-05T10:00:00Z}
+      """)
+  let question = try #require(survey.question("jour")?.question)
+  #expect(question.label.text("fr") == "2015-03-05")
+  #expect(question.kind.choices?.map { $0.label.text("fr") } == ["<<", "=", "2015-03-05T10:00:00Z"])
+}
