@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Aggregation
@@ -9,19 +10,6 @@ import Testing
 /// of every kind, control characters, escapes, quotes, hyphens, digits of
 /// other scripts, letters whose lowercase mapping is longer).
 @Suite struct FastPathTests {
-  /// SplitMix64: the same texts on every run.
-  struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func pick<T>(_ values: [T]) -> T { values[Int(next() % UInt64(values.count))] }
-  }
-
   static let pieces: [String] = [
     "a", "B", "z", "é", "È", "e\u{301}", "ç", "œ", "Œ", "ß", "İ", "Σ", "ς", "ǅ", "\u{212A}", "ﬁ", "l'", "l’",
     "-", "--", "peut-être", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}",
@@ -33,7 +21,7 @@ import Testing
   ]
 
   static func texts(count: Int, seed: UInt64) -> [String] {
-    var generator = Generator(state: seed)
+    var generator = SplitMix64(seed: seed)
     return (0..<count).map { _ in
       (0..<Int(generator.next() % 12)).map { _ in generator.pick(pieces) }.joined()
     }

@@ -44,7 +44,7 @@ import Glibc
   /// answers (0 to all, the submission included) plus a random 0–4 ms into
   /// the next one; then the store is checked and the questionnaire resumed.
   @Test func killTest() throws {
-    var random = SeededGenerator(seed: 2026)
+    var random = SplitMix64(seed: 2026)
     let survey = Fixture.path("kill-short.yaml")
     let terminal = try PseudoTerminal(columns: 100, rows: 30)
     let directory = try TemporaryDirectory("bilan-kill")

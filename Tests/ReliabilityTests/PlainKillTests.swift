@@ -30,7 +30,7 @@ import Glibc
   /// 20 runs (seed 7): killed after 0–5 acknowledged answers plus 0–3 ms
   /// into the next; every acknowledged answer is stored, the store is sound.
   @Test func killedOverPipes() throws {
-    var random = SeededGenerator(seed: 7)
+    var random = SplitMix64(seed: 7)
     let directory = try TemporaryDirectory("bilan-plain-kill")
     defer { directory.remove() }
     for run in 0..<20 {

@@ -11,21 +11,6 @@ enum Fixture {
   static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 }
 
-/// SplitMix64: a seeded generator, so that every run tries the same faults.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// Every response of the store at `path` (partial ones and contacts
 /// included), or none when the file does not exist.
 func storedResponses(_ path: String, survey: String) throws -> [Response] {

@@ -244,7 +244,7 @@ import Testing
       "\r",
       "👍", " ",
     ]
-    var generator = SplitMix(seed: 2015)
+    var generator = SplitMix64(seed: 2015)
     for _ in 0..<5000 {
       var text = "[\""
       for _ in 0..<Int(generator.next() % 8) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
@@ -323,18 +323,5 @@ import Testing
     let emptyEntry = try #require(empty.withUTF8 { other.entry($0) })
     #expect(other.string(emptyEntry) == "")
     #expect(other.compare(emptyEntry, UnsafeBufferPointer(start: nil, count: 0)) == 0)
-  }
-}
-
-/// A small seeded generator (SplitMix64), so the random cases are the same on every run.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
