@@ -25,6 +25,9 @@ final class RawDataSheets {
   /// Widest content seen per column, per sheet kind (codes, labels).
   private var widths: [[Int]]
   private var dateFormat: UnsafeMutablePointer<lxw_format>?
+  /// The cells converted since the last hand-over to the lanes, per sheet kind.
+  private var codeBatch = CellBatch()
+  private var labelBatch = CellBatch()
   /// Responses per batch handed to the writing lanes.
   private let batchSize = 256
 
@@ -82,7 +85,6 @@ final class RawDataSheets {
     let complete = (Prepared("complete"), Prepared(writer.text.french ? "complète" : "complete"))
     let partial = (Prepared("partial"), Prepared(writer.text.french ? "partielle" : "partial"))
     var languages: [String: Prepared] = [:]
-    var batches = (codes: CellBatch(), labels: CellBatch())
     var batched = 0
     do {
       try responses { response in
@@ -91,7 +93,7 @@ final class RawDataSheets {
         let sheetIndex = rows / perSheet
         if sheetIndex >= codeSheets.count {
           // A new sheet changes the workbook: only once the lanes are idle.
-          try flush(&batches)
+          try flush()
           batched = 0
           try cells.drain()
           codeSheets.append(try addSheet(labels: false, index: codeSheets.count))
@@ -100,7 +102,7 @@ final class RawDataSheets {
         let row = rows % perSheet + 1
         var column = 0
         if editionColumn, let edition {
-          add(edition, to: &batches, sheet: sheetIndex, row: row, column: 0)
+          add(.text(edition), sheet: sheetIndex, row: row, column: 0)
           column = 1
         }
         let (code, label) = response.status == .complete ? complete : partial
@@ -112,27 +114,27 @@ final class RawDataSheets {
             languages[response.language] = prepared
             return prepared
           }()
-        add(id, to: &batches, sheet: sheetIndex, row: row, column: column)
-        add(code, label, to: &batches, sheet: sheetIndex, row: row, column: column + 1)
-        add(language, to: &batches, sheet: sheetIndex, row: row, column: column + 2)
+        add(.text(id), sheet: sheetIndex, row: row, column: column)
+        add(.text(code), .text(label), sheet: sheetIndex, row: row, column: column + 1)
+        add(.text(language), sheet: sheetIndex, row: row, column: column + 2)
         let date = ReportWriter.excelDate(response.submittedAt ?? response.startedAt)
-        batches.codes.append(number: date, sheet: sheetIndex, row: row, column: column + 3, date: true)
-        batches.labels.append(number: date, sheet: sheetIndex, row: row, column: column + 3, date: true)
+        codeBatch.append(number: date, sheet: sheetIndex, row: row, column: column + 3, date: true)
+        labelBatch.append(number: date, sheet: sheetIndex, row: row, column: column + 3, date: true)
         column += 4
         for index in converters.indices {
           guard let key = converters[index].key, let value = response.answers[key] else { continue }
           let widest = min(widths[0][column + index], widths[1][column + index])
           let (code, label) = converters[index].cells(for: value, widest: widest)
-          add(code, label, to: &batches, sheet: sheetIndex, row: row, column: column + index)
+          add(code, label, sheet: sheetIndex, row: row, column: column + index)
         }
         rows += 1
         batched += 1
         if batched == batchSize {
-          try flush(&batches)
+          try flush()
           batched = 0
         }
       }
-      try flush(&batches)
+      try flush()
       try cells.drain()
     } catch {
       // Let the lanes finish before the workbook is freed.
@@ -145,34 +147,11 @@ final class RawDataSheets {
     }
   }
 
-  private func add(
-    _ cell: SheetCell, to batches: inout (codes: CellBatch, labels: CellBatch), sheet: Int, row: Int,
-    column: Int
-  ) {
-    add(cell, cell, to: &batches, sheet: sheet, row: row, column: column)
-  }
-
-  private func add(
-    _ code: SheetCell, _ label: SheetCell, to batches: inout (codes: CellBatch, labels: CellBatch),
-    sheet: Int,
-    row: Int, column: Int
-  ) {
-    append(code, to: &batches.codes, kind: 0, sheet: sheet, row: row, column: column)
-    append(label, to: &batches.labels, kind: 1, sheet: sheet, row: row, column: column)
-  }
-
-  private func add(
-    _ text: Prepared, to batches: inout (codes: CellBatch, labels: CellBatch), sheet: Int, row: Int,
-    column: Int
-  ) {
-    add(.text(text), .text(text), to: &batches, sheet: sheet, row: row, column: column)
-  }
-
-  private func add(
-    _ code: Prepared, _ label: Prepared, to batches: inout (codes: CellBatch, labels: CellBatch), sheet: Int,
-    row: Int, column: Int
-  ) {
-    add(.text(code), .text(label), to: &batches, sheet: sheet, row: row, column: column)
+  /// Adds one cell to each sheet kind's batch: `code` to "Données", `label`
+  /// (the same cell when nil) to "Données (libellés)".
+  private func add(_ code: SheetCell, _ label: SheetCell? = nil, sheet: Int, row: Int, column: Int) {
+    append(code, to: &codeBatch, kind: 0, sheet: sheet, row: row, column: column)
+    append(label ?? code, to: &labelBatch, kind: 1, sheet: sheet, row: row, column: column)
   }
 
   private func append(
@@ -193,8 +172,8 @@ final class RawDataSheets {
   }
 
   /// Hands the batches to the lanes and starts new ones.
-  private func flush(_ batches: inout (codes: CellBatch, labels: CellBatch)) throws {
-    guard !batches.codes.isEmpty || !batches.labels.isEmpty else { return }
+  private func flush() throws {
+    guard !codeBatch.isEmpty || !labelBatch.isEmpty else { return }
     if dateFormat == nil {
       // Give the shared date format its index now, on this thread: the lanes only read it.
       dateFormat = try writer.workbook.format(writer.dateStyle)
@@ -202,13 +181,11 @@ final class RawDataSheets {
     }
     for (kind, sheets) in [(0, codeSheets), (1, labelSheets)] {
       cells.submit(
-        kind == 0 ? batches.codes : batches.labels, kind: kind, sheets: sheets.map(\.handle),
+        kind == 0 ? codeBatch : labelBatch, kind: kind, sheets: sheets.map(\.handle),
         sheetNames: sheets.map(\.name), dateFormat: dateFormat)
     }
-    batches = (
-      CellBatch(reservingCells: batches.codes.cells.count),
-      CellBatch(reservingCells: batches.labels.cells.count)
-    )
+    codeBatch = CellBatch(reservingCells: codeBatch.cells.count)
+    labelBatch = CellBatch(reservingCells: labelBatch.cells.count)
   }
 
   /// Tables (or, in constant-memory mode, autofilters), frozen panes and print setup.
