@@ -147,24 +147,31 @@ public final class SQLiteResponseStore: ResponseRepository {
 
   /// Runs the migrations. Several processes may open a new store at the same
   /// moment: GRDB checks what is applied outside the migration's transaction,
-  /// so a process that loses the race fails on "table already exists"; it
-  /// then finds the store migrated by the winner.
+  /// so a process that loses the race fails on "table already exists", or on
+  /// "no such table: grdb_migrations" when the winner creates that table
+  /// between GRDB's query and its check that the table is missing. Either
+  /// way it tries again, and finds the store migrated by the winner.
   private static func migrate(_ database: DatabaseQueue, path: String) throws {
     let migrator = Self.migrator
     let known = Set(migrator.migrations)
-    let applied = try database.read { db in try migrator.appliedIdentifiers(db) }
-    let unknown = applied.subtracting(known)
-    guard unknown.isEmpty else { throw StoreError.newerFormat(path: path, migrations: unknown.sorted()) }
     var attempt = 0
     while true {
       do {
+        let applied = try database.read { db in try migrator.appliedIdentifiers(db) }
+        let unknown = applied.subtracting(known)
+        guard unknown.isEmpty else {
+          throw StoreError.newerFormat(path: path, migrations: unknown.sorted())
+        }
         try migrator.migrate(database)
         return
+      } catch let error as StoreError {
+        throw error
       } catch {
         attempt += 1
-        let done = try database.read { db in try migrator.hasCompletedMigrations(db) }
-        if done { return }
+        if (try? database.read({ db in try migrator.hasCompletedMigrations(db) })) == true { return }
         if attempt >= 5 { throw error }
+        // Let the other process finish its migration's transaction.
+        usleep(useconds_t(10_000 * attempt))
       }
     }
   }
