@@ -101,7 +101,8 @@ public enum IndicatorTable {
     guard let comparison = indicator.comparison(), comparison.entries.count > 1,
       let range = comparison.nRange
     else { return nil }
-    let n = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
+    let n =
+      range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
     if comparison.noClearDifference { return words.noClearDifference(n) }
     return words.clearlyFirst(comparison.leaders.map { cell($0.item.label) }, n)
   }
