@@ -22,17 +22,26 @@ var package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // MARK: Libraries
+    // What every module shares: display width, the text sanitiser, JSON
+    // strings, atomic durable files, dates, hashing, the tool's own words.
+    .target(
+      name: "BilanBase",
+      dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: swift6
+    ),
     .target(
       name: "SurveyDefinition",
-      dependencies: [.product(name: "Yams", package: "Yams")],
+      dependencies: ["BilanBase", .product(name: "Yams", package: "Yams")],
       swiftSettings: swift6
     ),
     .target(
       name: "ResponseStore",
       dependencies: [
+        "BilanBase",
         "SurveyDefinition",
         .product(name: "GRDB", package: "GRDB.swift"),
         // SQLite's C API, to read rows in place (StoredResponseReader).
@@ -43,23 +52,26 @@ var package = Package(
     ),
     .target(
       name: "Rehearsal",
-      dependencies: ["SurveyDefinition", "ResponseStore"],
+      dependencies: ["BilanBase", "SurveyDefinition", "ResponseStore"],
       resources: [.embedInCode("Resources/cooperation-pelussin-2015.yaml")],
       swiftSettings: swift6
     ),
     .target(
       name: "Questionnaire",
-      dependencies: ["SurveyDefinition", "ResponseStore", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "BilanBase", "SurveyDefinition", "ResponseStore", .product(name: "Yams", package: "Yams"),
+      ],
       swiftSettings: swift6
     ),
     .target(
       name: "Aggregation",
-      dependencies: ["SurveyDefinition", "ResponseStore"],
+      dependencies: ["BilanBase", "SurveyDefinition", "ResponseStore"],
       swiftSettings: swift6
     ),
     .target(
       name: "MarkdownReport",
       dependencies: [
+        "BilanBase",
         "SurveyDefinition",
         "Aggregation",
         .product(name: "Mustache", package: "swift-mustache"),
@@ -79,7 +91,7 @@ var package = Package(
     ),
     .target(
       name: "ExcelReport",
-      dependencies: ["SurveyDefinition", "ResponseStore", "Aggregation", "CXLSXWriter"],
+      dependencies: ["BilanBase", "SurveyDefinition", "ResponseStore", "Aggregation", "CXLSXWriter"],
       swiftSettings: swift6
     ),
 
@@ -87,6 +99,7 @@ var package = Package(
     .executableTarget(
       name: "bilan",
       dependencies: [
+        "BilanBase",
         "SurveyDefinition",
         "ResponseStore",
         "Questionnaire",
@@ -100,6 +113,12 @@ var package = Package(
     ),
 
     // MARK: Tests
+    .testTarget(
+      name: "BilanBaseTests",
+      dependencies: ["BilanBase", "TestSupport"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: swift6
+    ),
     .target(
       name: "TestSupport",
       dependencies: ["SurveyDefinition"],
@@ -108,7 +127,7 @@ var package = Package(
     ),
     .testTarget(
       name: "SurveyDefinitionTests",
-      dependencies: ["SurveyDefinition", "TestSupport"],
+      dependencies: ["BilanBase", "SurveyDefinition", "TestSupport"],
       resources: [.copy("Fixtures")],
       swiftSettings: swift6
     ),
@@ -130,13 +149,15 @@ var package = Package(
     ),
     .testTarget(
       name: "QuestionnaireTests",
-      dependencies: ["Questionnaire", "SurveyDefinition", "ResponseStore", "TestSupport"],
+      dependencies: ["BilanBase", "Questionnaire", "SurveyDefinition", "ResponseStore", "TestSupport"],
       exclude: ["Snapshots", "Fixtures"],
       swiftSettings: swift6
     ),
     .testTarget(
       name: "ExcelReportTests",
-      dependencies: ["ExcelReport", "Aggregation", "ResponseStore", "SurveyDefinition", "TestSupport"],
+      dependencies: [
+        "BilanBase", "ExcelReport", "Aggregation", "ResponseStore", "SurveyDefinition", "TestSupport",
+      ],
       swiftSettings: swift6
     ),
     .testTarget(
@@ -151,6 +172,7 @@ var package = Package(
     .testTarget(
       name: "ResponseStoreTests",
       dependencies: [
+        "BilanBase",
         "ResponseStore", "SurveyDefinition", "TestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],

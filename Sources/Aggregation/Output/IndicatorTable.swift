@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import SurveyDefinition
 
@@ -20,7 +21,9 @@ public enum IndicatorTable {
     if let registered = counts.registered { line += " · \(words.registered) : \(registered)" }
     out.append(words.colon(line))
     var method = "\(words.confidence) · \(words.minimum(results.minGroupSize))"
-    if let date = results.lastResponseDate { method = "\(words.lastResponse) : \(isoDate(date)) · " + method }
+    if let date = results.lastResponseDate {
+      method = "\(words.lastResponse) : \(CalendarDay(date).text) · " + method
+    }
     out.append(words.colon(method))
     for indicator in results.indicators {
       out.append("")
@@ -85,7 +88,7 @@ public enum IndicatorTable {
       if ranked { cells.append(row.rank.map(String.init) ?? "") }
       rows.append(cells)
     }
-    let widths = header.indices.map { column in rows.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
+    let widths = header.indices.map { column in rows.map { DisplayWidth.width(of: $0[column]) }.max() ?? 0 }
     return rows.map { cells in
       "  "
         + cells.enumerated().map { column, text in
@@ -107,47 +110,24 @@ public enum IndicatorTable {
 
   /// Text safe for one table cell: cleaned, on one line.
   public static func cell(_ text: String) -> String {
-    TextSanitizer.clean(text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(
-      of: "\t", with: " ")
+    TextSanitizer.clean(text)
   }
 
-  static func isoDate(_ date: Date) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let parts = calendar.dateComponents([.year, .month, .day], from: date)
-    return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
-  }
-
-  /// The tool's words in French or English.
+  /// The tool's words in the results' language (``ToolWords/Stats``), and
+  /// how it writes numbers and colons.
+  @dynamicMemberLookup
   struct Words {
     let french: Bool
-    init(language: String) { french = language.hasPrefix("fr") }
-
-    var complete: String { french ? "Réponses complètes" : "Complete responses" }
-    var partial: String { french ? "partielles" : "partial" }
-    var partialIncluded: String { french ? "incluses dans les chiffres" : "included in the figures" }
-    var partialExcluded: String { french ? "non comptées" : "not counted" }
-    var registered: String { french ? "inscrits" : "registered" }
-    var lastResponse: String { french ? "Dernière réponse" : "Last response" }
-    var confidence: String { french ? "intervalles de confiance à 95 %" : "95% confidence intervals" }
-    func minimum(_ k: Int) -> String {
-      french
-        ? "aucun groupe de moins de \(k) personnes publié" : "no group of fewer than \(k) people published"
+    let table: ToolWords.Stats
+    init(language: String) {
+      french = language.hasPrefix("fr")
+      table = ToolWords.resolved(language).stats
     }
-    var target: String { french ? "cible" : "target" }
-    var item: String { french ? "Élément" : "Item" }
-    var group: String { french ? "Groupe" : "Group" }
-    var value: String { french ? "Valeur" : "Value" }
-    var interval: String { french ? "IC 95 %" : "95% CI" }
-    var met: String { french ? "Cible atteinte" : "Target met" }
-    var rank: String { french ? "Rang" : "Rank" }
-    var everyone: String { french ? "Ensemble" : "All" }
-    var yes: String { french ? "oui" : "yes" }
-    var no: String { french ? "non" : "no" }
-    var changes: String { french ? "Changements du questionnaire" : "Survey changes" }
+
+    subscript<Value>(dynamicMember path: KeyPath<ToolWords.Stats, Value>) -> Value { table[keyPath: path] }
+
     var percent: String { french ? " %" : "%" }
     var separator: String { french ? " ; " : ", " }
-    func hidden(_ k: Int) -> String { french ? "masqué (< \(k))" : "hidden (< \(k))" }
     /// French puts a space before a colon; English does not.
     func colon(_ text: String) -> String { french ? text : text.replacingOccurrences(of: " :", with: ":") }
 

@@ -1,4 +1,5 @@
 import Aggregation
+import BilanBase
 import Foundation
 import ResponseStore
 import SurveyDefinition
@@ -61,7 +62,7 @@ public enum ExcelReport {
     results: SurveyResults, survey: Survey, to url: URL, options: Options = Options(),
     responses: ResponseFeed
   ) throws {
-    try AtomicFile.write(to: url) { temporary in
+    try AtomicFile.write(to: url.path) { temporary in
       let workbook = try Workbook(
         path: temporary, constantMemory: results.counts.included > options.constantMemoryThreshold,
         temporaryDirectory: options.temporaryDirectory)
@@ -94,7 +95,7 @@ public enum ExcelReport {
     options: Options = Options(), responses: ResponseFeed
   ) throws -> SurveyResults {
     var results: SurveyResults?
-    try AtomicFile.write(to: url) { temporary in
+    try AtomicFile.write(to: url.path) { temporary in
       let workbook = try Workbook(
         path: temporary, constantMemory: expectedResponses > options.constantMemoryThreshold,
         temporaryDirectory: options.temporaryDirectory)
@@ -130,7 +131,7 @@ public enum ExcelReport {
       )
     }
     let included = consolidated.editions.reduce(0) { $0 + $1.counts.included }
-    try AtomicFile.write(to: url) { temporary in
+    try AtomicFile.write(to: url.path) { temporary in
       let workbook = try Workbook(
         path: temporary, constantMemory: included > options.constantMemoryThreshold,
         temporaryDirectory: options.temporaryDirectory)

@@ -1,4 +1,5 @@
 import Aggregation
+import BilanBase
 internal import CXLSXWriter
 import Foundation
 import ResponseStore
@@ -227,7 +228,7 @@ struct Prepared {
     let (text, truncated) = CellText.prepare(raw)
     bytes = text.utf8CString
     self.truncated = truncated
-    width = bytes.count - 1 > max(widest, 0) ? DisplayWidth.of(text) : 0
+    width = bytes.count - 1 > max(widest, 0) ? DisplayWidth.widestLine(text) : 0
   }
 
   /// `0f4c…-…` for `id`: what `uuidString.lowercased()` gives, without Foundation.
@@ -286,7 +287,8 @@ struct ValueConverter {
       // Cleaned and masked exactly as the engine does for the verbatims, once for both sheets.
       let masked = SheetCell.text(
         Prepared(
-          PersonalDataMasking.mask(TextSanitizer.clean(text), language: writer.language), widest: widest))
+          PersonalDataMasking.mask(TextSanitizer.clean(text, keeping: .layout), language: writer.language),
+          widest: widest))
       return (masked, masked)
     case .integer(let number):
       if let cells = integerCells[number] { return cells }

@@ -1,3 +1,4 @@
+import BilanBase
 import SurveyDefinition
 
 /// The widget part of a question screen, before it is placed in the window.
@@ -123,18 +124,18 @@ extension QuestionEditor {
   }
 
   private func pointLabel(_ scale: Scale, _ point: Int?) -> String? {
-    guard let point else { return scale.notApplicable.map { TerminalSafeText.clean($0.text(language)) } }
+    guard let point else { return scale.notApplicable.map { TextSanitizer.clean($0.text(language)) } }
     if scale == .nps {
       if point == 0 { return words.npsLow }
       if point == 10 { return words.npsHigh }
       return nil
     }
-    return scale.labels[point].map { TerminalSafeText.clean($0.text(language)) }
+    return scale.labels[point].map { TextSanitizer.clean($0.text(language)) }
   }
 
   private func scaleBody(scale: Scale, cursor: Int?, chosen: Int??, content: Int) -> WidgetBody {
     let points = Array(scale.points)
-    let notApplicable = scale.notApplicable.map { TerminalSafeText.clean($0.text(language)) }
+    let notApplicable = scale.notApplicable.map { TextSanitizer.clean($0.text(language)) }
     let naCell = notApplicable.map { DisplayWidth.width(of: $0) + 7 } ?? 0
     let cell = min(11, (content - naCell) / max(1, points.count))
     guard cell >= 3 || (content / max(1, points.count)) >= 3 else {
@@ -244,7 +245,7 @@ extension QuestionEditor {
       var line = StyledLine(Margin.indent)
       line.append(isRow ? "› " : "  ", .accent)
       line.append(
-        TextLayout.pad(TerminalSafeText.clean(row.label.text(language)), width: labelWidth),
+        TextLayout.pad(TextSanitizer.clean(row.label.text(language)), width: labelWidth),
         isRow ? .bold : .plain)
       for position in positions {
         let isChosen = values[index] == .some(position)
@@ -258,7 +259,7 @@ extension QuestionEditor {
       lines.append(line)
     }
     // The current row in full when its label had to be cut, and the meaning of the highlighted point.
-    let fullLabel = TerminalSafeText.clean(rows[current].label.text(language))
+    let fullLabel = TextSanitizer.clean(rows[current].label.text(language))
     if DisplayWidth.width(of: fullLabel) > labelWidth {
       lines.append(
         contentsOf: paragraph(fullLabel, width: content + 2 * Margin.left, style: .accent, extraIndent: 2))

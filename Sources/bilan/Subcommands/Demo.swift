@@ -1,5 +1,6 @@
 import Aggregation
 import ArgumentParser
+import BilanBase
 import Foundation
 import MarkdownReport
 import Rehearsal
@@ -144,19 +145,13 @@ extension Bilan {
     static func headlines(_ results: SurveyResults) -> [String] {
       let language = ReportLanguage(code: results.survey.language)
       let typography = Typography(language)
-      let french = language == .french
+      let words = ToolWords.resolved(results.survey.language).headlines
       var lines: [String] = []
       let counts = results.counts
-      var responses =
-        french
-        ? "Réponses\(typography.colon)\(typography.integer(counts.complete)) complètes"
-        : "Responses\(typography.colon)\(typography.integer(counts.complete)) complete"
+      var responses = words.responses(typography.integer(counts.complete))
       // A rehearsal with more responses than people registered has no meaningful rate.
       if let rate = counts.responseRate, let registered = counts.registered, rate <= 1 {
-        responses +=
-          french
-          ? " sur \(registered) inscrits (\(typography.percent(rate)))"
-          : " of \(registered) registered (\(typography.percent(rate)))"
+        responses += words.ofRegistered(registered, typography.percent(rate))
       }
       lines.append(responses)
       let picks: [IndicatorKind] = [.topBox, .nps, .index, .mean, .share]
@@ -177,10 +172,7 @@ extension Bilan {
         }
         if let met = row.met, let target = indicator.targetValue {
           let goal = format(target, unit: indicator.unit, typography)
-          line +=
-            french
-            ? "\(typography.semicolon)objectif \(goal) \(met ? "atteint" : "non atteint")"
-            : "\(typography.semicolon)target \(goal) \(met ? "met" : "not met")"
+          line += typography.semicolon + words.target(goal, met)
         }
         lines.append(line)
       }
