@@ -89,9 +89,15 @@ var package = Package(
       pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev"])]
     ),
+    // The Swift wrapper of libxlsxwriter: the only module that imports it.
+    .target(
+      name: "XLSXWriter",
+      dependencies: ["BilanBase", "CXLSXWriter"],
+      swiftSettings: swift6
+    ),
     .target(
       name: "ExcelReport",
-      dependencies: ["BilanBase", "SurveyDefinition", "ResponseStore", "Aggregation", "CXLSXWriter"],
+      dependencies: ["BilanBase", "SurveyDefinition", "ResponseStore", "Aggregation", "XLSXWriter"],
       swiftSettings: swift6
     ),
 
@@ -156,7 +162,8 @@ var package = Package(
     .testTarget(
       name: "ExcelReportTests",
       dependencies: [
-        "BilanBase", "ExcelReport", "Aggregation", "ResponseStore", "SurveyDefinition", "TestSupport",
+        "BilanBase", "ExcelReport", "XLSXWriter", "Aggregation", "ResponseStore", "SurveyDefinition",
+        "TestSupport",
       ],
       swiftSettings: swift6
     ),

@@ -28,8 +28,8 @@ import Testing
     #expect(french.engine.other == "Autre" && english.engine.other == "Other")
     #expect(french.stats.minimum(3) == "aucun groupe de moins de 3 personnes publié")
     #expect(english.stats.minimum(3) == "no group of fewer than 3 people published")
-    #expect(french.headlines.target("80 %", false) == "objectif 80 % non atteint")
-    #expect(english.headlines.target("80%", true) == "target 80% met")
+    #expect(french.headlines.target("80 %", french.headlines.notMet) == "objectif 80 % non atteint")
+    #expect(english.headlines.target("80%", english.headlines.met) == "target 80% met")
     #expect(
       french.engine.maxLengthReduced(nil, 200) == "textes limités à 200 caractères (au lieu de sans limite)")
     #expect(ToolLanguage.french.words.stats.group == "Groupe")

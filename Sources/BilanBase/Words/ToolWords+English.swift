@@ -28,18 +28,24 @@ extension ToolWords {
       group: "Group",
       value: "Value",
       interval: "95% CI",
-      met: "Target met",
+      met: "Target",
       rank: "Rank",
       everyone: "All",
-      yes: "yes",
-      no: "no",
+      noClearDifference: { "No clear difference between the items at n = \($0): their intervals overlap." },
+      clearlyFirst: { "Clearly ahead at n = \($1): \($0) (interval above at least one other)." },
+      verdictMet: "met",
+      verdictNotMet: "not met",
+      verdictNotConclusive: "not conclusive",
       changes: "Survey changes",
       hidden: { "hidden (< \($0))" }
     ),
     headlines: Headlines(
       responses: { "Responses: \($0) complete" },
       ofRegistered: { " of \($0) registered (\($1))" },
-      target: { "target \($0) \($1 ? "met" : "not met")" }
+      target: { "target \($0) \($1)" },
+      met: "met",
+      notMet: "not met",
+      notConclusive: "not conclusive"
     )
   )
 }

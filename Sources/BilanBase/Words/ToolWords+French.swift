@@ -31,18 +31,26 @@ extension ToolWords {
       group: "Groupe",
       value: "Valeur",
       interval: "IC 95 %",
-      met: "Cible atteinte",
+      met: "Cible",
       rank: "Rang",
       everyone: "Ensemble",
-      yes: "oui",
-      no: "non",
+      noClearDifference: {
+        "Pas de différence nette entre les éléments à n = \($0) : leurs intervalles se recouvrent."
+      },
+      clearlyFirst: { "Nettement en tête à n = \($1) : \($0) (intervalle au-dessus d’au moins un autre)." },
+      verdictMet: "atteinte",
+      verdictNotMet: "non atteinte",
+      verdictNotConclusive: "non concluant",
       changes: "Changements du questionnaire",
       hidden: { "masqué (< \($0))" }
     ),
     headlines: Headlines(
       responses: { "Réponses\u{00A0}: \($0) complètes" },
       ofRegistered: { " sur \($0) inscrits (\($1))" },
-      target: { "objectif \($0) \($1 ? "atteint" : "non atteint")" }
+      target: { "objectif \($0) \($1)" },
+      met: "atteint",
+      notMet: "non atteint",
+      notConclusive: "non concluant"
     )
   )
 }

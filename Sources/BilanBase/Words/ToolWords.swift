@@ -43,8 +43,11 @@ package struct ToolWords: Sendable {
     package var met: String
     package var rank: String
     package var everyone: String
-    package var yes: String
-    package var no: String
+    package var noClearDifference: @Sendable (_ n: String) -> String
+    package var clearlyFirst: @Sendable (_ leaders: String, _ n: String) -> String
+    package var verdictMet: String
+    package var verdictNotMet: String
+    package var verdictNotConclusive: String
     package var changes: String
     package var hidden: @Sendable (_ k: Int) -> String
   }
@@ -53,6 +56,9 @@ package struct ToolWords: Sendable {
   package struct Headlines: Sendable {
     package var responses: @Sendable (_ complete: String) -> String
     package var ofRegistered: @Sendable (_ registered: Int, _ rate: String) -> String
-    package var target: @Sendable (_ goal: String, _ met: Bool) -> String
+    package var target: @Sendable (_ goal: String, _ verdict: String) -> String
+    package var met: String
+    package var notMet: String
+    package var notConclusive: String
   }
 }

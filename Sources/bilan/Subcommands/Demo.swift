@@ -170,9 +170,15 @@ extension Bilan {
             + typography.interval(
               format(low, unit: indicator.unit, typography), format(high, unit: indicator.unit, typography))
         }
-        if let met = row.met, let target = indicator.targetValue {
+        if let verdict = row.verdict, let target = indicator.targetValue {
           let goal = format(target, unit: indicator.unit, typography)
-          line += typography.semicolon + words.target(goal, met)
+          let said =
+            switch verdict {
+            case .met: words.met
+            case .notMet: words.notMet
+            case .notConclusive: words.notConclusive
+            }
+          line += typography.semicolon + words.target(goal, said)
         }
         lines.append(line)
       }
@@ -183,8 +189,7 @@ extension Bilan {
       switch unit {
       case .proportion: typography.percent(value)
       case .points: typography.number(value, decimals: 0, signed: true)
-      case .index: typography.number(value, decimals: 0)
-      case .scaleUnits, .bordaPoints: typography.number(value, decimals: 1)
+      case .index, .scaleUnits, .bordaPoints: typography.number(value, decimals: unit.decimals)
       }
     }
 
