@@ -8,7 +8,9 @@ struct Bilan: AsyncParsableCommand {
     commandName: "bilan",
     abstract: "Post-event surveys and their synthesis: lint, ask, import, export, stats, report, demo.",
     version: "0.1.0",
-    subcommands: [Lint.self, Ask.self, Import.self, Export.self, Stats.self, Report.self, Demo.self]
+    subcommands: [
+      Lint.self, Ask.self, Import.self, Export.self, Stats.self, Report.self, Demo.self, Convert.self,
+    ]
   )
 
   /// Runs the command like argument-parser does, but exits with the codes of
