@@ -1,6 +1,7 @@
 import Aggregation
 import Foundation
 import SurveyDefinition
+import XLSXWriter
 
 extension ReportWriter {
   /// The sheets of one survey's workbook, in the order a reader goes through them.
@@ -150,7 +151,7 @@ extension ReportWriter {
         try writeFigures(
           figures, unit: indicator.unit, minimum: results.minGroupSize, in: sheet, row: row, column: 2)
         try sheet.write(text.target(indicator).map { .text($0) } ?? .blank, row: row, column: 6)
-        try sheet.write(verdict(figures.met), row: row, column: 7)
+        try sheet.write(verdict(figures.verdict), row: row, column: 7)
         row += 1
       }
     }
