@@ -186,6 +186,7 @@ var package = Package(
     .testTarget(
       name: "AggregationTests",
       dependencies: [
+        "BilanBase",
         "Aggregation", "SurveyDefinition", "ResponseStore", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
@@ -205,6 +206,7 @@ var package = Package(
     .testTarget(
       name: "ReliabilityTests",
       dependencies: [
+        "BilanBase",
         "TestSupport", "SurveyDefinition", "ResponseStore",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
