@@ -15,16 +15,24 @@ public struct AskOptions: Sendable {
   /// The survey file, checked before each kiosk participant: an edited file
   /// stops the kiosk rather than ask the next one an outdated version.
   public var surveyWatch: SurveyFileWatch?
+  /// Seconds the 1 of a possible 10 waits for its second digit before it
+  /// is taken as 1 (Enter takes it at once).
+  public var secondDigitWait: Double
+  /// Seconds before the idle timeout when the screen warns (at most half
+  /// the timeout); a key cancels the warning.
+  public var idleWarning: Double
 
   public init(
     language: String? = nil, kiosk: Bool = false, idleTimeout: Double? = nil, device: String,
-    surveyWatch: SurveyFileWatch? = nil
+    surveyWatch: SurveyFileWatch? = nil, secondDigitWait: Double = 0.8, idleWarning: Double = 30
   ) {
     self.language = language
     self.kiosk = kiosk
     self.idleTimeout = idleTimeout
     self.device = device
     self.surveyWatch = surveyWatch
+    self.secondDigitWait = secondDigitWait
+    self.idleWarning = idleWarning
   }
 
   /// This computer and account, e.g. `portable-caprural:animatrice`: a partial
