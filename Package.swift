@@ -77,9 +77,15 @@ var package = Package(
       pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev"])]
     ),
+    // The Swift wrapper of libxlsxwriter: the only module that imports it.
+    .target(
+      name: "XLSXWriter",
+      dependencies: ["CXLSXWriter"],
+      swiftSettings: swift6
+    ),
     .target(
       name: "ExcelReport",
-      dependencies: ["SurveyDefinition", "ResponseStore", "Aggregation", "CXLSXWriter"],
+      dependencies: ["SurveyDefinition", "ResponseStore", "Aggregation", "XLSXWriter"],
       swiftSettings: swift6
     ),
 
@@ -136,7 +142,9 @@ var package = Package(
     ),
     .testTarget(
       name: "ExcelReportTests",
-      dependencies: ["ExcelReport", "Aggregation", "ResponseStore", "SurveyDefinition", "TestSupport"],
+      dependencies: [
+        "ExcelReport", "XLSXWriter", "Aggregation", "ResponseStore", "SurveyDefinition", "TestSupport",
+      ],
       swiftSettings: swift6
     ),
     .testTarget(

@@ -4,6 +4,7 @@ import ResponseStore
 import SurveyDefinition
 import TestSupport
 import Testing
+import XLSXWriter
 
 @testable import ExcelReport
 

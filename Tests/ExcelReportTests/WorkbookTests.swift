@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import XLSXWriter
 
 @testable import ExcelReport
 
@@ -11,7 +12,7 @@ import Testing
     let long = try names.claim(String(repeating: "é", count: 40))
     #expect(long.utf16.count == 31)
     #expect(try names.claim("'Données'") == "Données")
-    #expect(throws: ExcelReportError.invalidSheetName("  '' ")) { _ = try names.claim("  '' ") }
+    #expect(throws: XLSXWriterError.invalidSheetName("  '' ")) { _ = try names.claim("  '' ") }
   }
 
   @Test func duplicatesDifferingInCaseOrAccentsAreRenamed() throws {
@@ -132,10 +133,10 @@ import Testing
     let workbook = try Workbook(path: directory.path("order.xlsx"), constantMemory: true)
     let data = try workbook.addWorksheet("Data", streaming: true)
     try data.write(.text("b"), row: 5, column: 0)
-    #expect(throws: ExcelReportError.rowOutOfOrder(sheet: "Data", row: 2, lastWritten: 5)) {
+    #expect(throws: XLSXWriterError.rowOutOfOrder(sheet: "Data", row: 2, lastWritten: 5)) {
       try data.write(.text("a"), row: 2, column: 0)
     }
-    #expect(throws: ExcelReportError.cellOutOfRange(sheet: "Data", row: 1_048_576, column: 0)) {
+    #expect(throws: XLSXWriterError.cellOutOfRange(sheet: "Data", row: 1_048_576, column: 0)) {
       try data.write(.text("a"), row: 1_048_576, column: 0)
     }
     workbook.abandon()
@@ -177,7 +178,7 @@ import Testing
     try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
     let workbook = try Workbook(path: locked.appendingPathComponent("x/y.xlsx").path)
     _ = try workbook.addWorksheet("A")
-    #expect(throws: ExcelReportError.self) { try workbook.close() }
+    #expect(throws: XLSXWriterError.self) { try workbook.close() }
     #expect(try FileManager.default.contentsOfDirectory(atPath: locked.path).isEmpty)
   }
 }

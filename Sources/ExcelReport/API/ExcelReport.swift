@@ -2,6 +2,7 @@ import Aggregation
 import Foundation
 import ResponseStore
 import SurveyDefinition
+import XLSXWriter
 
 /// The Excel workbook a director sends to funders: synthesis, indicators,
 /// per-tool comparison, questions with native charts, breakdowns, comments,

@@ -1,4 +1,5 @@
 import Foundation
+import XLSXWriter
 
 /// Why a workbook could not be written. Whatever the case, no file is left
 /// at the destination (the executable exits 3 for the I/O cases, 1 for
@@ -44,6 +45,25 @@ public enum ExcelReportError: Error, LocalizedError, Equatable, Sendable {
       "the workbook \(path) is already closed"
     case .invalidInput(let message):
       message
+    }
+  }
+}
+
+extension ExcelReportError {
+  /// The same failure, as the report's callers know it.
+  init(_ error: XLSXWriterError) {
+    switch error {
+    case .library(let function, let code, let message, let context):
+      self = .library(function: function, code: code, message: message, context: context)
+    case .allocationFailed(let function, let context):
+      self = .allocationFailed(function: function, context: context)
+    case .writeFailed(let path, let reason): self = .writeFailed(path: path, reason: reason)
+    case .cellOutOfRange(let sheet, let row, let column):
+      self = .cellOutOfRange(sheet: sheet, row: row, column: column)
+    case .rowOutOfOrder(let sheet, let row, let lastWritten):
+      self = .rowOutOfOrder(sheet: sheet, row: row, lastWritten: lastWritten)
+    case .invalidSheetName(let name): self = .invalidSheetName(name)
+    case .workbookClosed(let path): self = .workbookClosed(path: path)
     }
   }
 }

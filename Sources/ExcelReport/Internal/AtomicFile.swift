@@ -1,4 +1,5 @@
 import Foundation
+import XLSXWriter
 
 /// Writes a file all at once: into a hidden temporary file of the
 /// destination's folder, renamed over the destination only when complete.
@@ -19,7 +20,11 @@ enum AtomicFile {
     let temporary = folder.appendingPathComponent(
       ".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
     do {
-      try body(temporary.path)
+      do {
+        try body(temporary.path)
+      } catch let error as XLSXWriterError {
+        throw ExcelReportError(error)
+      }
       guard FileManager.default.fileExists(atPath: temporary.path) else {
         throw ExcelReportError.writeFailed(path: destination.path, reason: "nothing was written")
       }

@@ -1,8 +1,8 @@
 import Aggregation
-internal import CXLSXWriter
 import Foundation
 import ResponseStore
 import SurveyDefinition
+import XLSXWriter
 
 /// The raw-data sheets: "Données" (codes) and "Données (libellés)" (labels),
 /// one row per included response, one column per answer key, continued on
@@ -24,7 +24,7 @@ final class RawDataSheets {
   private let cells: StreamedCellWriter
   /// Widest content seen per column, per sheet kind (codes, labels).
   private var widths: [[Int]]
-  private var dateFormat: UnsafeMutablePointer<lxw_format>?
+  private var dateFormat: IndexedFormat?
   /// The cells converted since the last hand-over to the lanes, per sheet kind.
   private var codeBatch = CellBatch()
   private var labelBatch = CellBatch()
@@ -176,13 +176,10 @@ final class RawDataSheets {
     guard !codeBatch.isEmpty || !labelBatch.isEmpty else { return }
     if dateFormat == nil {
       // Give the shared date format its index now, on this thread: the lanes only read it.
-      dateFormat = try writer.workbook.format(writer.dateStyle)
-      if let dateFormat { _ = lxw_format_get_xf_index(dateFormat) }
+      dateFormat = try writer.workbook.indexedFormat(writer.dateStyle)
     }
     for (kind, sheets) in [(0, codeSheets), (1, labelSheets)] {
-      cells.submit(
-        kind == 0 ? codeBatch : labelBatch, kind: kind, sheets: sheets.map(\.handle),
-        sheetNames: sheets.map(\.name), dateFormat: dateFormat)
+      cells.submit(kind == 0 ? codeBatch : labelBatch, kind: kind, sheets: sheets, dateFormat: dateFormat)
     }
     codeBatch = CellBatch(reservingCells: codeBatch.cells.count)
     labelBatch = CellBatch(reservingCells: labelBatch.cells.count)

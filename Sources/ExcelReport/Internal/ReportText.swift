@@ -1,6 +1,7 @@
 import Aggregation
 import Foundation
 import SurveyDefinition
+import XLSXWriter
 
 /// Every word the workbook prints, in French or English.
 ///

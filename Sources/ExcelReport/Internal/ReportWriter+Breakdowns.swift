@@ -1,5 +1,6 @@
 import Aggregation
 import Foundation
+import XLSXWriter
 
 extension ReportWriter {
   /// Each indicator by each breakdown: one block per breakdown, indicators

@@ -1,5 +1,6 @@
 import Aggregation
 import Foundation
+import XLSXWriter
 
 extension ReportWriter {
   /// Rows a chart covers (288 px at 20 px a row) plus a margin.

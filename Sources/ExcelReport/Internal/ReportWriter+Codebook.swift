@@ -1,5 +1,6 @@
 import Foundation
 import SurveyDefinition
+import XLSXWriter
 
 extension ReportWriter {
   /// One row per answer key: key, question text, type, scale or choices

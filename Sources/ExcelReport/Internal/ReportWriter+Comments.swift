@@ -1,5 +1,6 @@
 import Aggregation
 import Foundation
+import XLSXWriter
 
 extension ReportWriter {
   /// The free-text answers, masked as the engine masked them, grouped by

@@ -1,6 +1,7 @@
 import Aggregation
 import Foundation
 import SurveyDefinition
+import XLSXWriter
 
 extension ReportWriter {
   /// Several editions: the editions side by side, every indicator row of

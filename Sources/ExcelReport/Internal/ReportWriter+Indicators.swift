@@ -1,5 +1,6 @@
 import Aggregation
 import Foundation
+import XLSXWriter
 
 extension ReportWriter {
   /// Every indicator row (overall and per group, per item), one per line, as

@@ -1,6 +1,7 @@
 import Aggregation
 import Foundation
 import SurveyDefinition
+import XLSXWriter
 
 extension ReportWriter {
   /// The `for_each` items side by side: per-item indicators with interval

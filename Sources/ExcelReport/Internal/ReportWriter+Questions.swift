@@ -1,6 +1,7 @@
 import Aggregation
 import Foundation
 import SurveyDefinition
+import XLSXWriter
 
 extension ReportWriter {
   /// For each question its distribution table and a native chart: diverging

@@ -1,6 +1,7 @@
 import Aggregation
 import Foundation
 import SurveyDefinition
+import XLSXWriter
 
 extension ReportWriter {
   /// The sheets of one survey's workbook, in the order a reader goes through them.

@@ -2,6 +2,7 @@ import Aggregation
 import Foundation
 import ResponseStore
 import SurveyDefinition
+import XLSXWriter
 
 /// Writes the report's sheets into an open workbook: the shared styles and
 /// cell helpers; each sheet in its own `ReportWriter+Sheet.swift`.

@@ -6,15 +6,17 @@ import Foundation
 /// no apostrophe at either end, and compares names without regard to case.
 /// Names here are also compared without regard to accents, so that
 /// "Synthèse" and "SYNTHESE" never coexist (some readers fold accents too).
-struct SheetNames {
-  static let maximumLength = 31
+package struct SheetNames {
+  package static let maximumLength = 31
   private var used: Set<String> = []
+
+  package init() {}
 
   /// `proposed` made valid, then made unique with " (2)", " (3)"… (cutting
   /// the name to make room), and recorded as used.
-  mutating func claim(_ proposed: String) throws -> String {
+  package mutating func claim(_ proposed: String) throws -> String {
     let base = Self.sanitized(proposed)
-    guard !base.isEmpty else { throw ExcelReportError.invalidSheetName(proposed) }
+    guard !base.isEmpty else { throw XLSXWriterError.invalidSheetName(proposed) }
     var candidate = base
     var counter = 2
     while used.contains(Self.foldingKey(candidate)) {
@@ -27,15 +29,15 @@ struct SheetNames {
   }
 
   /// Whether a name is already taken (case- and accent-insensitively).
-  func contains(_ name: String) -> Bool { used.contains(Self.foldingKey(name)) }
+  package func contains(_ name: String) -> Bool { used.contains(Self.foldingKey(name)) }
 
-  static func foldingKey(_ name: String) -> String {
+  package static func foldingKey(_ name: String) -> String {
     name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
   }
 
   /// Forbidden characters replaced by "-", control characters removed,
   /// apostrophes and spaces trimmed at both ends, cut to 31 UTF-16 units.
-  static func sanitized(_ name: String) -> String {
+  package static func sanitized(_ name: String) -> String {
     let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
     var result = ""
     for character in name {
@@ -54,7 +56,7 @@ struct SheetNames {
   }
 
   /// The longest prefix of `text` (whole characters) of at most `limit` UTF-16 units.
-  static func cut(_ text: String, to limit: Int) -> String {
+  package static func cut(_ text: String, to limit: Int) -> String {
     var result = ""
     var used = 0
     for character in text {

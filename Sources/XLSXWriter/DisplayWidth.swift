@@ -1,7 +1,7 @@
 /// How wide a text looks in a cell, in characters of the default font: wide
 /// East Asian characters and emoji count twice, the widest line counts.
-enum DisplayWidth {
-  static func of(_ text: String) -> Int {
+package enum DisplayWidth {
+  package static func of(_ text: String) -> Int {
     if let width = printableASCIIWidth(text) { return width }
     var widest = 0
     var current = 0

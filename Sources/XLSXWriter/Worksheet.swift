@@ -2,16 +2,16 @@ internal import CXLSXWriter
 import Foundation
 
 /// A value for one cell.
-enum CellValue: Equatable {
+package enum CellValue: Equatable {
   /// Always written as a string, never as a formula, whatever it starts with.
   case text(String)
   case number(Double)
   case blank
 
-  static func integer(_ value: Int) -> CellValue { .number(Double(value)) }
+  package static func integer(_ value: Int) -> CellValue { .number(Double(value)) }
 
   /// A number, or a blank cell for `nil`.
-  static func optional(_ value: Double?) -> CellValue { value.map { .number($0) } ?? .blank }
+  package static func optional(_ value: Double?) -> CellValue { value.map { .number($0) } ?? .blank }
 }
 
 /// One sheet of a `Workbook`.
@@ -19,16 +19,16 @@ enum CellValue: Equatable {
 /// Every write goes through `write(_:row:column:style:)`, which checks the
 /// grid and, in constant-memory mode, the row order, and records the widest
 /// content of each column so that `finish()` can size the columns.
-final class Worksheet {
+package final class Worksheet {
   /// Excel's last row index (0-based): 1,048,576 rows.
-  static let maxRow = 1_048_575
+  package static let maxRow = 1_048_575
   /// Excel's last column index (0-based): 16,384 columns.
-  static let maxColumn = 16_383
+  package static let maxColumn = 16_383
 
-  unowned let workbook: Workbook
+  package unowned let workbook: Workbook
   let handle: UnsafeMutablePointer<lxw_worksheet>
-  let name: String
-  private(set) var lastRow = -1
+  package let name: String
+  package private(set) var lastRow = -1
   private var contentWidths: [Int: Int] = [:]
   private var widthOverrides: [Int: Double] = [:]
   private var wrappedColumns: Set<Int> = []
@@ -36,7 +36,7 @@ final class Worksheet {
   /// constant-memory mode. Other sheets (small: bounded by the survey, not
   /// by the responses) are buffered and written in row order at the end, so
   /// that they can be laid out freely in either mode.
-  let streaming: Bool
+  package let streaming: Bool
   private var pending: [(row: Int, column: Int, value: CellValue, style: CellStyle)] = []
   private var rowHeights: [Int: Double] = [:]
   private var hiddenColumns: Set<Int> = []
@@ -45,7 +45,7 @@ final class Worksheet {
   private var wrappedLines: [Int: [(column: Int, lines: [Int], bold: Bool)]] = [:]
   private var buffering: Bool { workbook.constantMemory && !streaming }
   /// Widest column, in characters, that content alone can ask for.
-  var maximumColumnWidth = 60.0
+  package var maximumColumnWidth = 60.0
 
   init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String, streaming: Bool) {
     self.workbook = workbook
@@ -57,16 +57,16 @@ final class Worksheet {
   private func validate(row: Int, column: Int) throws {
     _ = try workbook.live()
     guard (0...Self.maxRow).contains(row), (0...Self.maxColumn).contains(column) else {
-      throw ExcelReportError.cellOutOfRange(sheet: name, row: row, column: column)
+      throw XLSXWriterError.cellOutOfRange(sheet: name, row: row, column: column)
     }
     if workbook.constantMemory && streaming && row < lastRow {
-      throw ExcelReportError.rowOutOfOrder(sheet: name, row: row, lastWritten: lastRow)
+      throw XLSXWriterError.rowOutOfOrder(sheet: name, row: row, lastWritten: lastRow)
     }
   }
 
   private func cellName(_ row: Int, _ column: Int) -> String { "“\(name)”!\(columnName(column))\(row + 1)" }
 
-  func write(_ value: CellValue, row: Int, column: Int, style: CellStyle = .plain) throws {
+  package func write(_ value: CellValue, row: Int, column: Int, style: CellStyle = .plain) throws {
     try validate(row: row, column: column)
     if style.wrap, case .text(let text) = value, !streaming {
       let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
@@ -113,7 +113,7 @@ final class Worksheet {
   }
 
   /// Writes `values` from `column` rightwards on `row`.
-  func writeRow(_ values: [CellValue], row: Int, column: Int = 0, style: CellStyle = .plain) throws {
+  package func writeRow(_ values: [CellValue], row: Int, column: Int = 0, style: CellStyle = .plain) throws {
     for (offset, value) in values.enumerated() {
       try write(value, row: row, column: column + offset, style: style)
     }
@@ -125,7 +125,7 @@ final class Worksheet {
 
   /// The width a number takes in a column: its whole digits, decimals as the
   /// format shows them (4 without a format), a percent sign, a minus sign.
-  static func numberWidth(_ number: Double, format: String?) -> Int {
+  package static func numberWidth(_ number: Double, format: String?) -> Int {
     var whole = abs(number).rounded(.toNearestOrEven)
     var digits = 1
     if whole.isFinite {
@@ -141,7 +141,7 @@ final class Worksheet {
 
   /// Records that rows up to `row` were written straight to the library
   /// (the raw-data lanes), for the row-order check of later writes.
-  func streamed(through row: Int) { lastRow = max(lastRow, row) }
+  package func streamed(through row: Int) { lastRow = max(lastRow, row) }
 
   /// The final width of every column that has content or a fixed width.
   private func columnWidths() throws -> [Int: Double] {
@@ -158,17 +158,17 @@ final class Worksheet {
   }
 
   /// Fixes the width of `column` (in characters), ignoring its content.
-  func setColumnWidth(_ column: Int, _ width: Double) { widthOverrides[column] = width }
+  package func setColumnWidth(_ column: Int, _ width: Double) { widthOverrides[column] = width }
 
   /// Hides `column` (chart data that readers need not see).
-  func hideColumn(_ column: Int) { hiddenColumns.insert(column) }
+  package func hideColumn(_ column: Int) { hiddenColumns.insert(column) }
 
   /// Counts `width` characters for `column` as if a cell held that much text
   /// (a header that an autofilter button will overlap, for instance).
-  func reserveWidth(_ width: Int, column: Int) { note(width: width, column: column) }
+  package func reserveWidth(_ width: Int, column: Int) { note(width: width, column: column) }
 
   /// Sizes the columns to their content (bounded), called by `Workbook.close()`.
-  func finish() throws {
+  package func finish() throws {
     let widths = try columnWidths()
     // Rows holding wrapped text get the height of their tallest cell.
     for (row, cells) in wrappedLines.sorted(by: { $0.key < $1.key }) {
@@ -215,11 +215,11 @@ final class Worksheet {
   }
 
   /// Keeps the first `rows` rows and `columns` columns in view while scrolling.
-  func freezePanes(rows: Int, columns: Int = 0) {
+  package func freezePanes(rows: Int, columns: Int = 0) {
     worksheet_freeze_panes(handle, lxw_row_t(rows), lxw_col_t(columns))
   }
 
-  func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
+  package func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
     try check(
       worksheet_autofilter(
         handle, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn)),
@@ -229,12 +229,12 @@ final class Worksheet {
   /// Makes an Excel table (header row, autofilter, banded rows) of the range,
   /// whose first row holds `headers`. Not possible in constant-memory mode:
   /// use `autofilter` and `freezePanes` there.
-  func addTable(
+  package func addTable(
     name tableName: String, firstRow: Int, firstColumn: Int, lastRow: Int, headers: [String],
     headerStyle: CellStyle = .plain
   ) throws {
     guard !workbook.constantMemory else {
-      throw ExcelReportError.library(
+      throw XLSXWriterError.library(
         function: "worksheet_add_table", code: Int(LXW_ERROR_FEATURE_NOT_SUPPORTED.rawValue),
         message: "tables are not possible in constant-memory mode", context: "“\(name)”")
     }
@@ -286,7 +286,7 @@ final class Worksheet {
   }
 
   /// Colours the cells of a column range equal to `text` (a verdict such as "atteint").
-  func highlight(
+  package func highlight(
     cellsEqualTo text: String, firstRow: Int, lastRow: Int, column: Int, style: CellStyle
   ) throws {
     guard lastRow >= firstRow else { return }
@@ -304,7 +304,7 @@ final class Worksheet {
   }
 
   /// Places `chart` with its top-left corner in the cell, scaled.
-  func insert(_ chart: Chart, row: Int, column: Int, xScale: Double = 1, yScale: Double = 1) throws {
+  package func insert(_ chart: Chart, row: Int, column: Int, xScale: Double = 1, yScale: Double = 1) throws {
     try validate(row: row, column: column)
     var options = lxw_chart_options()
     options.x_scale = xScale
@@ -316,7 +316,7 @@ final class Worksheet {
   }
 
   /// Landscape, one page wide, the header rows repeated on every page.
-  func setUpPrinting(repeatRows: ClosedRange<Int>?) throws {
+  package func setUpPrinting(repeatRows: ClosedRange<Int>?) throws {
     worksheet_set_landscape(handle)
     worksheet_set_paper(handle, 9)  // A4
     worksheet_fit_to_pages(handle, 1, 0)
@@ -328,7 +328,7 @@ final class Worksheet {
   }
 
   /// Sets the height of `row`, in points (before its cells, in constant-memory mode).
-  func setRowHeight(_ row: Int, _ height: Double) throws {
+  package func setRowHeight(_ row: Int, _ height: Double) throws {
     if buffering {
       rowHeights[row] = height
       return
@@ -340,11 +340,11 @@ final class Worksheet {
     try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), "worksheet_set_row", cellName(row, 0))
   }
 
-  func activate() { worksheet_activate(handle) }
+  package func activate() { worksheet_activate(handle) }
 }
 
 /// `A`, `B`, … `Z`, `AA`… for a 0-based column index.
-func columnName(_ column: Int) -> String {
+package func columnName(_ column: Int) -> String {
   var index = column + 1
   var name = ""
   while index > 0 {

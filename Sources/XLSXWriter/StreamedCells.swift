@@ -8,35 +8,35 @@ import Foundation
 ///
 /// Texts are kept as NUL-terminated bytes in one buffer, so that writing a
 /// cell is one C call with no conversion.
-struct CellBatch {
-  enum Kind: UInt8 {
+package struct CellBatch {
+  package enum Kind: UInt8 {
     case text
     case number
     case date
   }
 
-  struct Cell {
+  package struct Cell {
     /// Index of the sheet in the lane's sheet list (continuations of a sheet kind).
-    var sheet: Int32
-    var column: UInt16
-    var kind: Kind
-    var row: UInt32
+    package var sheet: Int32
+    package var column: UInt16
+    package var kind: Kind
+    package var row: UInt32
     /// The text's offset in `bytes`, or the number's bit pattern.
-    var payload: UInt64
+    package var payload: UInt64
   }
 
-  private(set) var bytes: [CChar] = []
-  private(set) var cells: [Cell] = []
+  package private(set) var bytes: [CChar] = []
+  package private(set) var cells: [Cell] = []
 
-  var isEmpty: Bool { cells.isEmpty }
+  package var isEmpty: Bool { cells.isEmpty }
 
-  init(reservingCells count: Int = 0) {
+  package init(reservingCells count: Int = 0) {
     cells.reserveCapacity(count)
     bytes.reserveCapacity(count * 8)
   }
 
   /// A text already prepared by `CellText.prepare`, as NUL-terminated bytes.
-  mutating func append(text: ContiguousArray<CChar>, sheet: Int, row: Int, column: Int) {
+  package mutating func append(text: ContiguousArray<CChar>, sheet: Int, row: Int, column: Int) {
     cells.append(
       Cell(
         sheet: Int32(sheet), column: UInt16(column), kind: .text, row: UInt32(row),
@@ -44,7 +44,7 @@ struct CellBatch {
     bytes.append(contentsOf: text)
   }
 
-  mutating func append(number: Double, sheet: Int, row: Int, column: Int, date: Bool = false) {
+  package mutating func append(number: Double, sheet: Int, row: Int, column: Int, date: Bool = false) {
     cells.append(
       Cell(
         sheet: Int32(sheet), column: UInt16(column), kind: date ? .date : .number, row: UInt32(row),
@@ -61,33 +61,31 @@ struct CellBatch {
 /// already assigned is only read. So each sheet kind gets its own lane
 /// there; otherwise (shared strings) both kinds share one lane. In both
 /// modes no other thread calls libxlsxwriter until `drain()` has returned.
-final class StreamedCellWriter: @unchecked Sendable {
+package final class StreamedCellWriter: @unchecked Sendable {
   private let lanes: [DispatchQueue]
   /// At most `inFlight` batches queued per lane: memory stays bounded when
   /// the writers are slower than the reader.
   private let slots: [DispatchSemaphore]
   private let group = DispatchGroup()
   private let lock = NSLock()
-  private var failure: ExcelReportError?
+  private var failure: XLSXWriterError?
 
   /// - Parameter separateLanes: one thread per sheet kind (constant-memory
   ///   mode only); otherwise one thread for both.
-  init(kinds: Int, separateLanes: Bool, inFlight: Int = 2) {
+  package init(kinds: Int, separateLanes: Bool, inFlight: Int = 2) {
     let count = separateLanes ? kinds : 1
     lanes = (0..<count).map { DispatchQueue(label: "bilan.raw-data.\($0)") }
     slots = (0..<count).map { _ in DispatchSemaphore(value: inFlight) }
   }
 
   /// Queues `batch` for the sheets of kind `kind` (`sheets[i]` is the sheet
-  /// the cells with `sheet == i` go to). `sheetNames` name cells in errors.
-  func submit(
-    _ batch: CellBatch, kind: Int, sheets: [UnsafeMutablePointer<lxw_worksheet>], sheetNames: [String],
-    dateFormat: UnsafeMutablePointer<lxw_format>?
-  ) {
+  /// the cells with `sheet == i` go to). `dateFormat` must come from
+  /// `Workbook.indexedFormat(_:)`: the lanes only read it.
+  package func submit(_ batch: CellBatch, kind: Int, sheets: [Worksheet], dateFormat: IndexedFormat?) {
     guard !batch.isEmpty else { return }
     let lane = min(kind, lanes.count - 1)
     slots[lane].wait()
-    let work = SendableBox((batch, sheets, sheetNames, dateFormat))
+    let work = SendableBox((batch, sheets.map(\.handle), sheets.map(\.name), dateFormat?.pointer))
     lanes[lane].async(group: group) { [self] in
       defer { slots[lane].signal() }
       guard !failed else { return }
@@ -99,7 +97,7 @@ final class StreamedCellWriter: @unchecked Sendable {
   }
 
   /// Waits for every queued batch; throws the first failure.
-  func drain() throws {
+  package func drain() throws {
     group.wait()
     lock.lock()
     defer { lock.unlock() }
@@ -112,7 +110,7 @@ final class StreamedCellWriter: @unchecked Sendable {
     return failure != nil
   }
 
-  private func record(_ error: ExcelReportError) {
+  private func record(_ error: XLSXWriterError) {
     lock.lock()
     defer { lock.unlock() }
     if failure == nil { failure = error }
@@ -121,8 +119,8 @@ final class StreamedCellWriter: @unchecked Sendable {
   private static func write(
     _ batch: CellBatch, sheets: [UnsafeMutablePointer<lxw_worksheet>], names: [String],
     dateFormat: UnsafeMutablePointer<lxw_format>?
-  ) -> ExcelReportError? {
-    batch.bytes.withUnsafeBufferPointer { bytes -> ExcelReportError? in
+  ) -> XLSXWriterError? {
+    batch.bytes.withUnsafeBufferPointer { bytes -> XLSXWriterError? in
       guard let base = bytes.baseAddress else { return nil }
       for cell in batch.cells {
         let sheet = sheets[Int(cell.sheet)]
@@ -155,7 +153,7 @@ final class StreamedCellWriter: @unchecked Sendable {
 }
 
 /// Hands values that are only ever used by one thread at a time to a lane.
-struct SendableBox<Value>: @unchecked Sendable {
-  let value: Value
-  init(_ value: Value) { self.value = value }
+package struct SendableBox<Value>: @unchecked Sendable {
+  package let value: Value
+  package init(_ value: Value) { self.value = value }
 }

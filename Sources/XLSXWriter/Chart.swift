@@ -5,8 +5,8 @@ import Foundation
 ///
 /// Series read their data from sheet ranges (the tables written next to the
 /// chart), so the chart and the figures never disagree.
-final class Chart {
-  enum Kind {
+package final class Chart {
+  package enum Kind {
     /// Horizontal bars.
     case bar
     /// Horizontal bars stacked end to end (the diverging distributions).
@@ -14,7 +14,7 @@ final class Chart {
     /// Vertical bars.
     case column
 
-    var libraryType: UInt8 {
+    package var libraryType: UInt8 {
       switch self {
       case .bar: UInt8(LXW_CHART_BAR.rawValue)
       case .stackedBar: UInt8(LXW_CHART_BAR_STACKED.rawValue)
@@ -24,21 +24,21 @@ final class Chart {
   }
 
   /// A block of cells of one sheet, 0-based and inclusive.
-  struct Range {
-    var sheet: String
-    var firstRow: Int
-    var firstColumn: Int
-    var lastRow: Int
-    var lastColumn: Int
+  package struct Range {
+    package var sheet: String
+    package var firstRow: Int
+    package var firstColumn: Int
+    package var lastRow: Int
+    package var lastColumn: Int
 
     /// A single column from `firstRow` to `lastRow`.
-    init(sheet: String, column: Int, rows: ClosedRange<Int>) {
+    package init(sheet: String, column: Int, rows: ClosedRange<Int>) {
       self.init(
         sheet: sheet, firstRow: rows.lowerBound, firstColumn: column, lastRow: rows.upperBound,
         lastColumn: column)
     }
 
-    init(sheet: String, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) {
+    package init(sheet: String, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) {
       self.sheet = sheet
       self.firstRow = firstRow
       self.firstColumn = firstColumn
@@ -48,7 +48,7 @@ final class Chart {
   }
 
   let handle: UnsafeMutablePointer<lxw_chart>
-  private(set) var seriesCount = 0
+  package private(set) var seriesCount = 0
 
   init(handle: UnsafeMutablePointer<lxw_chart>) {
     self.handle = handle
@@ -56,9 +56,9 @@ final class Chart {
 
   /// Adds a series with categories and values taken from the sheet.
   @discardableResult
-  func addSeries(name: String?, categories: Range, values: Range) throws -> ChartSeries {
+  package func addSeries(name: String?, categories: Range, values: Range) throws -> ChartSeries {
     guard let series = chart_add_series(handle, nil, nil) else {
-      throw ExcelReportError.allocationFailed(function: "chart_add_series", context: "a chart series")
+      throw XLSXWriterError.allocationFailed(function: "chart_add_series", context: "a chart series")
     }
     chart_series_set_categories(
       series, categories.sheet, lxw_row_t(categories.firstRow), lxw_col_t(categories.firstColumn),
@@ -71,7 +71,7 @@ final class Chart {
     return ChartSeries(handle: series)
   }
 
-  func setTitle(_ title: String, size: Double = 11) {
+  package func setTitle(_ title: String, size: Double = 11) {
     chart_title_set_name(handle, CellText.prepare(title).text)
     var font = lxw_chart_font()
     font.size = size
@@ -79,9 +79,9 @@ final class Chart {
     chart_title_set_name_font(handle, &font)
   }
 
-  enum LegendPosition { case none, bottom, right, top }
+  package enum LegendPosition { case none, bottom, right, top }
 
-  func setLegend(_ position: LegendPosition) {
+  package func setLegend(_ position: LegendPosition) {
     let value: lxw_chart_legend_position =
       switch position {
       case .none: LXW_CHART_LEGEND_NONE
@@ -93,7 +93,7 @@ final class Chart {
   }
 
   /// Hides the legend entries of the series at `indices` (0-based), e.g. an invisible offset.
-  func hideFromLegend(_ indices: [Int]) throws {
+  package func hideFromLegend(_ indices: [Int]) throws {
     guard !indices.isEmpty else { return }
     var list = indices.map { Int16($0) } + [-1]
     try check(chart_legend_delete_series(handle, &list), "chart_legend_delete_series", "a chart legend")
@@ -103,14 +103,14 @@ final class Chart {
   ///
   /// libxlsxwriter, like Excel, swaps x and y for bar charts: `x_axis` is the
   /// value axis there.
-  func valueAxis(of kind: Kind) -> ChartAxis {
+  package func valueAxis(of kind: Kind) -> ChartAxis {
     switch kind {
     case .bar, .stackedBar: ChartAxis(handle: handle.pointee.x_axis)
     case .column: ChartAxis(handle: handle.pointee.y_axis)
     }
   }
 
-  func categoryAxis(of kind: Kind) -> ChartAxis {
+  package func categoryAxis(of kind: Kind) -> ChartAxis {
     switch kind {
     case .bar, .stackedBar: ChartAxis(handle: handle.pointee.y_axis)
     case .column: ChartAxis(handle: handle.pointee.x_axis)
@@ -118,70 +118,70 @@ final class Chart {
   }
 
   /// Bars of different series drawn on top of each other (100) or apart (0).
-  func setOverlap(_ overlap: Int8) { chart_set_series_overlap(handle, overlap) }
+  package func setOverlap(_ overlap: Int8) { chart_set_series_overlap(handle, overlap) }
 
   /// Gap between categories, in % of a bar's width.
-  func setGap(_ gap: UInt16) { chart_set_series_gap(handle, gap) }
+  package func setGap(_ gap: UInt16) { chart_set_series_gap(handle, gap) }
 
-  func setStyle(_ style: UInt8) { chart_set_style(handle, style) }
+  package func setStyle(_ style: UInt8) { chart_set_style(handle, style) }
 
   /// Plots data from hidden rows and columns (the charts' helper cells are hidden).
-  func plotHiddenData() { chart_show_hidden_data(handle) }
+  package func plotHiddenData() { chart_show_hidden_data(handle) }
 }
 
 /// One axis of a chart.
-struct ChartAxis {
+package struct ChartAxis {
   let handle: UnsafeMutablePointer<lxw_chart_axis>?
 
-  func setName(_ name: String) {
+  package func setName(_ name: String) {
     guard let handle else { return }
     chart_axis_set_name(handle, CellText.prepare(name).text)
   }
 
-  func setRange(min: Double?, max: Double?) {
+  package func setRange(min: Double?, max: Double?) {
     guard let handle else { return }
     if let min { chart_axis_set_min(handle, min) }
     if let max { chart_axis_set_max(handle, max) }
   }
 
-  func setNumberFormat(_ format: String) {
+  package func setNumberFormat(_ format: String) {
     guard let handle else { return }
     chart_axis_set_num_format(handle, format)
   }
 
   /// Lists the categories top to bottom on a bar chart (Excel draws them bottom up).
-  func reverse() {
+  package func reverse() {
     guard let handle else { return }
     chart_axis_set_reverse(handle)
   }
 
-  func hideLabels() {
+  package func hideLabels() {
     guard let handle else { return }
     chart_axis_set_label_position(handle, UInt8(LXW_CHART_AXIS_LABEL_POSITION_NONE.rawValue))
   }
 
-  func setLabelsLow() {
+  package func setLabelsLow() {
     guard let handle else { return }
     chart_axis_set_label_position(handle, UInt8(LXW_CHART_AXIS_LABEL_POSITION_LOW.rawValue))
   }
 
-  func hideGridlines() {
+  package func hideGridlines() {
     guard let handle else { return }
     chart_axis_major_gridlines_set_visible(handle, 0)
   }
 
-  func setMajorUnit(_ unit: Double) {
+  package func setMajorUnit(_ unit: Double) {
     guard let handle else { return }
     chart_axis_set_major_unit(handle, unit)
   }
 }
 
 /// One series of a chart.
-struct ChartSeries {
+package struct ChartSeries {
   let handle: UnsafeMutablePointer<lxw_chart_series>
 
   /// Solid fill of RGB `color`.
-  func setColor(_ color: UInt32) {
+  package func setColor(_ color: UInt32) {
     var fill = lxw_chart_fill()
     fill.color = color
     chart_series_set_fill(handle, &fill)
@@ -191,7 +191,7 @@ struct ChartSeries {
   }
 
   /// No fill and no border: the invisible offset of a diverging bar.
-  func makeInvisible() {
+  package func makeInvisible() {
     var fill = lxw_chart_fill()
     fill.none = 1
     chart_series_set_fill(handle, &fill)
@@ -201,7 +201,7 @@ struct ChartSeries {
   }
 
   /// Shows each point's value, formatted, at `position`.
-  func showValues(numberFormat: String, position: LabelPosition = .default, fontSize: Double = 8) {
+  package func showValues(numberFormat: String, position: LabelPosition = .default, fontSize: Double = 8) {
     chart_series_set_labels(handle)
     chart_series_set_labels_num_format(handle, numberFormat)
     var font = lxw_chart_font()
@@ -218,15 +218,15 @@ struct ChartSeries {
     if position != .default { chart_series_set_labels_position(handle, UInt8(value.rawValue)) }
   }
 
-  enum LabelPosition { case `default`, center, insideEnd, outsideEnd, insideBase }
+  package enum LabelPosition { case `default`, center, insideEnd, outsideEnd, insideBase }
 
-  enum ErrorDirection { case plus, minus }
+  package enum ErrorDirection { case plus, minus }
 
   /// A fixed-length error bar on every point of the series, in one direction.
   ///
   /// libxlsxwriter 1.1.4 has no custom (per-point) error bars: an interval
   /// that differs per point is drawn with one series per point (see `ItemsSheet`).
-  func setErrorBar(_ direction: ErrorDirection, length: Double, valueAxisIsX: Bool) {
+  package func setErrorBar(_ direction: ErrorDirection, length: Double, valueAxisIsX: Bool) {
     let bars = valueAxisIsX ? handle.pointee.x_error_bars : handle.pointee.y_error_bars
     guard let bars else { return }
     chart_series_set_error_bars(bars, UInt8(LXW_CHART_ERROR_BAR_TYPE_FIXED.rawValue), max(0, length))

@@ -1,17 +1,17 @@
 /// Text as a cell can hold it: Excel's length limit and XML-safe characters.
-enum CellText {
+package enum CellText {
   /// Excel's limit on the text of one cell, in UTF-16 code units.
-  static let maximumLength = 32_767
+  package static let maximumLength = 32_767
 
   /// What replaces the end of a text that was cut.
-  static let truncationMarker = " […]"
+  package static let truncationMarker = " […]"
 
   /// `text` without control characters other than newline and tab (XML 1.0
   /// cannot carry them; NUL would also end the C string), and cut to
   /// `maximumLength` UTF-16 units with a visible marker.
   ///
   /// - Returns: the text to write and whether it was cut.
-  static func prepare(_ text: String) -> (text: String, truncated: Bool) {
+  package static func prepare(_ text: String) -> (text: String, truncated: Bool) {
     let cleaned: String
     if text.unicodeScalars.contains(where: isRemovable) {
       var scalars = String.UnicodeScalarView()

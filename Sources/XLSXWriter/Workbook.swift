@@ -7,37 +7,50 @@ import Foundation
 /// without writing; after either, every call throws `workbookClosed`.
 /// Sheets, formats and charts belong to the workbook and live as long as it.
 /// Not thread-safe: one workbook is written by one task.
-final class Workbook {
+package final class Workbook {
   /// Document properties stored in `docProps/core.xml` and `app.xml`.
-  struct Properties {
-    var title = ""
-    var subject = ""
-    var author = ""
-    var company = ""
-    var keywords = ""
-    var comments = ""
+  package struct Properties {
+    package var title: String
+    package var subject: String
+    package var author: String
+    package var company: String
+    package var keywords: String
+    package var comments: String
     /// The creation date written in the file. Fixed by the caller (the last
     /// response's date), so the same input gives the same bytes.
-    var created: Date
+    package var created: Date
+
+    package init(
+      title: String = "", subject: String = "", author: String = "", company: String = "",
+      keywords: String = "", comments: String = "", created: Date
+    ) {
+      self.title = title
+      self.subject = subject
+      self.author = author
+      self.company = company
+      self.keywords = keywords
+      self.comments = comments
+      self.created = created
+    }
   }
 
-  let path: String
+  package let path: String
   /// In constant-memory mode every sheet is streamed row by row to a
   /// temporary file: rows must come in order and no Excel table is possible.
-  let constantMemory: Bool
+  package let constantMemory: Bool
   private var handle: UnsafeMutablePointer<lxw_workbook>?
   private var names = SheetNames()
   private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
   private var temporaryDirectory: UnsafeMutablePointer<CChar>?
-  private(set) var sheets: [Worksheet] = []
+  package private(set) var sheets: [Worksheet] = []
   /// Texts cut at Excel's 32,767-unit limit so far.
-  var truncatedCells = 0
+  package var truncatedCells = 0
 
   /// Creates the workbook in memory; nothing is written to `path` before `close()`.
   ///
   /// - Parameter temporaryDirectory: where libxlsxwriter keeps its temporary
   ///   files (constant-memory rows, zip parts); the system's by default.
-  init(path: String, constantMemory: Bool = false, temporaryDirectory: String? = nil) throws {
+  package init(path: String, constantMemory: Bool = false, temporaryDirectory: String? = nil) throws {
     self.path = path
     self.constantMemory = constantMemory
     self.temporaryDirectory = temporaryDirectory.map { strdup($0) }
@@ -46,7 +59,7 @@ final class Workbook {
     options.tmpdir = self.temporaryDirectory
     options.use_zip64 = 1
     guard let workbook = workbook_new_opt(path, &options) else {
-      throw ExcelReportError.allocationFailed(function: "workbook_new_opt", context: path)
+      throw XLSXWriterError.allocationFailed(function: "workbook_new_opt", context: path)
     }
     handle = workbook
   }
@@ -57,7 +70,7 @@ final class Workbook {
   }
 
   func live() throws -> UnsafeMutablePointer<lxw_workbook> {
-    guard let handle else { throw ExcelReportError.workbookClosed(path: path) }
+    guard let handle else { throw XLSXWriterError.workbookClosed(path: path) }
     return handle
   }
 
@@ -65,11 +78,11 @@ final class Workbook {
   ///
   /// - Parameter streaming: rows will be written top to bottom (raw data);
   ///   other sheets are buffered in constant-memory mode.
-  func addWorksheet(_ proposedName: String, streaming: Bool = false) throws -> Worksheet {
+  package func addWorksheet(_ proposedName: String, streaming: Bool = false) throws -> Worksheet {
     let workbook = try live()
     let name = try names.claim(proposedName)
     guard let sheet = workbook_add_worksheet(workbook, name) else {
-      throw ExcelReportError.allocationFailed(function: "workbook_add_worksheet", context: "sheet “\(name)”")
+      throw XLSXWriterError.allocationFailed(function: "workbook_add_worksheet", context: "sheet “\(name)”")
     }
     let worksheet = Worksheet(workbook: self, handle: sheet, name: name, streaming: streaming)
     sheets.append(worksheet)
@@ -80,7 +93,7 @@ final class Workbook {
   func format(_ style: CellStyle) throws -> UnsafeMutablePointer<lxw_format>? {
     if let existing = formats[style] { return existing }
     guard let format = workbook_add_format(try live()) else {
-      throw ExcelReportError.allocationFailed(function: "workbook_add_format", context: "a cell format")
+      throw XLSXWriterError.allocationFailed(function: "workbook_add_format", context: "a cell format")
     }
     if style.bold { format_set_bold(format) }
     if style.italic { format_set_italic(format) }
@@ -105,15 +118,23 @@ final class Workbook {
     return format
   }
 
+  /// The shared format for `style` with its index assigned now, so that
+  /// background lanes (`StreamedCellWriter`) only ever read it.
+  package func indexedFormat(_ style: CellStyle) throws -> IndexedFormat {
+    let format = try format(style)
+    if let format { _ = lxw_format_get_xf_index(format) }
+    return IndexedFormat(pointer: format)
+  }
+
   /// Adds a native chart, to be filled with series and inserted in one sheet.
-  func addChart(_ kind: Chart.Kind) throws -> Chart {
+  package func addChart(_ kind: Chart.Kind) throws -> Chart {
     guard let chart = workbook_add_chart(try live(), kind.libraryType) else {
-      throw ExcelReportError.allocationFailed(function: "workbook_add_chart", context: "a chart")
+      throw XLSXWriterError.allocationFailed(function: "workbook_add_chart", context: "a chart")
     }
     return Chart(handle: chart)
   }
 
-  func setProperties(_ properties: Properties) throws {
+  package func setProperties(_ properties: Properties) throws {
     let workbook = try live()
     var owned: [UnsafeMutablePointer<CChar>?] = []
     defer { owned.forEach { free($0) } }
@@ -137,7 +158,7 @@ final class Workbook {
   }
 
   /// Writes the file at `path` and frees the workbook.
-  func close() throws {
+  package func close() throws {
     let workbook = try live()
     for sheet in sheets { try sheet.finish() }
     // workbook_close frees the workbook whatever it returns.
@@ -147,7 +168,7 @@ final class Workbook {
     // libxlsxwriter reports a full disk as a generic zip error: say what it is.
     let systemError = errno
     if code != LXW_NO_ERROR, systemError == ENOSPC || systemError == EDQUOT {
-      throw ExcelReportError.writeFailed(
+      throw XLSXWriterError.writeFailed(
         path: path,
         reason: "the disk is full (\(String(cString: strerror(systemError)))); free some space and try again")
     }
@@ -155,16 +176,21 @@ final class Workbook {
   }
 
   /// Frees the workbook without writing anything (after a failure).
-  func abandon() {
+  package func abandon() {
     if let handle { lxw_workbook_free(handle) }
     handle = nil
   }
 }
 
-/// Turns a libxlsxwriter return code into an `ExcelReportError`.
+/// A cell format whose index is assigned: safe to hand to background lanes.
+package struct IndexedFormat: @unchecked Sendable {
+  let pointer: UnsafeMutablePointer<lxw_format>?
+}
+
+/// Turns a libxlsxwriter return code into an `XLSXWriterError`.
 func check(_ code: lxw_error, _ function: String, _ context: @autoclosure () -> String) throws {
   guard code != LXW_NO_ERROR else { return }
   let message = lxw_strerror(code).map { String(cString: $0) } ?? "unknown error"
-  throw ExcelReportError.library(
+  throw XLSXWriterError.library(
     function: function, code: Int(code.rawValue), message: message, context: context())
 }
