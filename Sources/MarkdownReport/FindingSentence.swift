@@ -1,3 +1,4 @@
+import Aggregation
 import SurveyDefinition
 
 /// The sentences of the key findings paragraph, built from the figures in
@@ -175,16 +176,17 @@ public struct FindingSentence: Sendable {
     public var comparison: Target.Comparison
     /// The target value, formatted like the figure it is compared with.
     public var value: String
-    public var met: Bool
+    public var verdict: TargetVerdict
 
-    public init(comparison: Target.Comparison, value: String, met: Bool) {
+    public init(comparison: Target.Comparison, value: String, verdict: TargetVerdict) {
       self.comparison = comparison
       self.value = value
-      self.met = met
+      self.verdict = verdict
     }
   }
 
-  /// `l’objectif de 80 % est atteint` / `the 80% target is met`.
+  /// `l’objectif de 80 % est atteint` / `the 80% target is met`; a target
+  /// the interval straddles is “not conclusive at this n”.
   public func clause(_ target: TargetClause) -> String {
     if isFrench {
       let goal: String
@@ -195,7 +197,12 @@ public struct FindingSentence: Sendable {
       case .less: goal = "l\(apostrophe)objectif de moins de \(target.value)"
       case .equal: goal = "l\(apostrophe)objectif d\(apostrophe)exactement \(target.value)"
       }
-      return goal + (target.met ? " est atteint" : " n\(apostrophe)est pas atteint")
+      switch target.verdict {
+      case .met: return goal + " est atteint"
+      case .notMet: return goal + " n\(apostrophe)est pas atteint"
+      case .notConclusive:
+        return "on ne peut pas dire, avec si peu de réponses, si " + goal + " est atteint"
+      }
     } else {
       let goal: String
       switch target.comparison {
@@ -205,7 +212,11 @@ public struct FindingSentence: Sendable {
       case .less: goal = "the target of less than \(target.value)"
       case .equal: goal = "the target of exactly \(target.value)"
       }
-      return goal + (target.met ? " is met" : " is not met")
+      switch target.verdict {
+      case .met: return goal + " is met"
+      case .notMet: return goal + " is not met"
+      case .notConclusive: return "with so few answers, whether " + goal + " is met cannot be told"
+      }
     }
   }
 

@@ -87,10 +87,11 @@ struct SynthesisBuilder {
     return symbol + Typography.noBreakSpace + format(value, unit: indicator.unit)
   }
 
-  func metText(_ met: Bool?) -> String {
-    switch met {
-    case true?: word("atteint", "met")
-    case false?: word("non atteint", "not met")
+  func verdictText(_ verdict: TargetVerdict?) -> String {
+    switch verdict {
+    case .met?: word("atteint", "met")
+    case .notMet?: word("non atteint", "not met")
+    case .notConclusive?: word("non concluant", "not conclusive")
     case nil: ""
     }
   }
@@ -99,9 +100,11 @@ struct SynthesisBuilder {
 
   func surveyTarget(_ indicator: IndicatorResult) -> Target? { surveyIndicator(indicator.id)?.target }
 
-  func targetClause(_ indicator: IndicatorResult, met: Bool?) -> FindingSentence.TargetClause? {
-    guard let target = surveyTarget(indicator), let value = indicator.targetValue, let met else { return nil }
-    return .init(comparison: target.comparison, value: format(value, unit: indicator.unit), met: met)
+  func targetClause(_ indicator: IndicatorResult, verdict: TargetVerdict?) -> FindingSentence.TargetClause? {
+    guard let target = surveyTarget(indicator), let value = indicator.targetValue, let verdict else {
+      return nil
+    }
+    return .init(comparison: target.comparison, value: format(value, unit: indicator.unit), verdict: verdict)
   }
 
   /// The scale of the question a key belongs to (`q`, `q.row`, `q.item`…).
@@ -198,7 +201,7 @@ struct SynthesisBuilder {
         continue
       }
       guard let row = overall.first, let value = row.value, let n = row.n else { continue }
-      let target = targetClause(indicator, met: row.met)
+      let target = targetClause(indicator, verdict: row.verdict)
       switch indicator.kind {
       case .responseRate:
         guard let registered = results.counts.registered else { continue }
@@ -245,7 +248,7 @@ struct SynthesisBuilder {
       interval: md(interval(row, unit: indicator.unit)),
       n: row.n.map { typography.integer($0) } ?? "",
       target: md(targetText(indicator)),
-      met: metText(row.met))
+      met: verdictText(row.verdict))
   }
 
   /// Every indicator computed once for the whole survey (per-item ones are

@@ -1,3 +1,4 @@
+import Aggregation
 import Foundation
 
 /// Numbers, percentages, intervals and quotations written the way a reader
@@ -9,9 +10,9 @@ import Foundation
 /// inside « ». English uses a decimal point, a comma between thousands, no
 /// space before `%`, and “ ”. Negative numbers take the minus sign U+2212.
 ///
-/// Every formatter rounds half away from zero on the decimal digits of the
-/// value, so the same figure always gives the same characters, whatever the
-/// machine's locale.
+/// Every formatter rounds by the reports' one rule (`Rounding`: half away
+/// from zero on the decimal digits of the value), so the same figure always
+/// gives the same characters, whatever the machine's locale.
 public struct Typography: Sendable, Hashable {
   public let language: ReportLanguage
 
@@ -116,26 +117,9 @@ public struct Typography: Sendable, Hashable {
     return groups.joined(separator: separator)
   }
 
-  /// Sign, integer digits and `decimals` fraction digits of `value`, rounded
-  /// half away from zero. Works on the shortest decimal representation so
-  /// that 0.285 (stored as 0.28499999…) is read as the 0.285 a person typed.
+  /// Sign, integer digits and `decimals` fraction digits of `value`, by the
+  /// reports' one rounding rule (`Rounding`).
   static func digits(of value: Double, decimals: Int) -> (negative: Bool, integer: String, fraction: String) {
-    let decimals = max(0, decimals)
-    let scaled = (abs(value) * pow10(decimals))
-    // Round on the value nudged by a relative epsilon: binary artefacts of
-    // decimal halves (2.675 → 2.67499…) go the way a person would expect.
-    let rounded = (scaled * (1 + 4 * Double.ulpOfOne) + 0.5).rounded(.down)
-    var text = rounded < 1e15 ? String(Int64(rounded)) : String(format: "%.0f", rounded)
-    if text.count <= decimals { text = String(repeating: "0", count: decimals - text.count + 1) + text }
-    let integer = String(text.dropLast(decimals))
-    let fraction = String(text.suffix(decimals))
-    let isZero = !text.contains { $0 != "0" }
-    return (value < 0 && !isZero, integer, fraction)
-  }
-
-  private static func pow10(_ exponent: Int) -> Double {
-    var result = 1.0
-    for _ in 0..<exponent { result *= 10 }
-    return result
+    Rounding.digits(of: value, decimals: decimals)
   }
 }

@@ -30,18 +30,22 @@ import Testing
     }
   }
 
-  @Test func roundedPercentagesSumTo100() async {
+  /// Each percentage is the nearest whole percent of its exact fraction
+  /// (half up), so a distribution adds up to 100 give or take one point per
+  /// answer rounded the same way.
+  @Test func eachPercentageIsTheNearestWholePercent() async {
     await propertyCheck(count: 500, input: Gen.int(in: 0...1000).array(of: 1...12)) { counts in
-      let percents = LargestRemainder.percentages(counts)
-      if counts.reduce(0, +) > 0 {
-        #expect(percents.reduce(0, +) == 100)
-        // Each is its exact share rounded down or up.
-        let total = Double(counts.reduce(0, +))
-        for (count, percent) in zip(counts, percents) {
-          #expect(abs(Double(percent) - 100 * Double(count) / total) < 1)
-        }
-      } else {
+      let total = counts.reduce(0, +)
+      let percents = counts.map { Rounding.percent($0, of: total) }
+      guard total > 0 else {
         #expect(percents.allSatisfy { $0 == 0 })
+        return
+      }
+      for (count, percent) in zip(counts, percents) {
+        let exact = 100 * Double(count) / Double(total)
+        #expect(abs(Double(percent) - exact) <= 0.5)
+        // Half up: exactly half a point goes up.
+        if (200 * count) % (2 * total) == total { #expect(Double(percent) == exact + 0.5) }
       }
     }
   }

@@ -100,13 +100,26 @@ import Testing
     #expect(CronbachAlpha(rows: [[3, 3], [3, 3]]).value == nil)
   }
 
-  /// By hand: 1/3 each → 33.33…, the first gets the extra point.
-  @Test func largestRemainder() {
-    #expect(LargestRemainder.percentages([1, 1, 1]) == [34, 33, 33])
-    #expect(LargestRemainder.percentages([7, 3]) == [70, 30])
-    // 2/7 = 28.57, 2/7, 3/7 = 42.86 → floors 28, 28, 42 (98); remainders .57, .57, .86 → +1 to the third, then the first.
-    #expect(LargestRemainder.percentages([2, 2, 3]) == [29, 28, 43])
-    #expect(LargestRemainder.percentages([0, 0]) == [0, 0])
+  /// By hand: each share on its own, half up on the exact fraction; the
+  /// example's 4 of 14 (28.57 %) is 29 %, as a reader dividing gets it.
+  @Test func percentagesRoundEachShareOnItsOwn() {
+    #expect(Rounding.percent(4, of: 14) == 29)
+    #expect([1, 1, 1].map { Rounding.percent($0, of: 3) } == [33, 33, 33])
+    // 1/8 = 12.5 % exactly: half up.
+    #expect(Rounding.percent(1, of: 8) == 13)
+    #expect(Rounding.percent(0, of: 0) == 0)
+  }
+
+  /// The decimal a person would write decides, not its binary neighbour:
+  /// 0.285 → 0.29, 2.675 → 2.68, −4.45 → −4.5, 4.46 → 4.5 (one decimal).
+  @Test func roundingIsHalfAwayFromZeroOnTheDecimal() {
+    #expect(Rounding.rounded(0.285, decimals: 2) == 0.29)
+    #expect(Rounding.rounded(2.675, decimals: 2) == 2.68)
+    #expect(Rounding.rounded(-4.45, decimals: 1) == -4.5)
+    #expect(Rounding.rounded(4.46, decimals: 1) == 4.5)
+    #expect(IndicatorUnit.proportion.reported(0.642857) == 0.64)
+    #expect(IndicatorUnit.index.reported(75.5) == 76)
+    #expect(IndicatorUnit.bordaPoints.reported(1.166666) == 1.17)
   }
 
   /// By hand, pick 3: A first twice (3+3), B second twice (2+2) and first once (3), C third once (1),

@@ -86,8 +86,9 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
           #expect(same(sheet.cells["H\(row)"]?.number, figures.ciLow))
           #expect(same(sheet.cells["I\(row)"]?.number, figures.ciHigh))
           #expect(sheet.cells["J\(row)"]?.number == figures.n.map(Double.init))
-          if let met = figures.met {
-            #expect(sheet.cells["L\(row)"]?.value == (met ? "atteint" : "non atteint"))
+          if let verdict = figures.verdict {
+            let expected = ["met": "atteint", "not_met": "non atteint", "not_conclusive": "non concluant"]
+            #expect(sheet.cells["L\(row)"]?.value == expected[verdict.rawValue])
           }
         }
         row += 1

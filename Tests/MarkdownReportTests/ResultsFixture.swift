@@ -389,11 +389,18 @@ enum ResultsFixture {
       func rowsFor(_ responses: [Answers], group: GroupRef?) -> [IndicatorRow] {
         let computed = items.map { compute(responses, item: $0) }
         return zip(items, computed).map { item, value in
-          IndicatorRow(
+          let verdict: TargetVerdict? = value.flatMap { v -> TargetVerdict? in
+            guard let target = indicator.target else { return nil }
+            let interval = v.2.flatMap { low in v.3.map { ConfidenceInterval(low: low, high: $0) } }
+            return TargetVerdict.decide(
+              target: target, value: v.0, interval: interval, unit: unit, isEstimate: true)
+          }
+          return IndicatorRow(
             item: item.map { CodeLabel(code: $0.code, label: $0.label.text(language)) }, group: group,
             n: value?.1,
             value: value?.0, ciLow: value?.2, ciHigh: value?.3,
             met: value.flatMap { v in indicator.target.map { $0.isMet(by: v.0) } },
+            verdict: verdict,
             rank: loopItems == nil
               ? nil : 1 + computed.filter { ($0?.0 ?? -.infinity) > (value?.0 ?? .infinity) }.count,
             suppressed: false, suppression: nil)

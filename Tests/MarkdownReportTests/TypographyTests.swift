@@ -66,7 +66,7 @@ import Testing
     let sentence = french.proportion(
       subject: .label("Participants satisfaits de la journée"), count: 12, of: 15,
       answers: ["Satisfait", "Très satisfait"],
-      target: .init(comparison: .atLeast, value: "80\(nnbsp)%", met: true))
+      target: .init(comparison: .atLeast, value: "80\(nnbsp)%", verdict: .met))
     #expect(
       sentence
         == "Participants satisfaits de la journée\(nbsp): 12 des 15 répondants (80\(nnbsp)%) choisissent "
@@ -108,13 +108,14 @@ import Testing
 
   @Test func targetsNotMetAndOtherComparisons() {
     #expect(
-      french.clause(.init(comparison: .atLeast, value: "75 sur 100", met: false))
+      french.clause(.init(comparison: .atLeast, value: "75 sur 100", verdict: .notMet))
         == "l’objectif de 75 sur 100 n’est pas atteint")
     #expect(
-      french.clause(.init(comparison: .atMost, value: "2,0", met: true))
+      french.clause(.init(comparison: .atMost, value: "2,0", verdict: .met))
         == "l’objectif d’au plus 2,0 est atteint")
     #expect(
-      english.clause(.init(comparison: .atLeast, value: "80%", met: false)) == "the target of 80% is not met")
+      english.clause(.init(comparison: .atLeast, value: "80%", verdict: .notMet))
+        == "the target of 80% is not met")
   }
 
   @Test func rankings() {

@@ -12,8 +12,9 @@ extension Aggregator {
       rows.append(
         IndicatorRow(
           item: nil, group: nil, n: complete, value: value, ciLow: nil, ciHigh: nil,
-          met: value.flatMap { indicator.target?.isMet(by: $0) }, rank: nil, suppressed: false,
-          suppression: nil))
+          met: value.flatMap { indicator.target?.isMet(by: $0) },
+          verdict: verdict(plan, value: value, interval: nil, isEstimate: false), rank: nil,
+          suppressed: false, suppression: nil))
     } else {
       rows += cellRows(plan, cell: 0, group: nil, decisions: plan.targets.map { _ in nil })
       var offset = 1
@@ -34,7 +35,16 @@ extension Aggregator {
     return IndicatorResult(
       id: indicator.id, kind: indicator.kind, label: plan.label, question: indicator.question,
       questions: indicator.questions, unit: plan.unit, target: indicator.target?.source,
-      targetValue: indicator.target?.value, perItem: plan.loopSection != nil, rows: rows)
+      targetValue: indicator.target?.value, perItem: plan.loopSection != nil, bounds: plan.bounds, rows: rows)
+  }
+
+  /// The three-state verdict of a value against the indicator's target.
+  private func verdict(
+    _ plan: IndicatorPlan, value: Double?, interval: ConfidenceInterval?, isEstimate: Bool = true
+  ) -> TargetVerdict? {
+    guard let target = plan.indicator.target, let value else { return nil }
+    return TargetVerdict.decide(
+      target: target, value: value, interval: interval, unit: plan.unit, isEstimate: isEstimate)
   }
 
   /// The rows of one cell (overall or a group): one per item, or per borda
@@ -48,6 +58,7 @@ extension Aggregator {
       for (target, entry) in plan.targets.enumerated() {
         let figures = plan.cells[target][cell]
         let scores = figures.borda?.scores
+        let intervals = figures.borda?.intervals ?? plan.bordaChoices.map { _ in nil }
         var block: [IndicatorRow] = []
         for (index, choice) in plan.bordaChoices.enumerated() {
           var item = CodeLabel(code: choice.code, label: choice.label.text(language))
@@ -64,10 +75,13 @@ extension Aggregator {
           block.append(
             IndicatorRow(
               item: item, group: group, n: figures.n, value: value, ciLow: nil, ciHigh: nil,
-              met: value.flatMap { indicator.target?.isMet(by: $0) }, rank: nil, suppressed: false,
+              met: value.flatMap { indicator.target?.isMet(by: $0) },
+              verdict: verdict(plan, value: value, interval: intervals[index]), rank: nil, suppressed: false,
               suppression: nil))
         }
-        rows += ranked(block)
+        // The format publishes no interval for Borda scores; the engine still
+        // weighs each score's spread before calling two choices apart.
+        rows += ranked(block, unit: plan.unit, intervals: intervals)
       }
       return rows
     }
@@ -78,22 +92,49 @@ extension Aggregator {
         continue
       }
       let figures = plan.cells[target][cell]
-      let (value, interval) = figures.figures(indicator.kind)
+      let (value, interval) = figures.figures(indicator.kind, bounds: plan.bounds)
+      var count: Int?
+      var parts: [SharePart]?
+      if indicator.kind == .topBox || indicator.kind == .share, figures.n > 0 {
+        count = figures.successes
+        if !plan.shareParts.isEmpty {
+          parts = zip(plan.shareParts, figures.partCounts).map { answer, hits in
+            let wilson = WilsonInterval.interval(successes: hits, n: figures.n)
+            return SharePart(
+              answer: answer, count: hits, share: Double(hits) / Double(figures.n), ciLow: wilson.low,
+              ciHigh: wilson.high)
+          }
+        }
+      }
       rows.append(
         IndicatorRow(
           item: item, group: group, n: figures.n, value: value, ciLow: interval?.low, ciHigh: interval?.high,
-          met: value.flatMap { indicator.target?.isMet(by: $0) }, rank: nil, suppressed: false,
-          suppression: nil))
+          met: value.flatMap { indicator.target?.isMet(by: $0) },
+          verdict: verdict(plan, value: value, interval: interval), count: count, parts: parts, rank: nil,
+          suppressed: false, suppression: nil))
     }
-    return plan.loopSection != nil ? ranked(rows) : rows
+    guard plan.loopSection != nil else { return rows }
+    return ranked(
+      rows, unit: plan.unit,
+      intervals: rows.map { row in
+        row.ciLow.flatMap { low in row.ciHigh.map { ConfidenceInterval(low: low, high: $0) } }
+      })
   }
 
-  /// `rows` with competition ranks among those with a value (1 = highest).
-  private func ranked(_ rows: [IndicatorRow]) -> [IndicatorRow] {
-    let ranks = CompetitionRanking.ranks(rows.map(\.value))
-    return zip(rows, ranks).map { row, rank in
-      var row = row
-      row.rank = rank
+  /// `rows` with competition ranks on their reported values (1 = highest;
+  /// equal reported values tie) and, from `intervals`, the rows each one is
+  /// clearly ahead of (`ClearDifference`).
+  private func ranked(
+    _ rows: [IndicatorRow], unit: IndicatorUnit, intervals: [ConfidenceInterval?]
+  ) -> [IndicatorRow] {
+    let ranks = CompetitionRanking.ranks(rows.map { $0.value.map(unit.reported) })
+    let ahead = ClearDifference.aheadOf(
+      zip(rows, intervals).map { row, interval in row.value == nil ? nil : interval }, unit: unit)
+    return rows.indices.map { index in
+      var row = rows[index]
+      guard !row.suppressed else { return row }
+      row.rank = ranks[index]
+      if row.value != nil { row.clearlyAheadOf = ahead[index].compactMap { rows[$0].item?.code } }
       return row
     }
   }

@@ -54,12 +54,12 @@ extension Aggregator {
     var matrix: MatrixSummary?
     switch question.kind {
     case .single(let choices, let other):
-      distribution = codeDistribution(accumulator, choices: choices, other: other, whole: true)
+      distribution = codeDistribution(accumulator, choices: choices, other: other)
     case .multiple(let choices, let other, _, _, _):
-      distribution = codeDistribution(accumulator, choices: choices, other: other, whole: false)
+      distribution = codeDistribution(accumulator, choices: choices, other: other)
       sumsOver100 = true
     case .ranking(let choices, let pick):
-      distribution = codeDistribution(accumulator, choices: choices, other: false, whole: false)
+      distribution = codeDistribution(accumulator, choices: choices, other: false)
       sumsOver100 = true
       if let borda = accumulator.borda {
         let scores = borda.scores ?? choices.map { _ in 0 }
@@ -80,7 +80,7 @@ extension Aggregator {
       statistics = scaleStatistics(accumulator.values, scale: scale)
     case .nps:
       distribution = pointDistribution(accumulator.values, scale: .nps)
-      statistics = scaleStatistics(accumulator.values, scale: nil)
+      statistics = scaleStatistics(accumulator.values, scale: nil, bounds: ValueBounds(lower: 0, upper: 10))
       let score = NetPromoterScore(
         n: accumulator.values.n,
         promoters: accumulator.values.counts.filter { $0.key >= 9 }.reduce(0) { $0 + $1.value },
@@ -89,18 +89,19 @@ extension Aggregator {
         n: score.n, promoters: score.promoters, passives: score.passives, detractors: score.detractors,
         score: score.score, standardError: score.standardError, ciLow: score.interval?.low,
         ciHigh: score.interval?.high)
-    case .number:
-      statistics = scaleStatistics(accumulator.values, scale: nil)
+    case .number(let min, let max, _):
+      statistics = scaleStatistics(
+        accumulator.values, scale: nil, bounds: ValueBounds(lower: min, upper: max))
     case .boolean:
-      let percents = LargestRemainder.percentages([accumulator.yes, accumulator.no])
-      let base = Double(max(accumulator.answered, 1))
+      let answered = accumulator.answered
+      let base = Double(max(answered, 1))
       distribution = [
         DistributionEntry(
           value: "true", label: Vocabulary.yes(language), count: accumulator.yes,
-          share: Double(accumulator.yes) / base, percent: percents[0]),
+          share: Double(accumulator.yes) / base, percent: Rounding.percent(accumulator.yes, of: answered)),
         DistributionEntry(
           value: "false", label: Vocabulary.no(language), count: accumulator.no,
-          share: Double(accumulator.no) / base, percent: percents[1]),
+          share: Double(accumulator.no) / base, percent: Rounding.percent(accumulator.no, of: answered)),
       ]
     case .matrix(let rows, let scale):
       let rowSummaries = rows.enumerated().map { index, row in
@@ -131,7 +132,7 @@ extension Aggregator {
 
   /// Counts per code: the choices, `other`, then codes the definition no longer has.
   private func codeDistribution(
-    _ accumulator: QuestionAccumulator, choices: [Choice], other: Bool, whole: Bool
+    _ accumulator: QuestionAccumulator, choices: [Choice], other: Bool
   ) -> [DistributionEntry] {
     var entries = choices.map { ($0.code, $0.label.text(language)) }
     if other { entries.append(("other", Vocabulary.other(language))) }
@@ -140,7 +141,7 @@ extension Aggregator {
       entries.append((code, code))
     }
     let counts = entries.map { accumulator.codeCounts[$0.0] ?? 0 }
-    return makeEntries(entries, counts: counts, base: accumulator.answered, whole: whole)
+    return makeEntries(entries, counts: counts, base: accumulator.answered)
   }
 
   /// Counts per scale point (every point of the scale, then values outside it).
@@ -152,28 +153,28 @@ extension Aggregator {
       let label = Int(exactly: point).flatMap { scale.labels[$0]?.text(language) } ?? text
       return (text, label)
     }
-    return makeEntries(entries, counts: points.map { values.count($0) }, base: values.n, whole: true)
+    return makeEntries(entries, counts: points.map { values.count($0) }, base: values.n)
   }
 
-  private func makeEntries(
-    _ entries: [(String, String)], counts: [Int], base: Int, whole: Bool
-  )
-    -> [DistributionEntry]
-  {
-    let percents =
-      whole
-      ? LargestRemainder.percentages(counts) : counts.map { LargestRemainder.percent($0, of: base) }
-    return entries.indices.map { index in
+  /// Each count with its share of `base`, rounded by the reports' one rule
+  /// (`Rounding.percent`: each on its own, half up).
+  private func makeEntries(_ entries: [(String, String)], counts: [Int], base: Int) -> [DistributionEntry] {
+    entries.indices.map { index in
       DistributionEntry(
         value: entries[index].0, label: entries[index].1, count: counts[index],
-        share: base > 0 ? Double(counts[index]) / Double(base) : 0, percent: percents[index])
+        share: base > 0 ? Double(counts[index]) / Double(base) : 0,
+        percent: Rounding.percent(counts[index], of: base))
     }
   }
 
-  /// Mean, median, SD, interval; top and bottom boxes when `scale` is given.
-  private func scaleStatistics(_ values: CountDistribution, scale: Scale?) -> ScaleStatistics {
+  /// Mean, median, SD, interval (within the scale's bounds, or `bounds`);
+  /// top and bottom boxes when `scale` is given.
+  private func scaleStatistics(
+    _ values: CountDistribution, scale: Scale?, bounds: ValueBounds = .unbounded
+  ) -> ScaleStatistics {
     let moments = values.moments
-    let interval = moments.interval
+    let interval = moments.interval(
+      within: scale.map { ValueBounds(lower: Double($0.min), upper: Double($0.max)) } ?? bounds)
     var top: Int?
     var bottom: Int?
     if let scale {

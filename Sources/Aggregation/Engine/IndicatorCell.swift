@@ -4,8 +4,11 @@ import SurveyDefinition
 enum Observation {
   /// A mean or index contribution.
   case number(Double)
-  /// A top_box or share contribution: in the favourable set or not.
+  /// A top_box contribution: in the favourable set or not.
   case success(Bool)
+  /// A share contribution: bit i set when the answer is (or contains) the
+  /// indicator's value i; counted when any bit is set.
+  case share(UInt64)
   /// An nps score 0–10.
   case score(Int)
   /// A ranking answer, best first.
@@ -17,7 +20,8 @@ enum Observation {
 enum Extractor: Sendable {
   case numeric(slot: Int)
   case topBox(slot: Int, points: ClosedRange<Int>)
-  case share(slot: Int, codes: Set<String>, booleans: Set<Bool>)
+  /// `codes` and `booleans` map each counted answer to its position in the indicator's values.
+  case share(slot: Int, codes: [String: Int], booleans: [Bool: Int])
   case nps(slot: Int)
   case borda(slot: Int)
   /// Slots with their scale bounds, rescaled 0–100 and averaged per respondent.
@@ -32,10 +36,12 @@ enum Extractor: Sendable {
       guard case .integer(let value) = answers[slot] else { return nil }
       return .success(points.contains(value))
     case .share(let slot, let codes, let booleans):
+      func bit(_ position: Int?) -> UInt64 { position.map { $0 < 64 ? 1 << UInt64($0) : 0 } ?? 0 }
       switch answers[slot] {
-      case .code(let code)?: return .success(codes.contains(code))
-      case .codes(let list)?: return list.isEmpty ? nil : .success(list.contains { codes.contains($0) })
-      case .boolean(let value)?: return .success(booleans.contains(value))
+      case .code(let code)?: return .share(bit(codes[code]))
+      case .codes(let list)?:
+        return list.isEmpty ? nil : .share(list.reduce(0) { $0 | bit(codes[$1]) })
+      case .boolean(let value)?: return .share(bit(booleans[value]))
       default: return nil
       }
     case .nps(let slot):
@@ -65,9 +71,12 @@ struct IndicatorCell: Sendable {
   var promoters = 0
   var detractors = 0
   var borda: BordaCount?
+  /// Share: respondents per counted answer, in the indicator's order.
+  var partCounts: [Int]
 
-  init(bordaChoices: [String]?, pick: Int) {
+  init(bordaChoices: [String]?, pick: Int, parts: Int = 0) {
     borda = bordaChoices.map { BordaCount(choices: $0, pick: pick) }
+    partCounts = Array(repeating: 0, count: parts)
   }
 
   mutating func add(_ observation: Observation) {
@@ -78,6 +87,15 @@ struct IndicatorCell: Sendable {
     case .success(let hit):
       n += 1
       if hit { successes += 1 }
+    case .share(let bits):
+      n += 1
+      if bits != 0 { successes += 1 }
+      var rest = bits
+      while rest != 0 {
+        let position = rest.trailingZeroBitCount
+        if position < partCounts.count { partCounts[position] += 1 }
+        rest &= rest - 1
+      }
     case .score(let score):
       n += 1
       if score >= 9 { promoters += 1 } else if score <= 6 { detractors += 1 }
@@ -87,12 +105,14 @@ struct IndicatorCell: Sendable {
     }
   }
 
-  /// Value and interval of this cell for `kind` (borda aside).
-  func figures(_ kind: IndicatorKind) -> (value: Double?, interval: ConfidenceInterval?) {
+  /// Value and interval of this cell for `kind` (borda aside); a mean's
+  /// interval stays within `bounds`.
+  func figures(_ kind: IndicatorKind, bounds: ValueBounds) -> (value: Double?, interval: ConfidenceInterval?)
+  {
     guard n > 0 else { return (nil, nil) }
     switch kind {
     case .mean, .index:
-      return (moments.meanValue, moments.interval)
+      return (moments.meanValue, moments.interval(within: bounds))
     case .topBox, .share:
       return (Double(successes) / Double(n), WilsonInterval.interval(successes: successes, n: n))
     case .nps:

@@ -17,6 +17,11 @@ struct IndicatorPlan: Sendable {
   let loopSection: Section?
   /// Borda: the choices scored.
   let bordaChoices: [Choice]
+  /// Share: the answers counted, each reported on its own too (in the
+  /// indicator's order); empty for other kinds.
+  let shareParts: [CodeLabel]
+  /// The range the values (and intervals) lie within.
+  let bounds: ValueBounds
   let targets: [Target]
   /// `cells[target][cell]`: cell 0 is overall, then each breakdown's groups in order.
   var cells: [[IndicatorCell]]
@@ -28,6 +33,8 @@ struct IndicatorPlan: Sendable {
     var bordaChoices: [Choice] = []
     var pick = 0
     var defaultLabel: LocalizedText?
+    var parts: [CodeLabel] = []
+    var bounds = ValueBounds.unbounded
     switch indicator.kind {
     case .responseRate:
       targets = []
@@ -63,13 +70,16 @@ struct IndicatorPlan: Sendable {
         case .topBox:
           extractor = .topBox(slot: slot, points: (reference.question.kind.scale ?? .nps).topPoints)
         case .share:
-          extractor = .share(
-            slot: slot, codes: Set(indicator.values.compactMap(\.stringValue)),
-            booleans: Set(
-              indicator.values.compactMap {
-                if case .boolean(let value) = $0 { return value }
-                return nil
-              }))
+          var codes: [String: Int] = [:]
+          var booleans: [Bool: Int] = [:]
+          for (position, value) in indicator.values.enumerated() {
+            if case .boolean(let flag) = value {
+              booleans[flag] = position
+            } else if let code = value.stringValue {
+              codes[code] = position
+            }
+          }
+          extractor = .share(slot: slot, codes: codes, booleans: booleans)
         case .nps: extractor = .nps(slot: slot)
         case .borda: extractor = .borda(slot: slot)
         case .index, .responseRate: extractor = .none
@@ -95,12 +105,46 @@ struct IndicatorPlan: Sendable {
       case .borda: .bordaPoints
       case .index: .index
       }
+    switch indicator.kind {
+    case .mean:
+      if let key = indicator.question, let reference = AnswerReference(key: key, survey: survey) {
+        switch reference.question.kind {
+        case .scale(let scale), .matrix(_, let scale):
+          bounds = ValueBounds(lower: Double(scale.min), upper: Double(scale.max))
+        case .nps: bounds = ValueBounds(lower: 0, upper: 10)
+        case .number(let min, let max, _): bounds = ValueBounds(lower: min, upper: max)
+        default: break
+        }
+      }
+    case .index: bounds = .index
+    case .topBox, .share: bounds = .proportion
+    case .responseRate: bounds = ValueBounds(lower: 0, upper: nil)
+    case .nps: bounds = .netPromoter
+    case .borda: bounds = ValueBounds(lower: 0, upper: Double(pick))
+    }
+    if indicator.kind == .share, indicator.values.count > 1, let key = indicator.question,
+      let reference = AnswerReference(key: key, survey: survey)
+    {
+      let choices = reference.question.kind.choices ?? []
+      parts = indicator.values.map { value in
+        if case .boolean(let flag) = value {
+          return CodeLabel(
+            code: flag ? "true" : "false", label: flag ? Vocabulary.yes(language) : Vocabulary.no(language))
+        }
+        let code = value.stringValue ?? ""
+        let label =
+          choices.choice(code)?.label.text(language) ?? (code == "other" ? Vocabulary.other(language) : code)
+        return CodeLabel(code: code, label: label)
+      }
+    }
+    shareParts = parts
+    self.bounds = bounds
     loopSection = loop
     self.bordaChoices = bordaChoices
     self.targets = targets
     let codes = indicator.kind == .borda ? bordaChoices.map(\.code) : nil
     cells = targets.map { _ in
-      Array(repeating: IndicatorCell(bordaChoices: codes, pick: pick), count: cellCount)
+      Array(repeating: IndicatorCell(bordaChoices: codes, pick: pick, parts: parts.count), count: cellCount)
     }
   }
 

@@ -10,8 +10,14 @@ public enum IndicatorJSON {
   /// Keys: `indicator`, `kind`, `item`, `group`, then `n`, `value`, `ci_low`,
   /// `ci_high` — or, for a withheld cell, `suppressed: true` and `suppression`
   /// (`below_minimum` / `complementary`) instead — then `target`, `met`, and
-  /// `rank` on the rows of items and borda choices. With partial responses
-  /// included, each object ends with `"includes_partial":true`.
+  /// `rank` on the rows of items and borda choices. Then the extensions of
+  /// the contract: `verdict` (`met`, `not_met`, `not_conclusive`: the target
+  /// as the interval supports it; `null` without a target), `count` (how many
+  /// respondents a proportion counts), `parts` (a share of several answers,
+  /// each answer's own count: `[{"answer":"oui_annee","count":2,"value":0.15,…}]`)
+  /// and `clearly_ahead_of` (on ranked rows: the items whose interval lies
+  /// wholly below this one's). With partial responses included, each object
+  /// ends with `"includes_partial":true`.
   public static func render(_ results: SurveyResults) -> String {
     var lines: [String] = []
     for indicator in results.indicators {
@@ -35,6 +41,18 @@ public enum IndicatorJSON {
         fields.append(("target", indicator.target.map(string) ?? "null"))
         fields.append(("met", row.met.map { $0 ? "true" : "false" } ?? "null"))
         if ranked, !row.suppressed { fields.append(("rank", row.rank.map(String.init) ?? "null")) }
+        fields.append(("verdict", row.verdict.map { string($0.rawValue) } ?? "null"))
+        if let count = row.count { fields.append(("count", String(count))) }
+        if let parts = row.parts {
+          let objects = parts.map { part in
+            "{\"answer\":\(string(part.answer.code)),\"count\":\(part.count),\"value\":\(number(part.share)),"
+              + "\"ci_low\":\(number(part.ciLow)),\"ci_high\":\(number(part.ciHigh))}"
+          }
+          fields.append(("parts", "[" + objects.joined(separator: ",") + "]"))
+        }
+        if ranked, let ahead = row.clearlyAheadOf {
+          fields.append(("clearly_ahead_of", "[" + ahead.map(string).joined(separator: ",") + "]"))
+        }
         if results.counts.includesPartial { fields.append(("includes_partial", "true")) }
         lines.append("{" + fields.map { "\(string($0.0)):\($0.1)" }.joined(separator: ",") + "}")
       }

@@ -34,6 +34,7 @@ public enum IndicatorTable {
       }
       out.append(words.colon(title + ")"))
       out += table(indicator, results: results, words: words)
+      if let note = comparisonNote(indicator, words: words) { out.append("  " + note) }
     }
     if !results.schemaWarnings.isEmpty {
       out.append("")
@@ -81,7 +82,7 @@ public enum IndicatorTable {
           cells.append("")
         }
       }
-      if hasTarget { cells.append(row.met.map { $0 ? words.yes : words.no } ?? "") }
+      if hasTarget { cells.append(row.verdict.map(words.verdict) ?? "") }
       if ranked { cells.append(row.rank.map(String.init) ?? "") }
       rows.append(cells)
     }
@@ -94,14 +95,28 @@ public enum IndicatorTable {
     }
   }
 
-  /// A value in its unit: proportions in percent (one decimal), nps in signed
-  /// points, means and borda scores with two decimals, the index with one.
+  /// Under a ranked table, what the ranks may be read as: no clear
+  /// difference when every interval overlaps, else which come first.
+  static func comparisonNote(_ indicator: IndicatorResult, words: Words) -> String? {
+    guard let comparison = indicator.comparison(), comparison.entries.count > 1,
+      let range = comparison.nRange
+    else { return nil }
+    let n =
+      range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
+    if comparison.noClearDifference { return words.noClearDifference(n) }
+    return words.clearlyFirst(comparison.leaders.map { cell($0.item.label) }, n)
+  }
+
+  /// A value in its unit, rounded as every report rounds it (`Rounding`):
+  /// proportions in whole percent, nps in signed whole points, the index
+  /// whole, means with one decimal, borda scores with two.
   static func format(_ value: Double, unit: IndicatorUnit, words: Words) -> String {
     switch unit {
-    case .proportion: return words.number(value * 100, decimals: 1) + words.percent
-    case .points: return (value > 0 ? "+" : "") + words.number(value, decimals: 1)
-    case .scaleUnits, .bordaPoints: return words.number(value, decimals: 2)
-    case .index: return words.number(value, decimals: 1)
+    case .proportion: return words.number(value * 100, decimals: 0) + words.percent
+    case .points:
+      let text = words.number(value, decimals: 0)
+      return (text != "0" && value > 0 ? "+" : "") + text
+    default: return words.number(value, decimals: unit.decimals)
     }
   }
 
@@ -139,11 +154,26 @@ public enum IndicatorTable {
     var group: String { french ? "Groupe" : "Group" }
     var value: String { french ? "Valeur" : "Value" }
     var interval: String { french ? "IC 95 %" : "95% CI" }
-    var met: String { french ? "Cible atteinte" : "Target met" }
+    var met: String { french ? "Cible" : "Target" }
     var rank: String { french ? "Rang" : "Rank" }
     var everyone: String { french ? "Ensemble" : "All" }
-    var yes: String { french ? "oui" : "yes" }
-    var no: String { french ? "non" : "no" }
+    func noClearDifference(_ n: String) -> String {
+      french
+        ? "Pas de différence nette entre les éléments à n = \(n) : leurs intervalles se recouvrent."
+        : "No clear difference between the items at n = \(n): their intervals overlap."
+    }
+    func clearlyFirst(_ leaders: [String], _ n: String) -> String {
+      french
+        ? "Nettement en tête à n = \(n) : \(leaders.joined(separator: ", ")) (intervalle au-dessus d’au moins un autre)."
+        : "Clearly ahead at n = \(n): \(leaders.joined(separator: ", ")) (interval above at least one other)."
+    }
+    func verdict(_ verdict: TargetVerdict) -> String {
+      switch verdict {
+      case .met: french ? "atteinte" : "met"
+      case .notMet: french ? "non atteinte" : "not met"
+      case .notConclusive: french ? "non concluant" : "not conclusive"
+      }
+    }
     var changes: String { french ? "Changements du questionnaire" : "Survey changes" }
     var percent: String { french ? " %" : "%" }
     var separator: String { french ? " ; " : ", " }
@@ -151,10 +181,11 @@ public enum IndicatorTable {
     /// French puts a space before a colon; English does not.
     func colon(_ text: String) -> String { french ? text : text.replacingOccurrences(of: " :", with: ":") }
 
+    /// The rule's digits, with the language's decimal separator and a plain `-`.
     func number(_ value: Double, decimals: Int) -> String {
-      let text = String(format: "%.\(decimals)f", value)
-      let clean = text == "-" + String(format: "%.\(decimals)f", 0.0) ? String(text.dropFirst()) : text
-      return french ? clean.replacingOccurrences(of: ".", with: ",") : clean
+      let (negative, integer, fraction) = Rounding.digits(of: value, decimals: decimals)
+      let text = (negative ? "-" : "") + integer + (decimals > 0 ? "." + fraction : "")
+      return french ? text.replacingOccurrences(of: ".", with: ",") : text
     }
   }
 }

@@ -20,6 +20,11 @@ public struct IndicatorResult: Sendable, Equatable, Codable {
   public var targetValue: Double?
   /// `true` when computed per item of a `for_each` section (rows carry `item` and `rank`).
   public var perItem: Bool
+  /// The range every value and interval of this indicator lies within: the
+  /// question's scale for a mean, 0–100 for an index, 0–1 for a proportion,
+  /// ±100 for an NPS, 0…pick for Borda points (a number question's own
+  /// `min`/`max`, unbounded where it has none).
+  public var bounds: ValueBounds
   /// The rows, in the order of `bilan stats --format json`: overall rows first
   /// (items, or borda choices, in order), then each breakdown in survey order,
   /// its groups in choice order with `other` last, and within a group the items
@@ -28,7 +33,8 @@ public struct IndicatorResult: Sendable, Equatable, Codable {
 
   public init(
     id: String, kind: IndicatorKind, label: String, question: String?, questions: [String],
-    unit: IndicatorUnit, target: String?, targetValue: Double?, perItem: Bool, rows: [IndicatorRow]
+    unit: IndicatorUnit, target: String?, targetValue: Double?, perItem: Bool,
+    bounds: ValueBounds = .unbounded, rows: [IndicatorRow]
   ) {
     self.id = id
     self.kind = kind
@@ -39,6 +45,7 @@ public struct IndicatorResult: Sendable, Equatable, Codable {
     self.target = target
     self.targetValue = targetValue
     self.perItem = perItem
+    self.bounds = bounds
     self.rows = rows
   }
 
@@ -69,7 +76,7 @@ public enum IndicatorUnit: String, Sendable, Equatable, Codable {
 /// item (or borda choice) or the whole question.
 ///
 /// A suppressed row has `suppressed == true` and `n`, `value`, `ciLow`,
-/// `ciHigh`, `met` and `rank` all `nil`.
+/// `ciHigh`, `met`, `verdict`, `count`, `parts`, `rank` and `clearlyAheadOf` all `nil`.
 public struct IndicatorRow: Sendable, Equatable, Codable {
   /// The `for_each` item, or for a borda indicator the choice the row scores;
   /// `nil` for a whole-question row.
@@ -86,12 +93,24 @@ public struct IndicatorRow: Sendable, Equatable, Codable {
   public var ciLow: Double?
   /// Upper end of the 95 % interval.
   public var ciHigh: Double?
-  /// Whether the value meets the indicator's target; `nil` without a target or a value.
+  /// Whether the value itself meets the indicator's target; `nil` without a
+  /// target or a value. Reports say `verdict`, which weighs the interval.
   public var met: Bool?
-  /// 1 = highest value among the items (or borda choices) of the same group
-  /// (or overall); ties share a rank (1, 2, 2, 4). `nil` outside loops and borda,
-  /// and for rows without a value.
+  /// The target verdict as the interval supports it: met, not met, or not
+  /// conclusive at this n (see `TargetVerdict`); `nil` without a target or a value.
+  public var verdict: TargetVerdict?
+  /// For a proportion (top_box, share): how many of the `n` respondents count.
+  public var count: Int?
+  /// For a share counting several answers: each answer's own count, in the
+  /// indicator's order (“new intention” and “already under way” apart).
+  public var parts: [SharePart]?
+  /// 1 = highest reported value among the items (or borda choices) of the
+  /// same group (or overall); equal reported values are a tie and share a
+  /// rank (1, 2, 2, 4). `nil` outside loops and borda, and for rows without a value.
   public var rank: Int?
+  /// For ranked rows: the item (or borda choice) codes of the same block
+  /// whose 95 % interval lies wholly below this row's (see `ClearDifference`).
+  public var clearlyAheadOf: [String]?
   /// `true` when the cell is withheld (below `minGroupSize`, or complementary).
   public var suppressed: Bool
   /// Why the cell is withheld; `nil` when published.
@@ -99,7 +118,8 @@ public struct IndicatorRow: Sendable, Equatable, Codable {
 
   public init(
     item: CodeLabel?, group: GroupRef?, n: Int?, value: Double?, ciLow: Double?, ciHigh: Double?,
-    met: Bool?, rank: Int?, suppressed: Bool, suppression: SuppressionReason?
+    met: Bool?, verdict: TargetVerdict? = nil, count: Int? = nil, parts: [SharePart]? = nil, rank: Int?,
+    clearlyAheadOf: [String]? = nil, suppressed: Bool, suppression: SuppressionReason?
   ) {
     self.item = item
     self.group = group
@@ -108,7 +128,11 @@ public struct IndicatorRow: Sendable, Equatable, Codable {
     self.ciLow = ciLow
     self.ciHigh = ciHigh
     self.met = met
+    self.verdict = verdict
+    self.count = count
+    self.parts = parts
     self.rank = rank
+    self.clearlyAheadOf = clearlyAheadOf
     self.suppressed = suppressed
     self.suppression = suppression
   }
@@ -119,6 +143,27 @@ public struct IndicatorRow: Sendable, Equatable, Codable {
     IndicatorRow(
       item: item, group: group, n: nil, value: nil, ciLow: nil, ciHigh: nil, met: nil, rank: nil,
       suppressed: true, suppression: reason)
+  }
+}
+
+/// One answer counted by a share indicator, on its own.
+public struct SharePart: Sendable, Equatable, Codable {
+  /// The answer (a choice code, or `true`/`false`) and its label.
+  public var answer: CodeLabel
+  /// Respondents whose answer is (or, for a multiple question, contains) it.
+  public var count: Int
+  /// `count / n` of the row.
+  public var share: Double
+  /// Its 95 % Wilson interval.
+  public var ciLow: Double
+  public var ciHigh: Double
+
+  public init(answer: CodeLabel, count: Int, share: Double, ciLow: Double, ciHigh: Double) {
+    self.answer = answer
+    self.count = count
+    self.share = share
+    self.ciLow = ciLow
+    self.ciHigh = ciHigh
   }
 }
 

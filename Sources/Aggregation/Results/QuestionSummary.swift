@@ -75,9 +75,9 @@ public struct DistributionEntry: Sendable, Equatable, Codable {
   public var count: Int
   /// `count / base`, unrounded (0–1).
   public var share: Double
-  /// The share in whole percent. For distributions that sum to 100 % these are
-  /// rounded by the largest-remainder method so they sum to exactly 100;
-  /// otherwise (multiple choice) each is rounded half up on its own.
+  /// The share in whole percent, rounded on its own, half up, from the
+  /// exact fraction (`Rounding.percent`): a distribution's percentages may
+  /// add up to 99 or 101, and each is the nearest whole percent of its count.
   public var percent: Int
 
   public init(value: String, label: String, count: Int, share: Double, percent: Int) {

@@ -5,8 +5,8 @@ import SurveyDefinition
 /// synthesis and `bilan stats` render.
 ///
 /// Plain values only: labels are already resolved in the report's language,
-/// numbers are unrounded (renderers round; `DistributionEntry.percent` is the
-/// one pre-rounded figure, by the largest-remainder method). A suppressed
+/// numbers are unrounded (renderers round them by `Rounding`'s one rule;
+/// `DistributionEntry.percent` is the one pre-rounded figure). A suppressed
 /// figure is absent (`nil`), never merely flagged, so no renderer can leak it.
 public struct SurveyResults: Sendable, Equatable, Codable {
   /// Which survey, which event, in which language the labels are.

@@ -8,6 +8,9 @@ public struct BordaCount: Sendable, Equatable {
   public private(set) var respondents = 0
   /// Total points per choice, in choice order.
   public private(set) var points: [Int]
+  /// Sum of squared points per choice (each respondent's points squared), for
+  /// the spread of the scores.
+  public private(set) var squares: [Int]
   /// `rankCounts[c][i]`: respondents who put choice c at rank i + 1.
   public private(set) var rankCounts: [[Int]]
   private let index: [String: Int]
@@ -16,6 +19,7 @@ public struct BordaCount: Sendable, Equatable {
     self.choices = choices
     self.pick = pick
     points = Array(repeating: 0, count: choices.count)
+    squares = Array(repeating: 0, count: choices.count)
     rankCounts = Array(repeating: Array(repeating: 0, count: max(pick, 0)), count: choices.count)
     var index: [String: Int] = [:]
     for (position, code) in choices.enumerated() { index[code] = position }
@@ -30,6 +34,7 @@ public struct BordaCount: Sendable, Equatable {
     for (rank, code) in ranking.prefix(pick).enumerated() {
       guard let position = index[code] else { continue }
       points[position] += pick - rank
+      squares[position] += (pick - rank) * (pick - rank)
       rankCounts[position][rank] += 1
     }
   }
@@ -38,5 +43,22 @@ public struct BordaCount: Sendable, Equatable {
   public var scores: [Double]? {
     guard respondents > 0 else { return nil }
     return points.map { Double($0) / Double(respondents) }
+  }
+
+  /// The 95 % interval of each choice's score, a mean of per-respondent
+  /// points between 0 and `pick` (`MeanInterval.bounded`); `nil` entries
+  /// below two respondents. Used to say which choices are clearly apart;
+  /// the format publishes no interval for Borda scores.
+  public var intervals: [ConfidenceInterval?] {
+    points.indices.map { index in
+      guard respondents >= 2 else { return nil }
+      let n = Double(respondents)
+      let mean = Double(points[index]) / n
+      // Exact sums of integers: s² = (Σx² − (Σx)²/n) / (n − 1).
+      let variance = max(0, (Double(squares[index]) - Double(points[index]) * mean) / (n - 1))
+      return MeanInterval.bounded(
+        mean: mean, standardDeviation: variance.squareRoot(), n: respondents,
+        bounds: ValueBounds(lower: 0, upper: Double(pick)))
+    }
   }
 }

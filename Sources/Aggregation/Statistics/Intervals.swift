@@ -12,6 +12,44 @@ public struct ConfidenceInterval: Sendable, Equatable, Codable {
 
   /// Whether `value` lies inside (ends included).
   public func contains(_ value: Double) -> Bool { low <= value && value <= high }
+
+  /// The interval cut to `bounds`: an interval never leaves the range its
+  /// values can take (a mean on a 1–5 scale, an index on 0–100).
+  public func clamped(to bounds: ValueBounds) -> ConfidenceInterval {
+    var result = self
+    if let lower = bounds.lower {
+      result.low = max(result.low, lower)
+      result.high = max(result.high, lower)
+    }
+    if let upper = bounds.upper {
+      result.low = min(result.low, upper)
+      result.high = min(result.high, upper)
+    }
+    return result
+  }
+}
+
+/// The range a figure's values can take: a scale's points, 0–100 for an
+/// index, 0–1 for a proportion, ±100 for an NPS, 0…pick for Borda points.
+/// A missing end is unbounded (a number question without `min` or `max`).
+public struct ValueBounds: Sendable, Equatable, Hashable, Codable {
+  public var lower: Double?
+  public var upper: Double?
+
+  public init(lower: Double?, upper: Double?) {
+    self.lower = lower
+    self.upper = upper
+  }
+
+  public static let unbounded = ValueBounds(lower: nil, upper: nil)
+  public static let proportion = ValueBounds(lower: 0, upper: 1)
+  public static let index = ValueBounds(lower: 0, upper: 100)
+  public static let netPromoter = ValueBounds(lower: -100, upper: 100)
+
+  /// Whether `value` lies within the bounds (ends included).
+  public func contains(_ value: Double) -> Bool {
+    (lower.map { value >= $0 } ?? true) && (upper.map { value <= $0 } ?? true)
+  }
 }
 
 /// The 95 % Wilson score interval of a proportion.
@@ -52,6 +90,30 @@ public enum MeanInterval {
     let t = StudentT.critical(level: level, degreesOfFreedom: Double(n - 1))
     let half = t * sd / Double(n).squareRoot()
     return ConfidenceInterval(low: mean - half, high: mean + half)
+  }
+
+  /// The 95 % interval of the mean of `n` ≥ 2 values lying within `bounds`.
+  ///
+  /// Student's t-interval, clamped to the bounds. When every value is the
+  /// same (`sd` = 0: the t-interval shrinks to a point, which would claim a
+  /// certainty 14 answers cannot give) and both bounds are known, the
+  /// interval is carried over from the Wilson interval of "n out of n gave
+  /// this value": with w = n / (n + z²) its lower end, the mean lies in
+  /// [v − (v − min)(1 − w), v + (max − v)(1 − w)] — at worst, the people not
+  /// covered by w would all answer at the far end of the scale. `nil` below
+  /// two values.
+  public static func bounded(
+    mean: Double, standardDeviation sd: Double, n: Int, bounds: ValueBounds
+  ) -> ConfidenceInterval? {
+    guard n >= 2 else { return nil }
+    if sd == 0, let lower = bounds.lower, let upper = bounds.upper {
+      let z = WilsonInterval.z95
+      let uncovered = 1 - Double(n) / (Double(n) + z * z)
+      return ConfidenceInterval(
+        low: mean - (mean - lower) * uncovered, high: mean + (upper - mean) * uncovered
+      ).clamped(to: bounds)
+    }
+    return interval(mean: mean, standardDeviation: sd, n: n)?.clamped(to: bounds)
   }
 }
 

@@ -33,4 +33,11 @@ public struct RunningMoments: Sendable, Equatable {
     guard let sd = standardDeviation else { return nil }
     return MeanInterval.interval(mean: mean, standardDeviation: sd, n: n)
   }
+
+  /// The 95 % interval of the mean of values within `bounds` (see
+  /// `MeanInterval.bounded`); `nil` below two values.
+  public func interval(within bounds: ValueBounds) -> ConfidenceInterval? {
+    guard let sd = standardDeviation else { return nil }
+    return MeanInterval.bounded(mean: mean, standardDeviation: sd, n: n, bounds: bounds)
+  }
 }

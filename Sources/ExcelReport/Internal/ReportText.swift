@@ -62,6 +62,7 @@ struct ReportText {
   var withheld: String { t("Masqué", "Withheld") }
   var met: String { t("atteint", "met") }
   var notMet: String { t("non atteint", "not met") }
+  var notConclusive: String { t("non concluant", "not conclusive") }
   var overall: String { t("Ensemble", "All") }
   var tool: String { t("Outil", "Tool") }
   var answer: String { t("Réponse", "Answer") }
@@ -137,8 +138,13 @@ struct ReportText {
     )
     lines.append(
       t(
-        "Intervalles de confiance à 95 % : Wilson pour les proportions, t de Student pour les moyennes et les indices, ± 1,96 erreur type pour le NPS.",
-        "95% confidence intervals: Wilson for proportions, Student's t for means and indices, ± 1.96 standard errors for the NPS."
+        "Intervalles de confiance à 95 % : Wilson pour les proportions, t de Student pour les moyennes et les indices (ramené aux bornes de l’échelle ; quand tous donnent la même note, tiré de l’intervalle de Wilson de cette unanimité), ± 1,96 erreur type pour le NPS.",
+        "95% confidence intervals: Wilson for proportions, Student's t for means and indices (cut at the ends of the scale; when everyone gives the same answer, taken from the Wilson interval of that unanimity), ± 1.96 standard errors for the NPS."
+      ))
+    lines.append(
+      t(
+        "Objectif atteint quand tout l’intervalle l’atteint, non atteint quand aucune partie ne l’atteint, non concluant sinon. Rang : ex æquo quand les valeurs affichées sont égales ; une différence n’est nette que si les intervalles ne se recouvrent pas.",
+        "Target met when the whole interval meets it, not met when none of it does, not conclusive otherwise. Rank: tied when the figures as shown are equal; a difference is clear only when the intervals do not overlap."
       ))
     lines.append(
       french

@@ -32,7 +32,7 @@ extension ReportWriter {
             figures, unit: indicator.unit, minimum: results.minGroupSize, in: sheet, row: row,
             column: shift + 6)
           try sheet.write(text.target(indicator).map { .text($0) } ?? .blank, row: row, column: shift + 10)
-          try sheet.write(verdict(figures.met), row: row, column: shift + 11)
+          try sheet.write(verdict(figures.verdict), row: row, column: shift + 11)
           try sheet.write(figures.rank.map { .integer($0) } ?? .blank, row: row, column: shift + 12)
           let withheld: CellValue =
             figures.suppressed

@@ -151,7 +151,7 @@ extension ReportWriter {
         try writeFigures(
           figures, unit: indicator.unit, minimum: results.minGroupSize, in: sheet, row: row, column: 2)
         try sheet.write(text.target(indicator).map { .text($0) } ?? .blank, row: row, column: 6)
-        try sheet.write(verdict(figures.met), row: row, column: 7)
+        try sheet.write(verdict(figures.verdict), row: row, column: 7)
         row += 1
       }
     }

@@ -32,6 +32,7 @@ final class ReportWriter {
   let withheldStyle = CellStyle(italic: true, fontColor: 0x7F7F7F, alignment: .right)
   let metStyle = CellStyle(bold: true, fontColor: 0x006100, background: 0xC6EFCE)
   let notMetStyle = CellStyle(bold: true, fontColor: 0x9C0006, background: 0xFFC7CE)
+  let notConclusiveStyle = CellStyle(bold: true, fontColor: 0x7F6000, background: 0xFFEB9C)
   let integer = CellStyle(numberFormat: "0")
   let percent = CellStyle(numberFormat: "0 %")
   let dateStyle = CellStyle(numberFormat: "yyyy-mm-dd hh:mm")
@@ -89,10 +90,15 @@ final class ReportWriter {
     try sheet.write(figures.n.map { .integer($0) } ?? .blank, row: row, column: column + 3, style: integer)
   }
 
-  /// "atteint" / "non atteint" / blank.
-  func verdict(_ met: Bool?) -> CellValue {
-    guard let met else { return .blank }
-    return .text(met ? text.met : text.notMet)
+  /// "atteint" / "non atteint" / "non concluant" / blank: the target
+  /// as the interval supports it (`TargetVerdict`).
+  func verdict(_ verdict: TargetVerdict?) -> CellValue {
+    switch verdict {
+    case .met?: .text(text.met)
+    case .notMet?: .text(text.notMet)
+    case .notConclusive?: .text(text.notConclusive)
+    case nil: .blank
+    }
   }
 
   /// Colours the verdict cells of `column` between the rows (conditional
@@ -104,6 +110,9 @@ final class ReportWriter {
     try sheet.highlight(
       cellsEqualTo: text.notMet, firstRow: rows.lowerBound, lastRow: rows.upperBound, column: column,
       style: notMetStyle)
+    try sheet.highlight(
+      cellsEqualTo: text.notConclusive, firstRow: rows.lowerBound, lastRow: rows.upperBound, column: column,
+      style: notConclusiveStyle)
   }
 
   /// "2015-03-05 16:49 UTC".

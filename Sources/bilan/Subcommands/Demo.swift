@@ -175,12 +175,18 @@ extension Bilan {
             + typography.interval(
               format(low, unit: indicator.unit, typography), format(high, unit: indicator.unit, typography))
         }
-        if let met = row.met, let target = indicator.targetValue {
+        if let verdict = row.verdict, let target = indicator.targetValue {
           let goal = format(target, unit: indicator.unit, typography)
+          let said =
+            switch verdict {
+            case .met: french ? "atteint" : "met"
+            case .notMet: french ? "non atteint" : "not met"
+            case .notConclusive: french ? "non concluant" : "not conclusive"
+            }
           line +=
             french
-            ? "\(typography.semicolon)objectif \(goal) \(met ? "atteint" : "non atteint")"
-            : "\(typography.semicolon)target \(goal) \(met ? "met" : "not met")"
+            ? "\(typography.semicolon)objectif \(goal) \(said)"
+            : "\(typography.semicolon)target \(goal) \(said)"
         }
         lines.append(line)
       }
@@ -191,8 +197,7 @@ extension Bilan {
       switch unit {
       case .proportion: typography.percent(value)
       case .points: typography.number(value, decimals: 0, signed: true)
-      case .index: typography.number(value, decimals: 0)
-      case .scaleUnits, .bordaPoints: typography.number(value, decimals: 1)
+      case .index, .scaleUnits, .bordaPoints: typography.number(value, decimals: unit.decimals)
       }
     }
 
