@@ -86,6 +86,7 @@ extension ResponseImporter {
 
     var responses: [Response] = []
     var seen: [UUID: Int] = [:]
+    var identity = ContentIdentity(kind: "content", surveyID: survey.id)
     let rows = records.dropFirst()
     for (offset, record) in rows.enumerated() {
       let line = record.line
@@ -158,8 +159,7 @@ extension ResponseImporter {
         id: meta["id"], survey: meta["survey"], version: meta["survey_version"], status: meta["status"],
         language: meta["language"], startedAt: meta["started_at"],
         submittedAt: meta["submitted_at"], hasSubmittedAt: false)
-      let checked = checkHeader(
-        header, defaultID: UUID(derivedFrom: "\(hash):\(line)"), line: line, seen: &seen, report: problem)
+      let checked = checkHeader(header, lenient: true, line: line, seen: &seen, report: problem)
       let complete = checked.map { $0.status == .complete } ?? (meta["status"] != "partial")
       for answerProblem in flow.checkResponse(
         answers: answers, contacts: contacts, complete: complete, requireContacts: false)
@@ -168,7 +168,9 @@ extension ResponseImporter {
       }
       guard let checked, problems.count == before else { continue }
       responses.append(
-        response(checked, answers: answers, contacts: contacts, source: .file(name: name, hash: hash)))
+        response(
+          checked, answers: answers, contacts: contacts, source: .file(name: name, hash: hash),
+          identity: &identity))
     }
     if responses.isEmpty && problems.isEmpty {
       problems.append(ImportProblem(line: nil, "no responses in the file (only a header)"))

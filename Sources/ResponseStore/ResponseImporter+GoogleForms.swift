@@ -62,6 +62,7 @@ extension ResponseImporter {
       ?? survey.defaultLanguage
 
     var responses: [Response] = []
+    var identity = ContentIdentity(kind: "google-forms", surveyID: survey.id)
     let rows = records.dropFirst()
     for (offset, record) in rows.enumerated() {
       let line = record.line
@@ -113,12 +114,14 @@ extension ResponseImporter {
         problem(answerProblem.description)
       }
       guard problems.count == before else { continue }
+      // Identity: the timestamp and the answers (the export has no ids).
       let header = CheckedHeader(
-        id: UUID(derivedFrom: "\(hash):\(line)"), version: survey.version, status: .complete,
-        language: language,
-        startedAt: submitted, submittedAt: submitted)
+        id: nil, version: survey.version, status: .complete, language: language,
+        startedAt: submitted, submittedAt: submitted, givenTimes: [Timestamp.truncated(submitted)])
       responses.append(
-        response(header, answers: answers, contacts: contacts, source: .file(name: name, hash: hash)))
+        response(
+          header, answers: answers, contacts: contacts, source: .file(name: name, hash: hash),
+          identity: &identity))
     }
     if responses.isEmpty && problems.isEmpty {
       problems.append(ImportProblem(line: nil, "no responses in the file (only a header)"))

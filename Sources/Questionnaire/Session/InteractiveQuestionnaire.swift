@@ -63,16 +63,35 @@ public final class InteractiveQuestionnaire {
       repository: repository, survey: survey, language: language, device: options.device)
   }
 
+  /// Goes on with `partial` where it stopped (the review when every shown
+  /// question is answered).
+  private func resume(_ partial: Response) {
+    session = QuestionnaireSession(
+      survey: survey, language: language, answers: partial.answers, contacts: partial.contacts)
+    recorder = ResponseRecorder(
+      repository: repository, survey: survey, language: language, device: options.device,
+      resuming: partial.id)
+    if let instance = session.resumePoint() {
+      phase = .question(editor(for: instance))
+    } else {
+      phase = .review(cursor: session.shown.count, notice: nil)
+    }
+  }
+
   /// Runs until the participant is done (or, in kiosk mode, until the
   /// facilitator leaves). The terminal is restored before returning.
   public func run() throws(StoreError) -> AskOutcome {
     device.enter()
     defer { device.leave() }
-    if !options.kiosk,
+    if !options.kiosk, options.resume != .startAfresh,
       let partial = try repository.latestPartialResponse(survey: survey.id, device: options.device),
       !partial.answers.isEmpty || !partial.contacts.isEmpty
     {
-      phase = .resumeOffer(partial)
+      if options.resume == .resume {
+        resume(partial)
+      } else {
+        phase = .resumeOffer(partial)
+      }
     }
     while true {
       draw()
@@ -317,16 +336,7 @@ public final class InteractiveQuestionnaire {
     case .resumeOffer(let partial):
       switch key {
       case .character("r"), .character("R"), .enter:
-        session = QuestionnaireSession(
-          survey: survey, language: language, answers: partial.answers, contacts: partial.contacts)
-        recorder = ResponseRecorder(
-          repository: repository, survey: survey, language: language, device: options.device,
-          resuming: partial.id)
-        if let instance = session.resumePoint() {
-          phase = .question(editor(for: instance))
-        } else {
-          phase = .review(cursor: session.shown.count, notice: nil)
-        }
+        resume(partial)
       case .character("n"), .character("N"):
         phase = .welcome
       default: break
