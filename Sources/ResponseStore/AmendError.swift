@@ -27,7 +27,13 @@ public enum AmendError: Error, LocalizedError, Equatable, Sendable {
     case .invalidValue(let error): (error.errorDescription ?? error.key) + "; nothing was changed"
     case .unknownResponse(let id, let path): "\(path): no response \(id.uuidString.lowercased()) in the store"
     case .refused(let id, let problems):
-      problems.map(\.description).joined(separator: "\n")
+      problems.map { problem in
+        // A change that hides an answered question: say how to remove that answer too.
+        if case .hiddenQuestion = problem.error {
+          return problem.description + " (add \(problem.key)= to remove it)"
+        }
+        return problem.description
+      }.joined(separator: "\n")
         + "\nresponse \(id.uuidString.lowercased()): nothing was changed (the stored answers are kept)"
     case .store(let error): error.errorDescription
     }

@@ -218,8 +218,9 @@ public struct ErasureOutcome: Sendable, Hashable {
   /// Contact answers removed.
   public var contacts: Int
   /// `false` when the store's files could not be compacted at once (another
-  /// process kept reading the store): the erased content may stay in the
-  /// write-ahead log until that process stops and the store is next compacted.
+  /// process kept reading the store longer than the busy timeout): the
+  /// erased content may stay in the files until the last process using the
+  /// store closes it (SQLite then checkpoints the log into the file).
   public var compacted: Bool
 
   public init(responses: Int, contacts: Int, compacted: Bool) {

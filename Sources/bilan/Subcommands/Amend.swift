@@ -21,8 +21,8 @@ extension Bilan {
         2 usage error, 3 the store failed.
 
         Examples:
-          $ bilan amend Surveys/cooperation-pelussin-2015.yaml 0b6f2c1e-… satisfaction_globale=4 --reason "paper form"
-          $ bilan amend survey.yaml 0b6f2c1e-… freins=temps_moyens,financements_instables commentaires=
+          $ bilan amend survey.yaml 0b6f2c1e-… satisfaction_globale=4 --reason papier
+          $ bilan amend survey.yaml 0b6f2c1e-… freins=temps_moyens,cout commentaires=
           $ bilan amend survey.yaml 0b6f2c1e-… --history
         """
     )

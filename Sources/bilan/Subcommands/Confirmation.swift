@@ -22,7 +22,7 @@ enum Confirmation {
 
   static func warnNotCompacted(_ path: String) {
     StoreCommand.printError(
-      "warning: \(path): another process is reading the store, so its write-ahead log still holds the "
-        + "erased data until the last process using the store closes it")
+      "warning: \(path): another process kept reading the store, so the erased data stay in its files "
+        + "until the last process using the store closes it (stop the questionnaires on it)")
   }
 }

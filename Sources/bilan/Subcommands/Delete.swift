@@ -28,7 +28,7 @@ extension Bilan {
         or store, or the confirmation declined, 2 usage error, 3 the store failed.
 
         Examples:
-          $ bilan delete Surveys/cooperation-pelussin-2015.yaml --email marie@example.org
+          $ bilan delete survey.yaml --email marie@example.org
           $ bilan delete survey.yaml --rehearsal --dry-run
           $ bilan delete survey.yaml 0b6f2c1e-… --yes
         """
