@@ -14,6 +14,7 @@ var package = Package(
     .library(name: "Aggregation", targets: ["Aggregation"]),
     .library(name: "ExcelReport", targets: ["ExcelReport"]),
     .library(name: "MarkdownReport", targets: ["MarkdownReport"]),
+    .library(name: "XLSForm", targets: ["XLSForm"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +23,8 @@ var package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
   ],
   targets: [
     // MARK: Libraries
@@ -83,6 +86,18 @@ var package = Package(
       dependencies: ["CXLSXWriter"],
       swiftSettings: swift6
     ),
+    // XLSForm (ODK, KoboToolbox) in and out: read with ZIPFoundation + SWXMLHash, written with XLSXWriter.
+    .target(
+      name: "XLSForm",
+      dependencies: [
+        "SurveyDefinition", "XLSXWriter",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "CSV", package: "CSV.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "SWXMLHash", package: "SWXMLHash"),
+      ],
+      swiftSettings: swift6
+    ),
     .target(
       name: "ExcelReport",
       dependencies: ["SurveyDefinition", "ResponseStore", "Aggregation", "XLSXWriter"],
@@ -100,6 +115,7 @@ var package = Package(
         "ExcelReport",
         "MarkdownReport",
         "Rehearsal",
+        "XLSForm",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift6
@@ -171,6 +187,12 @@ var package = Package(
         "TestSupport", "SurveyDefinition", "ResponseStore",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
+      exclude: ["Fixtures"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "XLSFormTests",
+      dependencies: ["XLSForm", "SurveyDefinition", "TestSupport"],
       exclude: ["Fixtures"],
       swiftSettings: swift6
     ),
