@@ -152,7 +152,7 @@ extension Bilan {
       } else {
         let device: TerminalDevice
         do {
-          device = try TerminalDevice()
+          device = try LocalTerminal()
         } catch {
           Self.fail(AskError.noTerminal.errorDescription ?? "", code: 1)
         }
