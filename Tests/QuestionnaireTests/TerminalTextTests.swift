@@ -90,6 +90,17 @@ import Testing
     #expect(decode(Array("\u{1B}[1;5A".utf8)) == [.up])
   }
 
+  /// Ctrl-Enter: a line feed alone (Ctrl-J), or the sequences of terminals
+  /// that report modifiers; CR, and CR LF, stay Enter.
+  @Test func controlEnter() {
+    #expect(decode([0x0A]) == [.controlEnter])
+    #expect(decode([0x0D, 0x0A, 0x0D]) == [.enter, .enter])
+    #expect(
+      decode(Array("\u{1B}[13;5u\u{1B}[27;5;13~\u{1B}[27;1;13~".utf8)) == [
+        .controlEnter, .controlEnter, .enter,
+      ])
+  }
+
   @Test func utf8SplitAcrossReads() {
     var decoder = KeyDecoder()
     let bytes = Array("é👍".utf8)

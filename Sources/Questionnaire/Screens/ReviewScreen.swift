@@ -16,13 +16,19 @@ public struct ReviewScreen: Screen {
   /// The selected entry; `entries.count` is the "send" line.
   public var cursor: Int
   public var language: String
+  /// A problem, shown above the footer.
   public var message: String?
+  /// What was just saved, shown there when there is no problem.
+  public var notice: String?
 
-  public init(entries: [ReviewEntry], cursor: Int, language: String, message: String? = nil) {
+  public init(
+    entries: [ReviewEntry], cursor: Int, language: String, message: String? = nil, notice: String? = nil
+  ) {
     self.entries = entries
     self.cursor = cursor
     self.language = language
     self.message = message
+    self.notice = notice
   }
 
   /// The entries of a session, in the order of the flow.
@@ -100,7 +106,11 @@ public struct ReviewScreen: Screen {
     body.append(send)
 
     var bottom: [StyledLine] = [StyledLine()]
-    if let message { bottom = paragraph(message, width: width, style: .error) }
+    if let message {
+      bottom = paragraph(message, width: width, style: .error)
+    } else if let notice {
+      bottom = [StyledLine(Margin.indent + TextLayout.truncate(notice, width: content), .notice)]
+    }
     bottom += footerLines(
       [
         KeyHint("↑↓", words.move), KeyHint(words.enterKey, words.change),

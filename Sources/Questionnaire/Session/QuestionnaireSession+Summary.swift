@@ -19,6 +19,8 @@ extension QuestionnaireSession {
       switch value {
       case .integer(let point):
         if let text = scale.labels[point]?.text(language) { return "\(point) — \(text)" }
+        if scale == .nps, point == 0 { return "0 — " + words.npsLow }
+        if scale == .nps, point == 10 { return "10 — " + words.npsHigh }
         return String(point)
       case .notApplicable: return scale.notApplicable?.text(language) ?? words.notApplicable
       default: return ""

@@ -10,11 +10,13 @@ extension Bilan {
     static let configuration = CommandConfiguration(
       abstract: "Run the questionnaire: one response, or one participant after another with --kiosk.",
       discussion: """
-        On a terminal the questionnaire is drawn full screen: arrows or j/k to move, number keys \
-        to answer at once, Enter to confirm, ← or Shift-Tab to go back, ? for help, Esc to skip an \
-        optional question, Ctrl-C to quit. Every confirmed answer is saved at once; starting again \
-        on the same computer offers to resume an unfinished response (--resume or --new \
-        decide without asking).
+        On a terminal the questionnaire is drawn full screen: arrows or j/k to move (← → along a \
+        scale), number keys to answer at once (on a 0–10 score, 1 waits for a second digit), Enter \
+        to confirm (or to skip an optional question left empty), Shift-Tab to go back, ? for help, \
+        Esc to skip (it asks before erasing an answer), Ctrl-C to quit. Nothing is chosen until \
+        the participant chooses it. Every confirmed answer is saved at once; starting again on the \
+        same computer offers to resume an unfinished response (--resume or --new decide without \
+        asking).
 
         --plain (or standard input or output not a terminal, or TERM=dumb) asks a line at a time: \
         choices by number or code, several separated by commas, `na` for no opinion, an empty line \
