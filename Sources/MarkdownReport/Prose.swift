@@ -1,4 +1,5 @@
 import Aggregation
+import BilanBase
 import Foundation
 import SurveyDefinition
 
@@ -203,23 +204,17 @@ public struct Prose: Sendable {
 
   /// `jeudi 5 mars 2015` / `Thursday 5 March 2015`, from `YYYY-MM-DD`.
   public func longDate(iso: String, weekday: Bool = false) -> String? {
-    let parts = iso.split(separator: "-").compactMap { Int($0) }
-    guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let day = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
-    let weekdayName = weekday ? day.map { self.weekday(calendar.component(.weekday, from: $0)) } : nil
-    return date(year: parts[0], month: parts[1], day: parts[2], weekday: weekdayName)
+    guard let day = CalendarDay(iso) else { return nil }
+    return date(
+      year: day.year, month: day.month, day: day.day, weekday: weekday ? self.weekday(day.weekday) : nil)
   }
 
   /// The day of `date` in `timeZone` (an IANA name; UTC when `nil` or
   /// unknown), written out: the last answer given at 0:30 in Paris is dated
   /// that day, not the day before.
   public func longDate(_ date: Date, timeZone: String?) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
-    let parts = calendar.dateComponents([.year, .month, .day], from: date)
-    return self.date(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1, weekday: nil)
+    let day = CalendarDay(date, timeZone: timeZone)
+    return self.date(year: day.year, month: day.month, day: day.day, weekday: nil)
   }
 
   func date(year: Int, month: Int, day: Int, weekday: String?) -> String {
@@ -238,10 +233,10 @@ public struct Prose: Sendable {
     return weekday.map { $0 + " " + text } ?? text
   }
 
-  /// `jeudi` / `Thursday`, from Calendar's weekday (1 = Sunday).
+  /// `jeudi` / `Thursday`, from an ISO weekday (1 = Monday).
   func weekday(_ number: Int) -> String {
-    let french = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"]
-    let english = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    let french = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+    let english = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     let index = max(0, min(6, number - 1))
     return isFrench ? french[index] : english[index]
   }

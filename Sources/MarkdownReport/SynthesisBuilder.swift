@@ -1,4 +1,5 @@
 import Aggregation
+import BilanBase
 import Foundation
 import SurveyDefinition
 

@@ -17,6 +17,13 @@ public enum ImportError: Error, LocalizedError, Equatable, Sendable {
     }
   }
 
+  /// How many lines of the file have problems (0 when the problems are
+  /// about the file as a whole), for the summary of a rejected file.
+  public var linesWithProblems: Int {
+    guard case .rejected(_, let problems) = self else { return 0 }
+    return Set(problems.compactMap(\.line)).count
+  }
+
   /// Every problem, as `FILE:LINE: MESSAGE` lines.
   public var lines: [String] {
     switch self {

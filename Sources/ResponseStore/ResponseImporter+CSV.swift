@@ -1,3 +1,4 @@
+import BilanBase
 import CSV
 import Foundation
 import SurveyDefinition
@@ -86,6 +87,7 @@ extension ResponseImporter {
 
     var responses: [Response] = []
     var seen: [UUID: Int] = [:]
+    var identity = ContentIdentity(kind: "content", surveyID: survey.id)
     let rows = records.dropFirst()
     for (offset, record) in rows.enumerated() {
       let line = record.line
@@ -127,7 +129,7 @@ extension ResponseImporter {
           case "0": chosen[key, default: []].formUnion([])
           default:
             problem(
-              "\(key)/\(code): expected 1 (chosen), 0 (not chosen) or nothing, got \(AnswerValue.jsonString(cell))"
+              "\(key)/\(code): expected 1 (chosen), 0 (not chosen) or nothing, got \(JSONText.quoted(cell))"
             )
           }
         case .rank(let key, let rank):
@@ -158,8 +160,7 @@ extension ResponseImporter {
         id: meta["id"], survey: meta["survey"], version: meta["survey_version"], status: meta["status"],
         language: meta["language"], startedAt: meta["started_at"],
         submittedAt: meta["submitted_at"], hasSubmittedAt: false)
-      let checked = checkHeader(
-        header, defaultID: UUID(derivedFrom: "\(hash):\(line)"), line: line, seen: &seen, report: problem)
+      let checked = checkHeader(header, lenient: true, line: line, seen: &seen, report: problem)
       let complete = checked.map { $0.status == .complete } ?? (meta["status"] != "partial")
       for answerProblem in flow.checkResponse(
         answers: answers, contacts: contacts, complete: complete, requireContacts: false)
@@ -168,7 +169,9 @@ extension ResponseImporter {
       }
       guard let checked, problems.count == before else { continue }
       responses.append(
-        response(checked, answers: answers, contacts: contacts, source: .file(name: name, hash: hash)))
+        response(
+          checked, answers: answers, contacts: contacts, source: .file(name: name, hash: hash),
+          identity: &identity))
     }
     if responses.isEmpty && problems.isEmpty {
       problems.append(ImportProblem(line: nil, "no responses in the file (only a header)"))
@@ -213,7 +216,7 @@ extension ResponseImporter {
   func typedCell(_ cell: String, field: AnswerField) throws(AnswerError) -> AnswerValue {
     let trimmed = cell.trimmingCharacters(in: .whitespaces)
     func wrongType() -> AnswerError {
-      .wrongType(key: field.key, expected: field.valueType, found: AnswerValue.jsonString(cell))
+      .wrongType(key: field.key, expected: field.valueType, found: JSONText.quoted(cell))
     }
     switch field.valueType {
     case .text, .contact:

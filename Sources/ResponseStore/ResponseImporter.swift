@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import SurveyDefinition
 
@@ -7,8 +8,9 @@ import SurveyDefinition
 /// Every value is checked with the survey's answer rules (the same as the
 /// questionnaire's: `SurveyFlow.checkResponse`). A file with any problem is
 /// rejected whole, with every problem found; nothing of it is returned.
-/// Responses read from a file without ids get ids derived from the file's
-/// hash and line, so importing the same file again adds nothing.
+/// Responses read without an id get one derived from their content
+/// (`ContentIdentity`), so a re-export, an appended file or a re-saved one
+/// adds only the responses that are new.
 public struct ResponseImporter: Sendable {
   public enum Format: String, Sendable, CaseIterable {
     case jsonl
@@ -49,7 +51,7 @@ public struct ResponseImporter: Sendable {
   public func read(
     _ data: Data, name: String, path: String? = nil, format: Format? = nil
   ) throws(ImportError) -> Batch {
-    let hash = SHA256.hexDigest(data)
+    let hash = ContentHash.hex(of: data)
     let format = format ?? Self.detectFormat(data)
     let source = ImportRecord(hash: hash, name: name, importedAt: now)
     var batch: Batch
@@ -146,6 +148,7 @@ public struct ResponseImporter: Sendable {
     var problems: [ImportProblem] = []
     var responses: [Response] = []
     var seen: [UUID: Int] = [:]
+    var identity = ContentIdentity(kind: "content", surveyID: survey.id)
     var lineNumber = 0
     for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       lineNumber += 1
@@ -169,12 +172,15 @@ public struct ResponseImporter: Sendable {
       let header = ResponseHeader(
         id: fields["id"] as? String, survey: fields["survey"] as? String,
         version: fields["survey_version"].map { value in
-          (value as? NSNumber).map { "\($0)" } ?? AnswerValue.jsonString("\(value)")
+          (value as? NSNumber).map { "\($0)" } ?? JSONText.quoted("\(value)")
         },
         status: fields["status"] as? String, language: fields["language"] as? String,
         startedAt: fields["started_at"] as? String, submittedAt: fields["submitted_at"] as? String,
         hasSubmittedAt: fields["submitted_at"] != nil && !(fields["submitted_at"] is NSNull))
-      let meta = checkHeader(header, defaultID: nil, line: lineNumber, seen: &seen, report: problem)
+      // An object without an id (made by hand or by another tool) is read
+      // like a CSV row: its id comes from its content, other fields default.
+      let meta = checkHeader(
+        header, lenient: fields["id"] == nil, line: lineNumber, seen: &seen, report: problem)
       guard let answerObject = fields["answers"] as? [String: Any] else {
         problem("'answers' must be an object of answer key → value")
         continue
@@ -190,7 +196,8 @@ public struct ResponseImporter: Sendable {
       guard let meta, problems.count == before else { continue }
       responses.append(
         response(
-          meta, answers: typed.answers, contacts: typed.contacts, source: .file(name: name, hash: hash)))
+          meta, answers: typed.answers, contacts: typed.contacts, source: .file(name: name, hash: hash),
+          identity: &identity))
     }
     if responses.isEmpty && problems.isEmpty {
       problems.append(ImportProblem(line: nil, "no responses in the file"))
@@ -217,18 +224,24 @@ public struct ResponseImporter: Sendable {
   }
 
   struct CheckedHeader {
-    var id: UUID
+    /// `nil` when the record gave none: the id is then derived from the
+    /// response's content (`ContentIdentity`).
+    var id: UUID?
     var version: Int
     var status: Response.Status
     var language: String
     var startedAt: Date
     var submittedAt: Date?
+    /// The times the record itself gave (not filled in), for `ContentIdentity`.
+    var givenTimes: [Date?]
   }
 
-  /// Checks the response's own fields. A missing `id` takes `defaultID`
-  /// (CSV rows without ids); JSON Lines require one.
+  /// Checks the response's own fields. With `lenient` (CSV rows, JSON
+  /// objects without an `id`), a missing or empty field takes its default
+  /// and a missing id is left for the content to decide; otherwise (JSON
+  /// Lines with an id, as exported) every field is required.
   func checkHeader(
-    _ header: ResponseHeader, defaultID: UUID?, line: Int, seen: inout [UUID: Int],
+    _ header: ResponseHeader, lenient: Bool, line: Int, seen: inout [UUID: Int],
     report: (String) -> Void
   ) -> CheckedHeader? {
     var valid = true
@@ -236,11 +249,11 @@ public struct ResponseImporter: Sendable {
       report(message)
       valid = false
     }
-    var id = defaultID
-    if let text = header.id, !(text.isEmpty && defaultID != nil) {
+    var id: UUID?
+    if let text = header.id, !(text.isEmpty && lenient) {
       id = UUID(uuidString: text)
       if id == nil { fail("id '\(text)' is not a UUID") }
-    } else if defaultID == nil {
+    } else if !lenient {
       fail("'id' is missing (a UUID)")
     }
     if let id {
@@ -250,50 +263,50 @@ public struct ResponseImporter: Sendable {
         seen[id] = line
       }
     }
-    if let survey = header.survey, survey != self.survey.id, !(survey.isEmpty && defaultID != nil) {
+    if let survey = header.survey, survey != self.survey.id, !(survey.isEmpty && lenient) {
       fail("response of survey '\(survey)', not '\(self.survey.id)'")
-    } else if header.survey == nil && defaultID == nil {
+    } else if header.survey == nil && !lenient {
       fail("'survey' is missing")
     }
     var version = self.survey.version
-    if let text = header.version, !(text.isEmpty && defaultID != nil) {
+    if let text = header.version, !(text.isEmpty && lenient) {
       if let whole = Int(text), whole >= 1 {
         version = whole
       } else {
         fail("survey_version \(text) is not a positive whole number")
       }
-    } else if defaultID == nil {
+    } else if !lenient {
       fail("'survey_version' is missing (an integer)")
     }
     var status = Response.Status.complete
-    if let text = header.status, !(text.isEmpty && defaultID != nil) {
+    if let text = header.status, !(text.isEmpty && lenient) {
       if let parsed = Response.Status(rawValue: text) {
         status = parsed
       } else {
         fail("status '\(text)' is neither 'partial' nor 'complete'")
       }
-    } else if defaultID == nil {
+    } else if !lenient {
       fail("'status' is missing ('partial' or 'complete')")
     }
     var language = self.survey.defaultLanguage
-    if let text = header.language, !(text.isEmpty && defaultID != nil) {
+    if let text = header.language, !(text.isEmpty && lenient) {
       if self.survey.languages.contains(text) {
         language = text
       } else {
         fail(
           "language '\(text)' is not one of the survey's (\(self.survey.languages.joined(separator: ", ")))")
       }
-    } else if defaultID == nil {
+    } else if !lenient {
       fail("'language' is missing")
     }
     var startedAt = now
-    if let text = header.startedAt, !(text.isEmpty && defaultID != nil) {
+    if let text = header.startedAt, !(text.isEmpty && lenient) {
       if let date = Timestamp.date(from: text) {
         startedAt = date
       } else {
         fail("started_at '\(text)' is not a time like 2015-03-05T16:41:07Z")
       }
-    } else if defaultID == nil {
+    } else if !lenient {
       fail("'started_at' is missing (a time like 2015-03-05T16:41:07Z)")
     }
     var submittedAt: Date?
@@ -310,7 +323,7 @@ public struct ResponseImporter: Sendable {
       fail("a partial response has no submitted_at")
     }
     if status == .complete && submittedAt == nil && valid {
-      if defaultID != nil {
+      if lenient {
         submittedAt = startedAt
       } else {
         fail("'submitted_at' is missing for a complete response")
@@ -319,17 +332,24 @@ public struct ResponseImporter: Sendable {
     if let submittedAt, submittedAt < Timestamp.truncated(startedAt) {
       fail("submitted_at is before started_at")
     }
-    guard valid, let id else { return nil }
+    guard valid else { return nil }
+    let given = [header.startedAt, header.submittedAt].map { text in
+      text.flatMap { $0.isEmpty ? nil : Timestamp.date(from: $0).map(Timestamp.truncated) }
+    }
     return CheckedHeader(
       id: id, version: version, status: status, language: language, startedAt: startedAt,
-      submittedAt: submittedAt)
+      submittedAt: submittedAt, givenTimes: given)
   }
 
+  /// The response, its id taken from the header or else from its content.
   func response(
-    _ header: CheckedHeader, answers: Answers, contacts: [String: String], source: Response.Source
+    _ header: CheckedHeader, answers: Answers, contacts: [String: String], source: Response.Source,
+    identity: inout ContentIdentity
   ) -> Response {
-    Response(
-      id: header.id, surveyID: survey.id, surveyVersion: header.version, schemaHash: survey.schemaHash,
+    let id =
+      header.id ?? identity.id(answers: answers, contacts: contacts, times: header.givenTimes)
+    return Response(
+      id: id, surveyID: survey.id, surveyVersion: header.version, schemaHash: survey.schemaHash,
       status: header.status, language: header.language, startedAt: Timestamp.truncated(header.startedAt),
       submittedAt: header.submittedAt.map(Timestamp.truncated), source: source, answers: answers,
       contacts: contacts)

@@ -55,6 +55,44 @@ public protocol ResponseRepository: Sendable {
 
   /// The files imported so far, oldest first.
   func imports() throws(StoreError) -> [ImportRecord]
+
+  // MARK: Managing stored data (`bilan delete`, `amend`, `purge-contacts`)
+
+  /// The responses of `survey` that `selection` names, oldest first, without
+  /// their answers: what `bilan delete` shows before it erases anything.
+  func summaries(of selection: ResponseSelection, survey: String) throws(StoreError) -> [ResponseSummary]
+
+  /// Erases the responses with these ids, with their answers, contacts and
+  /// correction history, in one transaction that also writes `audit` (its
+  /// count set to the responses erased) and remembers the ids, so that no
+  /// later import brings them back (`InsertOutcome.erased`). Then compacts
+  /// the store so that nothing of them remains in its files (SQLite: free
+  /// pages zeroed, `VACUUM`, the WAL checkpointed and truncated). All or
+  /// nothing: an id that is not a stored response of `survey` throws
+  /// `unknownResponse` and erases nothing.
+  func erase(_ ids: [UUID], survey: String, audit: AuditEntry) throws(StoreError) -> ErasureOutcome
+
+  /// Removes every contact answer (emails) of `survey`'s responses, the
+  /// answers staying, in one transaction with `audit`; then compacts like `erase`.
+  func purgeContacts(survey: String, audit: AuditEntry) throws(StoreError) -> ErasureOutcome
+
+  /// Corrects answers of one stored response in one transaction: sets (or,
+  /// for `nil`, removes) `answers` and `contacts`, keeps one history row per
+  /// changed key (`amendments(of:)`; for a contact, that it changed, not the
+  /// address) and writes `audit`. `check` gets the response before and after
+  /// the change, read inside the transaction; whatever it throws is
+  /// rethrown and nothing changes. Returns the history rows written (none
+  /// when every value was already the one given).
+  func amend(
+    response id: UUID, answers: [String: AnswerValue?], contacts: [String: String?], audit: AuditEntry,
+    reason: String?, check: (_ before: Response, _ after: Response) throws -> Void
+  ) throws -> [Amendment]
+
+  /// The corrections of a response, oldest first.
+  func amendments(of id: UUID) throws(StoreError) -> [Amendment]
+
+  /// Every erasure, purge and correction made on the store, oldest first.
+  func auditTrail() throws(StoreError) -> [AuditEntry]
 }
 
 extension ResponseRepository {
@@ -158,11 +196,36 @@ public struct InsertOutcome: Sendable, Hashable {
   public var differing: Int
   /// `true` when the file's hash had been imported before (nothing read from it).
   public var fileAlreadyImported: Bool
+  /// Responses left out because they were erased from the store before
+  /// (`bilan delete`): an erasure is not undone by importing the file again.
+  public var erased: Int
 
-  public init(added: Int, alreadyPresent: Int, differing: Int = 0, fileAlreadyImported: Bool = false) {
+  public init(
+    added: Int, alreadyPresent: Int, differing: Int = 0, fileAlreadyImported: Bool = false, erased: Int = 0
+  ) {
     self.added = added
     self.alreadyPresent = alreadyPresent
     self.differing = differing
     self.fileAlreadyImported = fileAlreadyImported
+    self.erased = erased
+  }
+}
+
+/// What an erasure or a purge did.
+public struct ErasureOutcome: Sendable, Hashable {
+  /// Responses erased (`erase`) or whose contacts were removed (`purgeContacts`).
+  public var responses: Int
+  /// Contact answers removed.
+  public var contacts: Int
+  /// `false` when the store's files could not be compacted at once (another
+  /// process kept reading the store longer than the busy timeout): the
+  /// erased content may stay in the files until the last process using the
+  /// store closes it (SQLite then checkpoints the log into the file).
+  public var compacted: Bool
+
+  public init(responses: Int, contacts: Int, compacted: Bool) {
+    self.responses = responses
+    self.contacts = contacts
+    self.compacted = compacted
   }
 }

@@ -71,6 +71,43 @@ extension SQLiteResponseStore {
           ) WITHOUT ROWID;
           """)
     }
+    migrator.registerMigration("v2-data-management") { db in
+      try db.execute(
+        sql: """
+          -- Who erased, purged or corrected how many responses, and when; never the content.
+          CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('delete', 'purge-contacts', 'amend')),
+            survey_id TEXT NOT NULL,
+            criterion TEXT NOT NULL,
+            responses INTEGER NOT NULL
+          );
+
+          -- The ids of erased responses, so that no later import brings them back.
+          CREATE TABLE erased (
+            uuid TEXT PRIMARY KEY NOT NULL
+          ) WITHOUT ROWID;
+
+          -- Corrections of stored answers (bilan amend), the previous value kept; types and
+          -- values as in `answers`, NULL type for "not answered". Contacts: no values.
+          CREATE TABLE amendments (
+            id INTEGER PRIMARY KEY,
+            response_id INTEGER NOT NULL REFERENCES responses (id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            contact INTEGER NOT NULL CHECK (contact IN (0, 1)),
+            previous_type TEXT,
+            previous_value,
+            new_type TEXT,
+            new_value,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            reason TEXT
+          );
+          CREATE INDEX amendments_of_response ON amendments (response_id);
+          """)
+    }
     return migrator
   }
 }

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import GRDB
 import SurveyDefinition
@@ -20,7 +21,7 @@ public final class SQLiteResponseStore: ResponseRepository {
   public let path: String
   /// The survey the store belongs to, once known.
   public let surveyID: String?
-  private let database: DatabaseQueue
+  let database: DatabaseQueue
 
   /// How long a write waits for another process's transaction before failing.
   public static let busyTimeout: TimeInterval = 10
@@ -199,7 +200,7 @@ public final class SQLiteResponseStore: ResponseRepository {
 
   /// Runs `work` in an IMMEDIATE transaction (the write lock taken up front,
   /// so two writers never deadlock on a lock upgrade), committed before returning.
-  private func write<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
+  func write<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
     do {
       return try database.writeWithoutTransaction { db in
         var result: T?
@@ -214,7 +215,7 @@ public final class SQLiteResponseStore: ResponseRepository {
     }
   }
 
-  private func read<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
+  func read<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
     do {
       return try database.read(work)
     } catch {
@@ -245,35 +246,42 @@ public final class SQLiteResponseStore: ResponseRepository {
     let path = path
     try write { db in
       guard let row = try Self.rowID(of: id, db) else { throw StoreError.unknownResponse(id: id, path: path) }
-      for (key, value) in answers {
-        if let value {
-          let (type, stored) = StoredAnswer.encode(value)
-          try db.cachedStatement(
-            sql: """
-              INSERT INTO answers (response_id, key, type, value) VALUES (?, ?, ?, ?)
-              ON CONFLICT (response_id, key) DO UPDATE SET type = excluded.type, value = excluded.value
-              """
-          ).execute(arguments: [row, key, type, stored])
-        } else {
-          try db.execute(sql: "DELETE FROM answers WHERE response_id = ? AND key = ?", arguments: [row, key])
-        }
-      }
-      for (key, value) in contacts {
-        if let value {
-          try db.execute(
-            sql: """
-              INSERT INTO contacts (response_id, key, value) VALUES (?, ?, ?)
-              ON CONFLICT (response_id, key) DO UPDATE SET value = excluded.value
-              """, arguments: [row, key, value])
-        } else {
-          try db.execute(
-            sql: "DELETE FROM contacts WHERE response_id = ? AND key = ?", arguments: [row, key])
-        }
-      }
-      try db.execute(
-        sql: "UPDATE responses SET updated_at = ? WHERE id = ?",
-        arguments: [Timestamp.string(from: Date()), row])
+      try Self.writeAnswers(answers, contacts: contacts, row: row, db)
     }
+  }
+
+  /// Sets (or, for `nil`, removes) answers and contacts of the response at
+  /// `row`, and marks it updated now.
+  static func writeAnswers(
+    _ answers: [String: AnswerValue?], contacts: [String: String?], row: Int64, _ db: Database
+  ) throws {
+    for (key, value) in answers {
+      if let value {
+        let (type, stored) = StoredAnswer.encode(value)
+        try db.cachedStatement(
+          sql: """
+            INSERT INTO answers (response_id, key, type, value) VALUES (?, ?, ?, ?)
+            ON CONFLICT (response_id, key) DO UPDATE SET type = excluded.type, value = excluded.value
+            """
+        ).execute(arguments: [row, key, type, stored])
+      } else {
+        try db.execute(sql: "DELETE FROM answers WHERE response_id = ? AND key = ?", arguments: [row, key])
+      }
+    }
+    for (key, value) in contacts {
+      if let value {
+        try db.execute(
+          sql: """
+            INSERT INTO contacts (response_id, key, value) VALUES (?, ?, ?)
+            ON CONFLICT (response_id, key) DO UPDATE SET value = excluded.value
+            """, arguments: [row, key, value])
+      } else {
+        try db.execute(sql: "DELETE FROM contacts WHERE response_id = ? AND key = ?", arguments: [row, key])
+      }
+    }
+    try db.execute(
+      sql: "UPDATE responses SET updated_at = ? WHERE id = ?",
+      arguments: [Timestamp.string(from: Date()), row])
   }
 
   public func setStatus(_ status: Response.Status, submittedAt: Date?, response id: UUID) throws(StoreError) {
@@ -356,6 +364,8 @@ public final class SQLiteResponseStore: ResponseRepository {
           {
             outcome.differing += 1
           }
+        } else if try Self.wasErased(response.id, db) {
+          outcome.erased += 1
         } else {
           try Self.insertResponse(response, db)
           outcome.added += 1
@@ -441,7 +451,7 @@ public final class SQLiteResponseStore: ResponseRepository {
 
   // MARK: Rows
 
-  private func checkSurvey(of response: Response) throws(StoreError) {
+  func checkSurvey(of response: Response) throws(StoreError) {
     if let surveyID, response.surveyID != surveyID {
       throw .responseOfOtherSurvey(id: response.id, survey: response.surveyID, expected: surveyID)
     }
@@ -449,7 +459,7 @@ public final class SQLiteResponseStore: ResponseRepository {
 
   static func text(_ id: UUID) -> String { id.uuidString.lowercased() }
 
-  private static func rowID(of id: UUID, _ db: Database) throws -> Int64? {
+  static func rowID(of id: UUID, _ db: Database) throws -> Int64? {
     try Int64.fetchOne(
       db.cachedStatement(sql: "SELECT id FROM responses WHERE uuid = ?"), arguments: [text(id)])
   }
@@ -495,7 +505,7 @@ public final class SQLiteResponseStore: ResponseRepository {
   }
 
   /// The response columns every query selects, in `StoredResponseReader`'s order.
-  private static let responseColumns = """
+  static let responseColumns = """
     r.id, r.uuid, r.survey_id, r.survey_version, r.schema_hash, r.status, r.language, r.started_at, \
     r.submitted_at, r.source, r.source_name, r.source_hash, r.device
     """
@@ -512,7 +522,7 @@ public final class SQLiteResponseStore: ResponseRepository {
   /// The answers of one response (`?` its row id), by key.
   static let answersOfResponse = "SELECT key, type, value FROM answers WHERE response_id = ? ORDER BY key"
 
-  private static func fetchResponse(_ id: UUID, _ db: Database, path: String) throws -> Response? {
+  static func fetchResponse(_ id: UUID, _ db: Database, path: String) throws -> Response? {
     let responses = try db.makeStatement(sql: "SELECT \(responseColumns) FROM responses r WHERE r.uuid = ?")
     try responses.setArguments([text(id)])
     var reader = StoredResponseReader(path: path)
@@ -534,13 +544,12 @@ public final class SQLiteResponseStore: ResponseRepository {
 }
 
 extension Response {
-  /// Same answers, contacts, status, times, language and schema (where the
-  /// copy came from does not count).
+  /// Same answers, contacts and status: what the participant said. Times,
+  /// language and survey version are left out: a file without them gets
+  /// defaults (the import's time for a start time), which differ from one
+  /// import to the next without the response being any different.
   func sameContent(as other: Response) -> Bool {
-    id == other.id && surveyID == other.surveyID && surveyVersion == other.surveyVersion
-      && schemaHash == other.schemaHash && status == other.status && language == other.language
-      && Timestamp.truncated(startedAt) == Timestamp.truncated(other.startedAt)
-      && submittedAt.map(Timestamp.truncated) == other.submittedAt.map(Timestamp.truncated)
-      && answers == other.answers && contacts == other.contacts
+    id == other.id && surveyID == other.surveyID && status == other.status && answers == other.answers
+      && contacts == other.contacts
   }
 }

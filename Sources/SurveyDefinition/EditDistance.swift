@@ -1,8 +1,8 @@
 /// "Did you mean" suggestions for misspelt keys and ids.
-enum EditDistance {
+package enum EditDistance {
   /// The optimal-string-alignment distance (Levenshtein plus adjacent
   /// transpositions), so `lable` is one edit from `label`.
-  static func distance(_ lhs: String, _ rhs: String) -> Int {
+  package static func distance(_ lhs: String, _ rhs: String) -> Int {
     let a = Array(lhs.lowercased().unicodeScalars)
     let b = Array(rhs.lowercased().unicodeScalars)
     if a.isEmpty { return b.count }
@@ -26,7 +26,7 @@ enum EditDistance {
 
   /// The closest candidate within a third of the word's length (at least one
   /// edit), ties broken by the candidates' order; `nil` when none is close.
-  static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
+  package static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
     let limit = max(1, word.count / 3)
     var best: (candidate: String, distance: Int)?
     for candidate in candidates where candidate != word {
@@ -37,7 +37,7 @@ enum EditDistance {
   }
 
   /// `"; did you mean 'x'?"`, or nothing.
-  static func hint(for word: String, among candidates: some Sequence<String>) -> String {
+  package static func hint(for word: String, among candidates: some Sequence<String>) -> String {
     suggestion(for: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
   }
 }

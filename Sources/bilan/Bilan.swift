@@ -6,9 +6,14 @@ import Foundation
 struct Bilan: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bilan",
-    abstract: "Post-event surveys and their synthesis: lint, ask, import, export, stats, report, demo.",
+    abstract:
+      "Post-event surveys and their synthesis: lint, ask, import, export, stats, report, demo; "
+      + "delete, amend, purge-contacts, audit to manage stored responses; convert to and from XLSForm.",
     version: "0.1.0",
-    subcommands: [Lint.self, Ask.self, Import.self, Export.self, Stats.self, Report.self, Demo.self]
+    subcommands: [
+      Lint.self, Ask.self, Import.self, Export.self, Stats.self, Report.self, Demo.self, Delete.self,
+      Amend.self, PurgeContacts.self, Audit.self, Convert.self,
+    ]
   )
 
   /// Runs the command like argument-parser does, but exits with the codes of

@@ -200,6 +200,22 @@ import Testing
     #expect(try storedResponses(store).isEmpty)
   }
 
+  /// Each refused answer is one line `FILE: KEY: message`, the key once (it was printed twice).
+  @Test func invalidAnswersAreListedOneLineEach() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let file = directory.path("bad.json")
+    try #"{"role":"pirate","satisfaction":9}"#.write(toFile: file, atomically: true, encoding: .utf8)
+    let result = try runBilan([
+      "ask", Fixture.everyType, "--store", directory.path("s.sqlite"), "--answers", file,
+    ])
+    #expect(result.status == 1)
+    let lines = result.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.count == 2, "\(result.stderr)")
+    #expect(lines.first?.hasPrefix("\(file): role: unknown code 'pirate'; expected one of: ") == true)
+    #expect(lines.last == "\(file): satisfaction: 9 is not between 1 and 5")
+  }
+
   @Test func usageErrors() throws {
     let result = try runBilan(["ask", Fixture.everyType, "--lang", "de"])
     #expect(result.status == 2)

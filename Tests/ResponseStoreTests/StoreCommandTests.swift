@@ -55,10 +55,12 @@ import Testing
       result.stderr == """
         \(bad):3: role: unknown code 'maire'; expected one of: elu, agent, other
         \(bad):3: satisfaction: 9 is not between 1 and 5
-        \(bad): rejected, nothing of it was stored
+        \(bad): rejected, nothing of it was stored (1 line with problems)
 
         """)
-    #expect(result.stdout == "\(good): 1 added, 0 already present\n")
+    #expect(
+      result.stdout
+        == "\(good): 1 added, 0 already present\nin all: 1 added, 0 already present, 1 file rejected\n")
     let store = try SQLiteResponseStore(path: storePath, surveyID: nil, create: false)
     #expect(try store.count(survey: "atelier-test", includePartial: true) == 1)
   }
@@ -87,7 +89,7 @@ import Testing
       "export", Fixture.path, "--store", storePath, "--output", directory.path("no/such/x"),
     ])
     #expect(failed.status == 3)
-    #expect(failed.stderr.contains("no/such/x: cannot write the export"))
+    #expect(failed.stderr.contains("no/such/x: cannot write the file"))
   }
 
   @Test func exitCodesForStoresThatAreNotRight() throws {

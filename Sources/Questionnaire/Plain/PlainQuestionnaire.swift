@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import ResponseStore
 import SurveyDefinition
@@ -14,7 +15,9 @@ public final class PlainQuestionnaire {
   let language: String
   let words: ToolText
   var session: QuestionnaireSession
-  let recorder: ResponseRecorder
+  var recorder: ResponseRecorder
+  let repository: any ResponseRepository
+  let options: AskOptions
   let readLine: () -> String?
   let write: (String) -> Void
 
@@ -31,6 +34,8 @@ public final class PlainQuestionnaire {
     self.session = QuestionnaireSession(survey: survey, language: language)
     self.recorder = ResponseRecorder(
       repository: repository, survey: survey, language: language, device: options.device)
+    self.repository = repository
+    self.options = options
     self.readLine = readLine
     self.write = write
   }
@@ -45,16 +50,19 @@ public final class PlainQuestionnaire {
   public func run() throws(StoreError) -> AskOutcome {
     printWelcome()
     var current = session.shown.first
-    while let instance = current {
+    switch try offerResume() {
+    case .startAfresh: break
+    case .inputEnded: return endOfInput()
+    case .resume(let partial):
+      resume(partial)
+      current = session.resumePoint()
+    }
+    // A resumed response may still lack a required answer before its last one.
+    while let instance = current ?? session.missingRequired() {
       printQuestion(instance)
       switch try ask(instance) {
       case .end:
-        write(
-          "\n"
-            + (language == "fr"
-              ? "Fin de l’entrée : vos réponses sont gardées comme réponse partielle.\n"
-              : "End of input: your answers are kept as a partial response.\n"))
-        return .inputEnded
+        return endOfInput()
       case .back:
         if let previous = session.previous(before: instance.key) {
           current = previous
@@ -74,19 +82,73 @@ public final class PlainQuestionnaire {
     return .completed
   }
 
+  private func endOfInput() -> AskOutcome {
+    write(
+      "\n"
+        + (language == "fr"
+          ? "Fin de l’entrée : vos réponses sont gardées comme réponse partielle.\n"
+          : "End of input: your answers are kept as a partial response.\n"))
+    return .inputEnded
+  }
+
+  // MARK: Resuming
+
+  /// What to do about an unfinished response begun on this device.
+  private enum ResumeDecision {
+    case resume(Response)
+    case startAfresh
+    case inputEnded
+  }
+
+  /// Offers to resume the unfinished response begun on this device, if any
+  /// (unless `--resume` or `--new` decided already): `r` or an empty line
+  /// resumes, `n` starts a new response and leaves the other as it is.
+  private func offerResume() throws(StoreError) -> ResumeDecision {
+    guard options.resume != .startAfresh,
+      let partial = try repository.latestPartialResponse(survey: survey.id, device: options.device),
+      !partial.answers.isEmpty || !partial.contacts.isEmpty
+    else { return .startAfresh }
+    if options.resume == .resume { return .resume(partial) }
+    write(
+      "\n" + words.resumeQuestion + " " + words.resumeDetail(partial.answers.count + partial.contacts.count)
+        + "\n"
+        + (language == "fr"
+          ? "r : reprendre où vous en étiez · n : commencer un nouveau questionnaire"
+          : "r: resume where you stopped · n: start a new questionnaire") + "\n")
+    while true {
+      prompt()
+      guard let line = readLine() else { return .inputEnded }
+      switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+      case "r", "reprendre", "resume", "": return .resume(partial)
+      case "n", "nouveau", "new": return .startAfresh
+      default:
+        refuse(language == "fr" ? "Répondez r (reprendre) ou n (nouveau)." : "Answer r (resume) or n (new).")
+      }
+    }
+  }
+
+  /// Goes on with `partial`: its answers, and its id for the next ones.
+  private func resume(_ partial: Response) {
+    session = QuestionnaireSession(
+      survey: survey, language: language, answers: partial.answers, contacts: partial.contacts)
+    recorder = ResponseRecorder(
+      repository: repository, survey: survey, language: language, device: options.device,
+      resuming: partial.id)
+  }
+
   private func contactKeys(of instance: QuestionInstance) -> Set<String> {
     Set(instance.fields.filter { $0.valueType == .contact }.map(\.key))
   }
 
   private func text(_ localized: LocalizedText) -> String {
-    TerminalSafeText.clean(localized.text(language))
+    TextSanitizer.clean(localized.text(language))
   }
 
   private func printWelcome() {
     var lines = [text(survey.title)]
     var event: [String] = []
     if let name = survey.event?.name { event.append(text(name)) }
-    if let place = survey.event?.place { event.append(TerminalSafeText.clean(place)) }
+    if let place = survey.event?.place { event.append(TextSanitizer.clean(place)) }
     if let date = survey.event?.date { event.append(EventDate.long(date, language: language)) }
     if !event.isEmpty { lines.append(event.joined(separator: " · ")) }
     if let notice = survey.privacy.notice { lines.append(text(notice)) }
@@ -338,8 +400,8 @@ public final class PlainQuestionnaire {
         let count = choices.count + (other ? 1 : 0)
         return failure(
           french
-            ? "« \(TerminalSafeText.clean(trimmed)) » n’est pas une des réponses : donnez un numéro de 1 à \(count) ou un code."
-            : "“\(TerminalSafeText.clean(trimmed))” is not one of the options: give a number from 1 to \(count) or a code."
+            ? "« \(TextSanitizer.clean(trimmed)) » n’est pas une des réponses : donnez un numéro de 1 à \(count) ou un code."
+            : "“\(TextSanitizer.clean(trimmed))” is not one of the options: give a number from 1 to \(count) or a code."
         )
       }
       return .success([key: .code(code)])
@@ -353,8 +415,8 @@ public final class PlainQuestionnaire {
           let count = choices.count + (hasOther ? 1 : 0)
           return failure(
             french
-              ? "« \(TerminalSafeText.clean(part)) » n’est pas une des réponses : numéros de 1 à \(count) ou codes."
-              : "“\(TerminalSafeText.clean(part))” is not one of the options: numbers from 1 to \(count) or codes."
+              ? "« \(TextSanitizer.clean(part)) » n’est pas une des réponses : numéros de 1 à \(count) ou codes."
+              : "“\(TextSanitizer.clean(part))” is not one of the options: numbers from 1 to \(count) or codes."
           )
         }
         if picked.contains(code) {

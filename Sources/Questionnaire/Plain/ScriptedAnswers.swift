@@ -53,10 +53,11 @@ public enum ScriptedAnswers {
   ) throws(AskError) -> Response {
     let flow = survey.flow
     let typed = flow.typedAnswers(json: json)
-    var problems = typed.problems.map { "\($0.key): " + ($0.error.errorDescription ?? $0.key) }
+    // Each problem's description is already `KEY: message`.
+    var problems = typed.problems.map(\.description)
     if problems.isEmpty {
       problems = flow.checkResponse(answers: typed.answers, contacts: typed.contacts, complete: true)
-        .map { "\($0.key): " + ($0.error.errorDescription ?? $0.key) }
+        .map(\.description)
     }
     guard problems.isEmpty else { throw .invalidAnswers(path: path, problems: problems) }
     let response = Response(

@@ -1,4 +1,5 @@
 import Foundation
+import ResponseStore
 
 /// How `bilan ask` runs.
 public struct AskOptions: Sendable {
@@ -15,16 +16,38 @@ public struct AskOptions: Sendable {
   /// The survey file, checked before each kiosk participant: an edited file
   /// stops the kiosk rather than ask the next one an outdated version.
   public var surveyWatch: SurveyFileWatch?
+  /// Seconds the 1 of a possible 10 waits for its second digit before it
+  /// is taken as 1 (Enter takes it at once).
+  public var secondDigitWait: Double
+  /// Seconds before the idle timeout when the screen warns (at most half
+  /// the timeout); a key cancels the warning.
+  public var idleWarning: Double
+  /// What to do with an unfinished response begun on this device.
+  public var resume: ResumeChoice
+
+  /// What to do with an unfinished response begun on the same device.
+  public enum ResumeChoice: Sendable, Equatable {
+    /// Ask the participant (`r`/`n` in plain mode, `R`/`N` on the full screen).
+    case ask
+    /// Resume it without asking (`--resume`).
+    case resume
+    /// Start a new response without asking, leaving it as it is (`--new`).
+    case startAfresh
+  }
 
   public init(
     language: String? = nil, kiosk: Bool = false, idleTimeout: Double? = nil, device: String,
-    surveyWatch: SurveyFileWatch? = nil
+    surveyWatch: SurveyFileWatch? = nil, resume: ResumeChoice = .ask, secondDigitWait: Double = 0.8,
+    idleWarning: Double = 30
   ) {
     self.language = language
     self.kiosk = kiosk
     self.idleTimeout = idleTimeout
     self.device = device
     self.surveyWatch = surveyWatch
+    self.resume = resume
+    self.secondDigitWait = secondDigitWait
+    self.idleWarning = idleWarning
   }
 
   /// This computer and account, e.g. `portable-caprural:animatrice`: a partial
@@ -36,10 +59,7 @@ public struct AskOptions: Sendable {
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> String {
     if let device = environment["BILAN_DEVICE"], !device.isEmpty { return device }
-    var name = [CChar](repeating: 0, count: 256)
-    let host =
-      gethostname(&name, name.count) == 0
-      ? String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "localhost"
+    let host = AuditEntry.hostName()
     let user = environment["USER"] ?? environment["LOGNAME"] ?? String(getuid())
     var device = "\(host):\(user)"
     if let ssh = environment["SSH_CONNECTION"]?.split(separator: " ").first { device += ":ssh-\(ssh)" }

@@ -10,15 +10,20 @@ extension Bilan {
     static let configuration = CommandConfiguration(
       abstract: "Run the questionnaire: one response, or one participant after another with --kiosk.",
       discussion: """
-        On a terminal the questionnaire is drawn full screen: arrows or j/k to move, number keys \
-        to answer at once, Enter to confirm, ← or Shift-Tab to go back, ? for help, Esc to skip an \
-        optional question, Ctrl-C to quit. Every confirmed answer is saved at once; starting again \
-        on the same terminal offers to resume an unfinished response.
+        On a terminal the questionnaire is drawn full screen: arrows or j/k to move (← → along a \
+        scale), number keys to answer at once (on a 0–10 score, 1 waits for a second digit), Enter \
+        to confirm (or to skip an optional question left empty), Shift-Tab to go back, ? for help, \
+        Esc to skip (it asks before erasing an answer), Ctrl-C to quit. Nothing is chosen until \
+        the participant chooses it. Every confirmed answer is saved at once; starting again on the \
+        same computer offers to resume an unfinished response (--resume or --new decide without \
+        asking).
 
         --plain (or standard input or output not a terminal, or TERM=dumb) asks a line at a time: \
         choices by number or code, several separated by commas, `na` for no opinion, an empty line \
         skips an optional question, `<` goes back, `?` prints help; long texts end with a line \
-        holding only ".". End of input before the last question keeps a partial response (exit 1).
+        holding only ".". An unfinished response begun on this computer is offered first: r \
+        resumes it, n starts a new one (scripts: --resume or --new). End of input before the \
+        last question keeps a partial response (exit 1).
 
         --answers FILE fills the questionnaire from a JSON or YAML map of answer key to value, as \
         in the export, with every rule enforced; nothing is stored when any answer is refused.
@@ -51,6 +56,13 @@ extension Bilan {
         "Fill the response from this JSON or YAML file (- for standard input).", valueName: "file"))
     var answers: String?
 
+    @Flag(help: "Resume the unfinished response begun on this computer without asking.")
+    var resume = false
+
+    @Flag(
+      name: .customLong("new"), help: "Start a new response without offering to resume an unfinished one.")
+    var startAfresh = false
+
     @Option(
       name: .customLong("idle-timeout"),
       help: ArgumentHelp(
@@ -66,6 +78,11 @@ extension Bilan {
         throw ValidationError("--idle-timeout must be a positive number of seconds.")
       }
       if kiosk && answers != nil { throw ValidationError("--kiosk and --answers cannot be used together.") }
+      if resume && startAfresh { throw ValidationError("--resume and --new cannot be used together.") }
+      if resume && (kiosk || answers != nil) {
+        throw ValidationError(
+          "--resume applies to one participant's questionnaire, not --kiosk or --answers.")
+      }
       if kiosk && plain {
         throw ValidationError("--kiosk needs the full-screen questionnaire; drop --plain.")
       }
@@ -97,7 +114,8 @@ extension Bilan {
       var environment = ProcessInfo.processInfo.environment
       let options = AskOptions(
         language: lang, kiosk: kiosk, idleTimeout: idleTimeout ?? (kiosk ? 300 : nil),
-        device: AskOptions.currentDevice(), surveyWatch: kiosk ? watch : nil)
+        device: AskOptions.currentDevice(), surveyWatch: kiosk ? watch : nil,
+        resume: resume ? .resume : startAfresh ? .startAfresh : .ask)
 
       if let answers {
         do {
@@ -109,6 +127,11 @@ extension Bilan {
           return
         } catch {
           if case .store(let storeError) = error { Self.fail(storeError.errorDescription ?? "", code: 3) }
+          if case .invalidAnswers = error {
+            // One `FILE: KEY: message` line per problem, as import lists `FILE:LINE: message`.
+            FileHandle.standardError.write(Data(((error.errorDescription ?? "") + "\n").utf8))
+            Foundation.exit(1)
+          }
           Self.fail(error.errorDescription ?? "\(error)", code: 1)
         }
       }
@@ -131,7 +154,7 @@ extension Bilan {
       } else {
         let device: TerminalDevice
         do {
-          device = try TerminalDevice()
+          device = try LocalTerminal()
         } catch {
           Self.fail(AskError.noTerminal.errorDescription ?? "", code: 1)
         }

@@ -15,7 +15,11 @@ extension Bilan {
         is listed on standard error as FILE:LINE: MESSAGE. Other files are still imported.
 
         Importing the same file twice, or responses already in the store (same id),
-        adds nothing: "0 added, 15 already present".
+        adds nothing: "0 added, 15 already present". Rows without an id (Google Forms,
+        CSV typed from paper, JSON Lines from another tool) get one from their content
+        (the timestamp and the answers), so a re-download, an appended or a re-saved
+        file adds only what is new; two equal rows of one file stay two responses.
+        Responses erased with `bilan delete` are never added again.
 
         Formats (without --format, the content decides):
           store         another bilan store file (SQLite): merges the laptops of an event
@@ -64,6 +68,8 @@ extension Bilan {
       let importer = ResponseImporter(survey: survey)
       var target: SQLiteResponseStore?
       var rejected = false
+      var total = InsertOutcome(added: 0, alreadyPresent: 0)
+      var rejectedFiles = 0
       for file in files {
         let data: Data
         do {
@@ -71,6 +77,7 @@ extension Bilan {
         } catch {
           StoreCommand.printError(error.localizedDescription)
           rejected = true
+          rejectedFiles += 1
           continue
         }
         let batch: ResponseImporter.Batch
@@ -78,8 +85,12 @@ extension Bilan {
           batch = try importer.read(data, name: file, path: file == "-" ? nil : file, format: format)
         } catch {
           StoreCommand.printError(error.lines.joined(separator: "\n"))
-          StoreCommand.printError("\(file): rejected, nothing of it was stored")
+          let lines = error.linesWithProblems
+          StoreCommand.printError(
+            "\(file): rejected, nothing of it was stored"
+              + (lines > 0 ? " (\(lines) line\(lines == 1 ? "" : "s") with problems)" : ""))
           rejected = true
+          rejectedFiles += 1
           continue
         }
         do {
@@ -87,9 +98,18 @@ extension Bilan {
           target = store
           let outcome = try store.insert(batch.responses, schemas: batch.schemas, source: batch.source)
           print(Self.summary(file: file, outcome: outcome, batch: batch))
+          total.added += outcome.added
+          total.alreadyPresent += outcome.alreadyPresent
+          total.erased += outcome.erased
         } catch {
           throw StoreCommand.exit(for: error)
         }
+      }
+      if files.count > 1 {
+        print(
+          "in all: \(total.added) added, \(total.alreadyPresent) already present, "
+            + (total.erased > 0 ? "\(total.erased) erased earlier, " : "")
+            + "\(rejectedFiles) file\(rejectedFiles == 1 ? "" : "s") rejected")
       }
       if rejected { throw ExitCode(1) }
     }
@@ -112,6 +132,9 @@ extension Bilan {
     /// `FILE: 15 added, 0 already present`, with what else the user should know.
     static func summary(file: String, outcome: InsertOutcome, batch: ResponseImporter.Batch) -> String {
       var text = "\(file): \(outcome.added) added, \(outcome.alreadyPresent) already present"
+      if outcome.erased > 0 {
+        text += ", \(outcome.erased) erased earlier with `bilan delete` (not added again)"
+      }
       if outcome.fileAlreadyImported {
         text += " (this file was imported before)"
       } else if outcome.differing > 0 {

@@ -1,5 +1,6 @@
 import Aggregation
 import ArgumentParser
+import BilanBase
 import ExcelReport
 import Foundation
 import MarkdownReport
@@ -109,6 +110,7 @@ extension Bilan {
     }
 
     private func fail(_ error: Error) -> ReportFailure {
+      if let failure = error as? ReportFailure { return failure }
       let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
       switch error {
       case MarkdownReportError.writeFailed, MarkdownReportError.pandocFailed:
@@ -131,6 +133,32 @@ extension Bilan {
         return ReportFailure(
           message: "cannot write \(path): \(reason ?? error.localizedDescription)", code: 3)
       default: return ReportFailure(message: message, code: 3)
+      }
+    }
+
+    /// Refuses a consolidation in which a store holds no responses to one of
+    /// the editions (a shared `--store` into which an edition was never
+    /// imported): its report would say "0 réponse" as if nobody had answered.
+    private func checkEveryEditionHasResponses(
+      _ definitions: [Survey], _ stores: [SQLiteResponseStore]
+    ) throws {
+      var problems: [String] = []
+      for (index, (survey, store)) in zip(definitions, stores).enumerated() {
+        let counted = try store.count(survey: survey.id, includePartial: includePartial)
+        guard counted == 0 else { continue }
+        let partial = includePartial ? 0 : try store.count(survey: survey.id, includePartial: true)
+        let file = surveys[index]
+        problems.append(
+          "\(store.path) holds no \(includePartial ? "" : "complete ")responses to '\(survey.id)' "
+            + "(edition \(index + 1) of \(definitions.count), \(file))"
+            + (partial > 0 ? " but \(partial) partial (--include-partial counts them)" : "")
+            + (self.store != nil
+              ? ": one store file holds one survey's responses; leave --store out to read each edition's "
+                + "own store (\(SQLiteResponseStore.defaultPath(surveyID: survey.id))), or leave \(file) out"
+              : ": import them (`bilan import \(file) FILE`) or leave \(file) out"))
+      }
+      if !problems.isEmpty {
+        throw ReportFailure(message: problems.joined(separator: "\nerror: "), code: 1)
       }
     }
 
@@ -213,6 +241,7 @@ extension Bilan {
             return (files, results.survey.title, results.lastResponseDate, results)
           }
         } else {
+          try checkEveryEditionHasResponses(definitions, stores)
           var consolidation = try Consolidation(surveys: definitions, options: options)
           for (index, feed) in feeds.enumerated() {
             try feed { consolidation.add($0, edition: index) }
