@@ -1,4 +1,5 @@
 import Aggregation
+import BilanBase
 import Foundation
 import SurveyDefinition
 
@@ -136,10 +137,8 @@ struct SynthesisBuilder {
 
   /// The date (UTC) of `date`, written out.
   func formatDate(_ date: Date) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let parts = calendar.dateComponents([.year, .month, .day], from: date)
-    return formatDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    let day = CalendarDay(date)
+    return formatDate(year: day.year, month: day.month, day: day.day)
   }
 
   /// `1er`, `2e` / `1st`, `2nd`.

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import Yams
 
@@ -130,7 +131,7 @@ extension SurveyReader {
     var event = Event()
     event.name = fields["name"].flatMap { localizedText($0.value, "the event name") }
     if let dateNode = fields["date"]?.value, let date = string(dateNode, "the event date") {
-      if Self.isISODate(date) {
+      if CalendarDay(date) != nil {
         event.date = date
       } else {
         error(dateNode, "the event date '\(date)' must be a date written YYYY-MM-DD, as in 2015-03-05")
@@ -149,28 +150,6 @@ extension SurveyReader {
       }
     }
     return event
-  }
-
-  static func isISODate(_ text: String) -> Bool {
-    // YYYY-MM-DD, ASCII digits.
-    let bytes = Array(text.utf8)
-    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
-      return false
-    }
-    func number(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for byte in bytes[range] {
-        guard isDigit(byte) else { return nil }
-        value = value * 10 + Int(byte - 0x30)
-      }
-      return value
-    }
-    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-      (1...12).contains(month), day >= 1
-    else { return false }
-    let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    let days = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    return day <= days
   }
 
   private func readPrivacy(_ node: Node) -> Privacy? {

@@ -89,7 +89,7 @@ import Testing
       "export", Fixture.path, "--store", storePath, "--output", directory.path("no/such/x"),
     ])
     #expect(failed.status == 3)
-    #expect(failed.stderr.contains("no/such/x: cannot write the export"))
+    #expect(failed.stderr.contains("no/such/x: cannot write the file"))
   }
 
   @Test func exitCodesForStoresThatAreNotRight() throws {

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import ResponseStore
 import SurveyDefinition
@@ -148,14 +149,14 @@ public final class PlainQuestionnaire {
   }
 
   private func text(_ localized: LocalizedText) -> String {
-    TerminalSafeText.clean(localized.text(language))
+    TextSanitizer.clean(localized.text(language))
   }
 
   private func printWelcome() {
     var lines = [text(survey.title)]
     var event: [String] = []
     if let name = survey.event?.name { event.append(text(name)) }
-    if let place = survey.event?.place { event.append(TerminalSafeText.clean(place)) }
+    if let place = survey.event?.place { event.append(TextSanitizer.clean(place)) }
     if let date = survey.event?.date { event.append(EventDate.long(date, language: language)) }
     if !event.isEmpty { lines.append(event.joined(separator: " · ")) }
     if let notice = survey.privacy.notice { lines.append(text(notice)) }
@@ -424,8 +425,8 @@ public final class PlainQuestionnaire {
         let count = choices.count + (other ? 1 : 0)
         return failure(
           french
-            ? "« \(TerminalSafeText.clean(trimmed)) » n’est pas une des réponses : donnez un numéro de 1 à \(count) ou un code."
-            : "“\(TerminalSafeText.clean(trimmed))” is not one of the options: give a number from 1 to \(count) or a code."
+            ? "« \(TextSanitizer.clean(trimmed)) » n’est pas une des réponses : donnez un numéro de 1 à \(count) ou un code."
+            : "“\(TextSanitizer.clean(trimmed))” is not one of the options: give a number from 1 to \(count) or a code."
         )
       }
       return .success([key: .code(code)])
@@ -439,8 +440,8 @@ public final class PlainQuestionnaire {
           let count = choices.count + (hasOther ? 1 : 0)
           return failure(
             french
-              ? "« \(TerminalSafeText.clean(part)) » n’est pas une des réponses : numéros de 1 à \(count) ou codes."
-              : "“\(TerminalSafeText.clean(part))” is not one of the options: numbers from 1 to \(count) or codes."
+              ? "« \(TextSanitizer.clean(part)) » n’est pas une des réponses : numéros de 1 à \(count) ou codes."
+              : "“\(TextSanitizer.clean(part))” is not one of the options: numbers from 1 to \(count) or codes."
           )
         }
         if picked.contains(code) {

@@ -1,3 +1,4 @@
+import BilanBase
 import SurveyDefinition
 
 /// Before the first question of a section with an `intro`, and before each
@@ -31,13 +32,13 @@ public struct IntroScreen: Screen {
     var location = words.part(part.index, part.count)
     if let item = instance.item, let index = instance.itemIndex {
       location +=
-        " · " + TerminalSafeText.clean(item.label.text(language)) + " (\(index + 1)/\(section.items.count))"
+        " · " + TextSanitizer.clean(item.label.text(language)) + " (\(index + 1)/\(section.items.count))"
     }
     var lines = QuestionScreen.header(
       location: location, item: nil, progress: progress, width: width, language: language)
     lines.append(StyledLine())
-    var title = TerminalSafeText.clean(instance.sectionTitle.text(language))
-    if let item = instance.item.map({ TerminalSafeText.clean($0.label.text(language)) }),
+    var title = TextSanitizer.clean(instance.sectionTitle.text(language))
+    if let item = instance.item.map({ TextSanitizer.clean($0.label.text(language)) }),
       !title.contains(item)
     {
       title += " · " + item
@@ -46,7 +47,7 @@ public struct IntroScreen: Screen {
     if let intro = section.intro {
       let text = instance.item.map { intro.substituting(item: $0.label) } ?? intro
       lines.append(StyledLine())
-      lines += paragraph(TerminalSafeText.clean(text.text(language)), width: width)
+      lines += paragraph(TextSanitizer.clean(text.text(language)), width: width)
     }
     if section.forEach != nil, let current = instance.itemIndex {
       lines.append(StyledLine())
@@ -57,7 +58,7 @@ public struct IntroScreen: Screen {
       for (index, item) in section.items.enumerated() {
         let marker = index == current ? "› " : (index < current ? "✓ " : "  ")
         let number = String(repeating: " ", count: numberWidth - String(index + 1).count) + "\(index + 1) "
-        var label = TerminalSafeText.clean(item.label.text(language))
+        var label = TextSanitizer.clean(item.label.text(language))
         if index == current { label += " " + words.now }
         let prefix = Margin.indent + "  " + marker + number
         let wrapped = TextLayout.wrap(

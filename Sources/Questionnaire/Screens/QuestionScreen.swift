@@ -1,3 +1,4 @@
+import BilanBase
 import SurveyDefinition
 
 /// Where a question stands in the flow of shown questions.
@@ -36,9 +37,9 @@ public struct QuestionScreen: Screen {
   /// The section title (with `{item}` replaced), the loop item and its rank:
   /// "Les outils explorés · Convention de partenariat (2/3)".
   static func location(of instance: QuestionInstance, language: String) -> String {
-    var text = TerminalSafeText.clean(instance.sectionTitle.text(language))
+    var text = TextSanitizer.clean(instance.sectionTitle.text(language))
     if let item = instance.item, let index = instance.itemIndex {
-      let label = TerminalSafeText.clean(item.label.text(language))
+      let label = TextSanitizer.clean(item.label.text(language))
       if !text.contains(label) { text += " · " + label }
       text += " (\(index + 1)/\(instance.section.items.count))"
     }
@@ -73,7 +74,7 @@ public struct QuestionScreen: Screen {
     var location = full
     let room = max(4, content - rightWidth - 2)
     if DisplayWidth.width(of: location) > room, let (item, rank) = item {
-      let label = TerminalSafeText.clean(item.label.text(language))
+      let label = TextSanitizer.clean(item.label.text(language))
       location = TextLayout.truncate(label, width: room - DisplayWidth.width(of: rank)) + rank
     }
     let left = TextLayout.truncate(location, width: room)
@@ -93,10 +94,10 @@ public struct QuestionScreen: Screen {
     var status = words.questionOf(progress.index, progress.count)
     if !editor.instance.question.required { status += " · " + words.optional }
     let label = paragraph(
-      TerminalSafeText.clean(editor.instance.label.text(language)), width: width, style: .bold)
+      TextSanitizer.clean(editor.instance.label.text(language)), width: width, style: .bold)
     var help =
       editor.instance.help.map {
-        paragraph(TerminalSafeText.clean($0.text(language)), width: width, style: .hint)
+        paragraph(TextSanitizer.clean($0.text(language)), width: width, style: .hint)
       } ?? []
 
     var bottom: [StyledLine] = [StyledLine()]
@@ -125,7 +126,7 @@ public struct QuestionScreen: Screen {
     if room() < need { showsStatus = false }
     if room() < need, help.count > 1, let text = editor.instance.help?.text(language) {
       help = [
-        StyledLine(Margin.indent + TextLayout.truncate(TerminalSafeText.clean(text), width: content), .hint)
+        StyledLine(Margin.indent + TextLayout.truncate(TextSanitizer.clean(text), width: content), .hint)
       ]
     }
     var lines = Self.header(of: editor.instance, progress: progress, width: width, language: language)
@@ -208,7 +209,7 @@ public struct QuestionScreen: Screen {
       var hints = [KeyHint("\(scale.min)–\(min(scale.max, 9))", words.answer)]
       if scale.max == 10 { hints.append(KeyHint(words.tenHint, "")) }
       if let notApplicable = scale.notApplicable {
-        hints.append(KeyHint("N", TerminalSafeText.clean(notApplicable.text(editor.language)), priority: 2))
+        hints.append(KeyHint("N", TextSanitizer.clean(notApplicable.text(editor.language)), priority: 2))
       }
       return hints + [KeyHint(editor.movesAcross ? "←→" : "↑↓", words.move, priority: 2), enter, back, help]
         + escape
@@ -221,7 +222,7 @@ public struct QuestionScreen: Screen {
         KeyHint("←→", words.move, priority: 3),
       ]
       if let notApplicable = scale.notApplicable {
-        hints.append(KeyHint("N", TerminalSafeText.clean(notApplicable.text(editor.language)), priority: 2))
+        hints.append(KeyHint("N", TextSanitizer.clean(notApplicable.text(editor.language)), priority: 2))
       }
       return hints + [enter, back] + escape + [help]
     case .ranking(let options, _, _, _):

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import SurveyDefinition
 
@@ -38,8 +39,8 @@ public struct ReviewScreen: Screen {
   /// The entries of a session, in the order of the flow.
   public static func entries(of session: QuestionnaireSession) -> [ReviewEntry] {
     session.shown.enumerated().map { index, instance in
-      let item = instance.item.map { TerminalSafeText.clean($0.label.text(session.language)) }
-      var title = TerminalSafeText.clean(instance.label.text(session.language))
+      let item = instance.item.map { TextSanitizer.clean($0.label.text(session.language)) }
+      var title = TextSanitizer.clean(instance.label.text(session.language))
       if let item { title = removing(item, from: title) }
       return ReviewEntry(
         number: index + 1, key: instance.key, title: title, item: item, answer: session.summary(of: instance),

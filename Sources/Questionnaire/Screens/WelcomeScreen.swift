@@ -1,3 +1,4 @@
+import BilanBase
 import SurveyDefinition
 
 /// The first screen: what the survey is, for which event, what happens to
@@ -33,16 +34,16 @@ public struct WelcomeScreen: Screen {
   public func pages(width: Int, height: Int) -> [[StyledLine]] {
     let words = ToolText(language: language)
     var head: [StyledLine] = [StyledLine()]
-    head += paragraph(TerminalSafeText.clean(survey.title.text(language)), width: width, style: .bold)
+    head += paragraph(TextSanitizer.clean(survey.title.text(language)), width: width, style: .bold)
     var event: [String] = []
     if let name = survey.event?.name?.text(language) { event.append(name) }
     if let place = survey.event?.place { event.append(place) }
     if let date = survey.event?.date { event.append(EventDate.long(date, language: language)) }
     if let organiser = survey.event?.organiser { event.append(organiser) }
     if !event.isEmpty {
-      head += paragraph(TerminalSafeText.clean(event.joined(separator: " · ")), width: width, style: .accent)
+      head += paragraph(TextSanitizer.clean(event.joined(separator: " · ")), width: width, style: .accent)
     }
-    let description = survey.description.map { TerminalSafeText.clean($0.text(language)) }
+    let description = survey.description.map { TextSanitizer.clean($0.text(language)) }
     func pathLines(withMinutes: Bool) -> [StyledLine] {
       var lines = [StyledLine()] + paragraph(words.pathLine(path, withMinutes: withMinutes), width: width)
       if let responsesIn { lines += paragraph(words.responsesIn(responsesIn), width: width, style: .hint) }
@@ -50,7 +51,7 @@ public struct WelcomeScreen: Screen {
     }
     var notice: [StyledLine] = []
     if let text = survey.privacy.notice?.text(language) {
-      notice = [StyledLine()] + paragraph(TerminalSafeText.clean(text), width: width)
+      notice = [StyledLine()] + paragraph(TextSanitizer.clean(text), width: width)
     }
     let described = description.map { [StyledLine()] + paragraph($0, width: width) } ?? []
     let room = max(3, height - 3)  // the footer and the line above it

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import ResponseStore
 import SurveyDefinition
@@ -237,7 +238,7 @@ public final class InteractiveQuestionnaire {
       case .help(let page):
         var paragraphs = words.helpLines
         if case .question(let editor) = phase, let help = editor.instance.help {
-          paragraphs.insert(TerminalSafeText.clean(help.text(language)), at: 0)
+          paragraphs.insert(TextSanitizer.clean(help.text(language)), at: 0)
         }
         return MessageScreen(
           title: words.helpTitle, paragraphs: paragraphs, hints: [(words.anyKey, "")], language: language,
@@ -258,7 +259,7 @@ public final class InteractiveQuestionnaire {
     switch phase {
     case .resumeOffer(let partial):
       return MessageScreen(
-        title: TerminalSafeText.clean(survey.title.text(language)),
+        title: TextSanitizer.clean(survey.title.text(language)),
         paragraphs: [
           words.resumeQuestion, resumeProgress(of: partial),
         ],

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import SurveyDefinition
 
@@ -71,7 +72,7 @@ extension QuestionnaireSession {
     case .email:
       text = contacts[key]
     }
-    return text.map { TerminalSafeText.clean($0) }
+    return text.map { TextSanitizer.clean($0) }
   }
 
   /// A grid row's name for the review: what comes before the colon in its label

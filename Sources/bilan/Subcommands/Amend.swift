@@ -1,4 +1,5 @@
 import ArgumentParser
+import BilanBase
 import Foundation
 import ResponseStore
 import SurveyDefinition

@@ -154,7 +154,7 @@ extension Bilan {
       } else {
         let device: TerminalDevice
         do {
-          device = try TerminalDevice()
+          device = try LocalTerminal()
         } catch {
           Self.fail(AskError.noTerminal.errorDescription ?? "", code: 1)
         }

@@ -1,5 +1,6 @@
 import Aggregation
 import ArgumentParser
+import BilanBase
 import Foundation
 import MarkdownReport
 import Rehearsal
@@ -144,19 +145,13 @@ extension Bilan {
     static func headlines(_ results: SurveyResults) -> [String] {
       let language = ReportLanguage(code: results.survey.language)
       let typography = Typography(language)
-      let french = language == .french
+      let words = ToolWords.resolved(results.survey.language).headlines
       var lines: [String] = []
       let counts = results.counts
-      var responses =
-        french
-        ? "Réponses\(typography.colon)\(typography.integer(counts.complete)) complètes"
-        : "Responses\(typography.colon)\(typography.integer(counts.complete)) complete"
+      var responses = words.responses(typography.integer(counts.complete))
       // A rehearsal with more responses than people registered has no meaningful rate.
       if let rate = counts.responseRate, let registered = counts.registered, rate <= 1 {
-        responses +=
-          french
-          ? " sur \(registered) inscrits (\(typography.percent(rate)))"
-          : " of \(registered) registered (\(typography.percent(rate)))"
+        responses += words.ofRegistered(registered, typography.percent(rate))
       }
       lines.append(responses)
       let picks: [IndicatorKind] = [.topBox, .nps, .index, .mean, .share]
@@ -179,14 +174,11 @@ extension Bilan {
           let goal = format(target, unit: indicator.unit, typography)
           let said =
             switch verdict {
-            case .met: french ? "atteint" : "met"
-            case .notMet: french ? "non atteint" : "not met"
-            case .notConclusive: french ? "non concluant" : "not conclusive"
+            case .met: words.met
+            case .notMet: words.notMet
+            case .notConclusive: words.notConclusive
             }
-          line +=
-            french
-            ? "\(typography.semicolon)objectif \(goal) \(said)"
-            : "\(typography.semicolon)target \(goal) \(said)"
+          line += typography.semicolon + words.target(goal, said)
         }
         lines.append(line)
       }

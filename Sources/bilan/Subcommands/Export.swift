@@ -1,4 +1,5 @@
 import ArgumentParser
+import BilanBase
 import Foundation
 import ResponseStore
 import SurveyDefinition
@@ -71,7 +72,7 @@ extension Bilan {
         let store = try SQLiteResponseStore(path: storePath, surveyID: survey.id, create: false)
         if let output {
           let file = try AtomicFile(path: output)
-          try exporter.write(from: store) { data throws(ExportError) in try file.write(data) }
+          try exporter.write(from: store) { data throws(FileWriteError) in try file.write(data) }
           try file.commit(mode: includeContacts ? 0o600 : 0o644)
         } else {
           try exporter.write(from: store) { data in FileHandle.standardOutput.write(data) }
@@ -107,7 +108,7 @@ enum StoreCommand {
     if let code = error as? ExitCode { return code }
     printError((error as? LocalizedError)?.errorDescription ?? "\(error)")
     if let error = error as? StoreError { return ExitCode(error.isInputError ? 1 : 3) }
-    if error is ExportError { return ExitCode(3) }
+    if error is FileWriteError { return ExitCode(3) }
     if error is ImportError { return ExitCode(1) }
     return ExitCode(3)
   }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BilanBase
 import Foundation
 import SurveyDefinition
 
@@ -84,11 +85,7 @@ extension Bilan {
 
     /// The diagnostics as a JSON array, keys in a fixed order, one object per line.
     static func json(_ diagnostics: [Diagnostic]) -> String {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.withoutEscapingSlashes]
-      func string(_ value: String) -> String {
-        (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
-      }
+      let string = JSONText.quoted
       let objects = diagnostics.map { diagnostic in
         let location = diagnostic.location
         return "{\"file\":\(string(location.file)),\"line\":\(location.line),\"column\":\(location.column),"

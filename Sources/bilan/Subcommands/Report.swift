@@ -1,5 +1,6 @@
 import Aggregation
 import ArgumentParser
+import BilanBase
 import ExcelReport
 import Foundation
 import MarkdownReport

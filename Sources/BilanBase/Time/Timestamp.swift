@@ -7,32 +7,38 @@ import Foundation
 /// the order "started_at, then id" is the same in every copy of a response
 /// and a round trip through an export gives identical bytes. Fixed width,
 /// so the text sorts chronologically.
-public enum Timestamp {
+package enum Timestamp {
   /// `date` truncated to the whole second.
-  public static func truncated(_ date: Date) -> Date {
+  package static func truncated(_ date: Date) -> Date {
     Date(timeIntervalSince1970: floor(date.timeIntervalSince1970))
   }
 
   /// `yyyy-MM-ddTHH:mm:ssZ` in UTC.
-  public static func string(from date: Date) -> String {
-    var seconds = time_t(floor(date.timeIntervalSince1970))
-    var parts = tm()
-    gmtime_r(&seconds, &parts)
+  package static func string(from date: Date) -> String {
+    let parts = utcParts(of: date)
     return String(
       format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
       Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
   }
 
+  /// `yyyy-MM-dd HH:mm UTC`, for a reader: "2015-03-05 16:49 UTC".
+  package static func minuteString(from date: Date) -> String {
+    let parts = utcParts(of: date)
+    return String(
+      format: "%04d-%02d-%02d %02d:%02d UTC", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min))
+  }
+
   /// Reads `yyyy-MM-ddTHH:mm:ss` with an optional fraction and a `Z` or
   /// `±HH:MM` offset (a space may replace the `T`). `nil` when it is not
   /// such a time or a field is out of range. Fractions are dropped.
-  public static func date(from text: String) -> Date? {
+  package static func date(from text: String) -> Date? {
     var text = text
     return text.withUTF8 { date(utf8: $0) }
   }
 
   /// `date(from:)` on the UTF-8 bytes of the text.
-  static func date(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+  package static func date(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
     var index = 0
     func number(_ digits: Int) -> Int? {
       guard index + digits <= bytes.count else { return nil }
@@ -75,6 +81,21 @@ public enum Timestamp {
     guard index == bytes.count, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60,
       second < 61
     else { return nil }
+    let time = utcDate(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+    return time.map { $0.addingTimeInterval(TimeInterval(-offset)) }
+  }
+
+  /// The calendar fields of `date` in UTC (`tm_year` counts from 1900, `tm_mon` from 0).
+  package static func utcParts(of date: Date) -> tm {
+    var seconds = time_t(floor(date.timeIntervalSince1970))
+    var parts = tm()
+    gmtime_r(&seconds, &parts)
+    return parts
+  }
+
+  /// The time of these UTC fields (month 1–12), or nil for a day that does
+  /// not exist (31 February).
+  package static func utcDate(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Date? {
     var parts = tm()
     parts.tm_year = Int32(year - 1900)
     parts.tm_mon = Int32(month - 1)
@@ -85,6 +106,6 @@ public enum Timestamp {
     let seconds = timegm(&parts)
     // timegm normalises 31 February into March: refuse dates that do not exist.
     guard parts.tm_mday == Int32(day), parts.tm_mon == Int32(month - 1) else { return nil }
-    return Date(timeIntervalSince1970: TimeInterval(Int(seconds) - offset))
+    return Date(timeIntervalSince1970: TimeInterval(seconds))
   }
 }
