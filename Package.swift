@@ -116,6 +116,16 @@ var package = Package(
       swiftSettings: swift6
     ),
 
+    // The report from end to end (load, check, aggregate, write, publish): what
+    // `report`, `demo` and `live` call.
+    .target(
+      name: "ReportPipeline",
+      dependencies: [
+        "BilanBase", "SurveyDefinition", "ResponseStore", "Aggregation", "ExcelReport", "MarkdownReport",
+      ],
+      swiftSettings: swift6
+    ),
+
     // MARK: Executable
     .executableTarget(
       name: "bilan",
@@ -127,6 +137,7 @@ var package = Package(
         "Aggregation",
         "ExcelReport",
         "MarkdownReport",
+        "ReportPipeline",
         "Rehearsal",
         "XLSForm",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),

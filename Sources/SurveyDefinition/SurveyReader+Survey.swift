@@ -35,7 +35,7 @@ struct ParsedCondition {
 extension SurveyReader {
   static let topLevelKeys = [
     "id", "version", "title", "description", "languages", "event", "privacy", "choices", "scales", "items",
-    "sections", "indicators", "breakdowns",
+    "sections", "indicators", "breakdowns", "synthesis",
   ]
 
   func readSurvey(_ root: Node) -> Survey? {
@@ -85,6 +85,7 @@ extension SurveyReader {
     let indicators =
       fields["indicators"].map { readIndicators($0.value, event: event, eventKey: fields["event"]) } ?? []
     let breakdowns = fields["breakdowns"].map { readBreakdowns($0.value) } ?? []
+    let synthesis = fields["synthesis"].flatMap { readSynthesis($0.value) }
 
     guard let title, !hasErrors else { return nil }
     return Survey(
@@ -94,7 +95,7 @@ extension SurveyReader {
       scales: scaleOrder.compactMap { scales[$0] },
       itemLists: itemListOrder.compactMap { itemLists[$0] },
       sections: sectionRecords.map(\.section),
-      indicators: indicators, breakdowns: breakdowns, sourcePath: file)
+      indicators: indicators, breakdowns: breakdowns, synthesis: synthesis, sourcePath: file)
   }
 
   private func readLanguages(_ node: Node) {
@@ -126,7 +127,11 @@ extension SurveyReader {
   private func readEvent(_ node: Node) -> Event? {
     guard let mapping = mapping(node, "'event'") else { return nil }
     let fields = entries(
-      mapping, allowed: ["name", "date", "place", "organiser", "registered"], in: "'event'",
+      mapping,
+      allowed: [
+        "name", "date", "place", "organiser", "registered", "facilitators", "objectives", "programme",
+        "time_zone",
+      ], in: "'event'",
       misplaced: ["organizer": "unknown key 'organizer' in 'event'; did you mean 'organiser'?"])
     var event = Event()
     event.name = fields["name"].flatMap { localizedText($0.value, "the event name") }
@@ -149,7 +154,32 @@ extension SurveyReader {
         event.registered = registered
       }
     }
+    event.facilitators = fields["facilitators"].flatMap { localizedText($0.value, "the event facilitators") }
+    if let node = fields["objectives"]?.value, let elements = sequence(node, "the event objectives") {
+      event.objectives = elements.compactMap { localizedText($0, "an objective of the event") }
+    }
+    if let node = fields["programme"]?.value, let elements = sequence(node, "the event programme") {
+      event.programme = elements.compactMap(readProgrammePart)
+    }
+    if let node = fields["time_zone"]?.value, let zone = string(node, "the event time zone") {
+      if TimeZone(identifier: zone) == nil {
+        error(node, "unknown time zone '\(zone)'; write an IANA name such as Europe/Paris")
+      } else {
+        event.timeZone = zone
+      }
+    }
     return event
+  }
+
+  private func readProgrammePart(_ node: Node) -> ProgrammePart? {
+    guard let mapping = mapping(node, "a part of the event programme") else { return nil }
+    let fields = entries(mapping, allowed: ["title", "summary"], in: "a part of the event programme")
+    requireKeys(["title"], in: fields, of: node, "a part of the event programme")
+    guard let title = fields["title"].flatMap({ localizedText($0.value, "the title of a programme part") })
+    else { return nil }
+    return ProgrammePart(
+      title: title,
+      summary: fields["summary"].flatMap { localizedText($0.value, "the summary of a programme part") })
   }
 
   private func readPrivacy(_ node: Node) -> Privacy? {

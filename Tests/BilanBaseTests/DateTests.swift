@@ -38,4 +38,24 @@ import Testing
     #expect(CalendarDay(Date(timeIntervalSince1970: 1_425_600_000)).text == "2015-03-06")
     #expect(try #require(CalendarDay("2015-03-04")) < day)
   }
+
+  /// An event's day in its own time zone: 23:30 UTC on 5 March is 0:30 on
+  /// 6 March in Paris (UTC+1 in winter), 22:30 UTC in July already the next
+  /// day there (UTC+2); an unknown zone falls back on UTC.
+  @Test func aDayCanBeTheEventsLocalDay() throws {
+    let lateWinter = try #require(Timestamp.date(from: "2015-03-05T23:30:00Z"))
+    #expect(CalendarDay(lateWinter, timeZone: "Europe/Paris").text == "2015-03-06")
+    #expect(CalendarDay(lateWinter, timeZone: nil).text == "2015-03-05")
+    #expect(CalendarDay(lateWinter, timeZone: "Mars/Olympus").text == "2015-03-05")
+    let lateSummer = try #require(Timestamp.date(from: "2015-07-01T22:30:00Z"))
+    #expect(CalendarDay(lateSummer, timeZone: "Europe/Paris").text == "2015-07-02")
+  }
+
+  /// ISO weekdays (1 = Monday), checked against `date +%u` on each day.
+  @Test(arguments: [
+    ("2015-03-05", 4), ("2000-01-01", 6), ("2024-02-29", 4), ("2026-12-06", 7), ("1900-03-05", 1),
+  ])
+  func weekdays(_ text: String, _ weekday: Int) throws {
+    #expect(try #require(CalendarDay(text)).weekday == weekday)
+  }
 }

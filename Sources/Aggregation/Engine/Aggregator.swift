@@ -37,6 +37,7 @@ public struct Aggregator: Sendable {
   var complete = 0
   var partial = 0
   var included = 0
+  var synthetic = 0
   var lastDate: Date?
 
   /// Prepares the accumulators of `survey`.
@@ -108,6 +109,7 @@ public struct Aggregator: Sendable {
     }
     guard response.status == .complete || options.includePartial else { return }
     included += 1
+    if response.source == .synthetic { synthetic += 1 }
     let date = response.submittedAt ?? response.startedAt
     if lastDate.map({ date > $0 }) ?? true { lastDate = date }
     // Each key read once.

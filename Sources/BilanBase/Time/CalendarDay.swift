@@ -17,6 +17,25 @@ package struct CalendarDay: Equatable, Comparable, Sendable {
     day = Int(parts.tm_mday)
   }
 
+  /// The day of `date` in the time zone `identifier` (an IANA name such as
+  /// `Europe/Paris`): an event's own day, so that an answer given at 0:30 in
+  /// Paris is dated that day, not the day before. UTC when `identifier` is
+  /// nil or unknown.
+  package init(_ date: Date, timeZone identifier: String?) {
+    guard let identifier, let zone = TimeZone(identifier: identifier) else {
+      self.init(date)
+      return
+    }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
+    self.init(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+  }
+
+  private init(year: Int, month: Int, day: Int) {
+    (self.year, self.month, self.day) = (year, month, day)
+  }
+
   /// The day `yyyy-MM-dd` (ASCII digits), or nil when the text is not one or
   /// the day does not exist (2015-02-30).
   package init?(_ text: String) {
@@ -34,6 +53,20 @@ package struct CalendarDay: Equatable, Comparable, Sendable {
       (1...12).contains(month), day >= 1, day <= Self.days(inMonth: month, of: year)
     else { return nil }
     (self.year, self.month, self.day) = (year, month, day)
+  }
+
+  /// The day of the week, 1 = Monday … 7 = Sunday (ISO 8601), by Zeller's
+  /// congruence for the Gregorian calendar.
+  package var weekday: Int {
+    var y = year
+    var m = month
+    if m < 3 {
+      m += 12
+      y -= 1
+    }
+    // h: 0 = Saturday, 1 = Sunday, … 6 = Friday.
+    let h = (day + (13 * (m + 1)) / 5 + y + y / 4 - y / 100 + y / 400) % 7
+    return (h + 5) % 7 + 1
   }
 
   /// `yyyy-MM-dd`.

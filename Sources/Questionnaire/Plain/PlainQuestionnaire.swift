@@ -408,14 +408,14 @@ public final class PlainQuestionnaire {
 
   // MARK: Parsing a line
 
-  private func failure(_ message: String) -> Result<[String: AnswerValue], MessageError> {
-    .failure(MessageError(message))
+  private func failure(_ message: String) -> Result<[String: AnswerValue], AnswerRejection> {
+    .failure(AnswerRejection(message))
   }
 
   /// The values a line gives, typed for the question (the survey's rules are checked after).
   private func parse(
     _ line: String, for instance: QuestionInstance
-  ) -> Result<[String: AnswerValue], MessageError> {
+  ) -> Result<[String: AnswerValue], AnswerRejection> {
     let key = instance.key
     let trimmed = line.trimmingCharacters(in: .whitespaces)
     let french = language == "fr"
@@ -509,13 +509,13 @@ public final class PlainQuestionnaire {
   }
 
   /// A scale point, or `na` for not applicable.
-  private func point(_ text: String, scale: Scale) -> Result<AnswerValue, MessageError> {
+  private func point(_ text: String, scale: Scale) -> Result<AnswerValue, AnswerRejection> {
     let french = language == "fr"
     let lowered = text.lowercased()
     if ["na", "n/a", "nsp"].contains(lowered) {
       guard scale.notApplicable != nil else {
         return .failure(
-          MessageError(
+          AnswerRejection(
             french
               ? "Cette question n’a pas de réponse « sans avis »."
               : "This question has no “no opinion” answer."))
@@ -524,7 +524,7 @@ public final class PlainQuestionnaire {
     }
     guard let value = Int(text), scale.points.contains(value) else {
       return .failure(
-        MessageError(
+        AnswerRejection(
           (french
             ? "Donnez une valeur entière de \(scale.min) à \(scale.max)"
             : "Give a whole value from \(scale.min) to \(scale.max)")

@@ -517,16 +517,16 @@ public final class InteractiveQuestionnaire {
   }
 
   /// The widget's values checked by the survey's rules, or the message saying why not.
-  private func checkedChanges(of editor: QuestionEditor) -> Result<[String: AnswerValue?], MessageError> {
+  private func checkedChanges(of editor: QuestionEditor) -> Result<[String: AnswerValue?], AnswerRejection> {
     do {
       let values = try editor.values()
       do {
         return .success(try session.validate(values, for: editor.instance))
       } catch {
-        return .failure(MessageError(error.message))
+        return .failure(AnswerRejection(error.message))
       }
     } catch {
-      return .failure(MessageError(error.message(words)))
+      return .failure(AnswerRejection(error.message(words)))
     }
   }
 
@@ -605,10 +605,4 @@ public final class InteractiveQuestionnaire {
     }
     phase = .review(cursor: cursor, notice: nil)
   }
-}
-
-/// A participant-facing explanation, carried as an error.
-struct MessageError: Error {
-  var message: String
-  init(_ message: String) { self.message = message }
 }

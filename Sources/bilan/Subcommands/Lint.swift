@@ -1,6 +1,7 @@
 import ArgumentParser
 import BilanBase
 import Foundation
+import ResponseStore
 import SurveyDefinition
 
 extension Bilan {
@@ -57,7 +58,10 @@ extension Bilan {
       var diagnostics: [Diagnostic] = []
       for file in files { diagnostics += SurveyLinter.lint(path: file) }
       if let store, !diagnostics.contains(where: \.isError) {
-        diagnostics += try StoreCommand.surveyChangeDiagnostics(surveyPath: files[0], storePath: store)
+        let survey = try Survey.load(path: files[0])
+        let changes = try SurveyChanges.check(
+          survey: survey, store: SQLiteResponseStore(path: store, surveyID: survey.id, create: false))
+        diagnostics += changes.diagnostics(survey: survey, surveyPath: files[0], storePath: store)
       }
       let errors = diagnostics.filter(\.isError).count
       let warnings = diagnostics.count - errors
