@@ -95,7 +95,8 @@ extension ReportWriter {
       }
       if row > first {
         try addBarChart(
-          .bar, title: text.chartTitle("\(summary.label) — \(text.borda)", n: [ranking.respondents]), in: sheet,
+          .bar, title: text.chartTitle("\(summary.label) — \(text.borda)", n: [ranking.respondents]),
+          in: sheet,
           categories: .init(sheet: sheet.name, column: 0, rows: first...(row - 1)),
           values: .init(sheet: sheet.name, column: 1, rows: first...(row - 1)), numberFormat: "0.00",
           axis: (0, Double(ranking.pick)), at: (tableTop, chartColumn))
@@ -142,7 +143,8 @@ extension ReportWriter {
         shares: [summary.distribution.map { Double($0.percent) / 100 }], at: (tableTop, chartColumn))
     case "nps":
       try addBarChart(
-        .column, title: text.chartTitle(summary.label, n: [summary.answered]), in: sheet, categories: categories,
+        .column, title: text.chartTitle(summary.label, n: [summary.answered]), in: sheet,
+        categories: categories,
         values: shares, numberFormat: "0%",
         axis: (0, nil), at: (tableTop, chartColumn))
     default:
