@@ -12,7 +12,7 @@ struct Bilan: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       Lint.self, Ask.self, Import.self, Export.self, Stats.self, Report.self, Demo.self, Delete.self,
-      Amend.self, PurgeContacts.self, Audit.self, Convert.self,
+      Amend.self, PurgeContacts.self, Audit.self, Convert.self, Serve.self, Live.self,
     ]
   )
 

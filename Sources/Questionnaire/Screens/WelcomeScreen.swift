@@ -9,13 +9,19 @@ public struct WelcomeScreen: Screen {
   public var minutes: Int
   /// In kiosk mode, how many responses this store holds already.
   public var responsesIn: Int?
+  /// Over SSH: the participant's code and how to come back with it, and the command to type.
+  public var reconnection: (text: String, command: String)?
 
-  public init(survey: Survey, language: String, questionCount: Int, minutes: Int, responsesIn: Int? = nil) {
+  public init(
+    survey: Survey, language: String, questionCount: Int, minutes: Int, responsesIn: Int? = nil,
+    reconnection: (text: String, command: String)? = nil
+  ) {
     self.survey = survey
     self.language = language
     self.questionCount = questionCount
     self.minutes = minutes
     self.responsesIn = responsesIn
+    self.reconnection = reconnection
   }
 
   public func render(width: Int, height: Int) -> ScreenFrame {
@@ -39,6 +45,11 @@ public struct WelcomeScreen: Screen {
       width: width, style: .dim)
     if let responsesIn {
       lines += paragraph(words.responsesIn(responsesIn), width: width, style: .dim)
+    }
+    if let reconnection {
+      lines.append(StyledLine())
+      lines += paragraph(reconnection.text, width: width, style: .accent)
+      lines += paragraph(reconnection.command, width: width, style: .bold, extraIndent: 4)
     }
     if let notice = survey.privacy.notice?.text(language) {
       lines.append(StyledLine())

@@ -225,6 +225,9 @@ public final class InteractiveQuestionnaire {
         if case .question(let editor) = phase, let help = editor.instance.help {
           paragraphs.insert(TerminalSafeText.clean(help.text(language)), at: 0)
         }
+        if let reconnection = options.reconnection {
+          paragraphs += [words.reconnection(reconnection), "    " + reconnection.command]
+        }
         return MessageScreen(
           title: words.helpTitle, paragraphs: paragraphs, hints: [(words.anyKey, "")], language: language)
       case .quitQuestion:
@@ -234,7 +237,7 @@ public final class InteractiveQuestionnaire {
               ? "Abandonner ce questionnaire ? Vos réponses sont enregistrées."
               : "Leave this questionnaire? Your answers are saved.")
             : words.quitQuestion,
-          paragraphs: [],
+          paragraphs: options.reconnection.map { [words.reconnection($0), "    " + $0.command] } ?? [],
           hints: language == "fr"
             ? [("O", "quitter"), ("N", "continuer")] : [("Y", "quit"), ("N", "go on")],
           language: language)
@@ -256,7 +259,8 @@ public final class InteractiveQuestionnaire {
         options.kiosk ? ((try? repository.count(survey: survey.id, includePartial: false)) ?? 0) : nil
       return WelcomeScreen(
         survey: survey, language: language, questionCount: session.shown.count,
-        minutes: session.estimatedMinutes(), responsesIn: count)
+        minutes: session.estimatedMinutes(), responsesIn: count,
+        reconnection: options.reconnection.map { (words.reconnection($0), $0.command) })
     case .question(let editor):
       return QuestionScreen(editor: editor, progress: session.progress(of: editor.instance.key))
     case .review(let cursor, let notice):

@@ -173,6 +173,13 @@ public struct ToolText: Sendable {
     french ? "Quitter ? Vos réponses sont enregistrées." : "Quit? Your answers are saved."
   }
   public var quitChoices: String { french ? "O quitter · N continuer" : "Y quit · N go on" }
+  /// The participant's own code over SSH, and what resumes their response
+  /// (the command itself goes on a line of its own).
+  public func reconnection(_ reconnection: AskOptions.Reconnection) -> String {
+    french
+      ? "Votre code : \(reconnection.code). Si la connexion coupe, reprenez où vous en étiez en tapant :"
+      : "Your code: \(reconnection.code). If the connection drops, resume where you stopped by typing:"
+  }
   public var resumeQuestion: String {
     french
       ? "Un questionnaire commencé sur ce poste n’a pas été envoyé."

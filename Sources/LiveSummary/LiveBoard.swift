@@ -1,0 +1,262 @@
+import Aggregation
+import Foundation
+import Questionnaire
+import SurveyDefinition
+
+/// The projector's screen, drawn from the engine's results: how many
+/// responses are in, the headline figure and the key indicators with their
+/// intervals, the tools compared, the top obstacles.
+///
+/// Every figure is the engine's (`SurveyResults`), rounded and worded as
+/// `bilan stats` writes it; the engine's ranks, ties and target verdicts are
+/// shown as they are. Nothing but the count of responses is shown while
+/// fewer than the survey's `min_group_size` (k) responses are in, and no row
+/// resting on fewer than k answers is shown; breakdowns by group never are
+/// (in a room everyone knows who is in the small group). Free text only with
+/// `quotes`, masked by the engine and cleaned for the terminal.
+public struct LiveBoard: Sendable {
+  public var results: SurveyResults
+  public var quotes: Bool
+  /// When the figures were computed (the screen's only clock).
+  public var updated: Date
+
+  public init(results: SurveyResults, quotes: Bool = false, updated: Date) {
+    self.results = results
+    self.quotes = quotes
+    self.updated = updated
+  }
+
+  private var language: String { results.survey.language }
+  private var words: LiveText { LiveText(language: language) }
+  private var k: Int { results.minGroupSize }
+
+  /// Whether there are enough responses to show any figure.
+  public var showsFigures: Bool { results.counts.included >= k }
+
+  /// The screen for a window of `width` × `height` cells.
+  public func render(width: Int, height: Int) -> [StyledLine] {
+    let content = max(20, width - 4)
+    var top: [StyledLine] = [StyledLine()]
+    top += wrap(TerminalSafeText.clean(results.survey.title), content, .bold)
+    if let event = eventLine { top += wrap(event, content, .accent) }
+    top.append(StyledLine())
+    top += headline(width: content)
+    var sections: [[StyledLine]] = []
+    if showsFigures {
+      sections.append(keyIndicators(width: content))
+      for indicator in results.indicators where indicator.perItem && indicator.kind != .borda {
+        sections.append(comparison(indicator, width: content))
+      }
+      for indicator in results.indicators where indicator.kind == .borda && !indicator.perItem {
+        sections.append(obstacles(indicator, width: content))
+      }
+      if quotes { sections.append(quoteLines(width: content)) }
+    } else {
+      sections.append(
+        [StyledLine()] + wrap(words.waiting(k: k, have: results.counts.included), content, .notice))
+    }
+    let footer = wrap(words.footer(updated: updated, n: results.counts.included, k: k), content, .dim)
+    var lines = top
+    for section in sections where !section.isEmpty {
+      // A section is shown whole or not at all: never a list cut after its title.
+      guard lines.count + section.count + footer.count <= height else { continue }
+      lines += section
+    }
+    lines = Array(lines.prefix(max(0, height - footer.count)))
+    while lines.count < height - footer.count { lines.append(StyledLine()) }
+    return lines + footer
+  }
+
+  // MARK: Parts
+
+  private var eventLine: String? {
+    guard let event = results.survey.event else { return nil }
+    let parts = [event.name, event.place, event.date].compactMap { $0 }.filter { !$0.isEmpty }
+    return parts.isEmpty ? nil : TerminalSafeText.clean(parts.joined(separator: " · "))
+  }
+
+  /// The indicator drawn large beside the count: the first top box (the
+  /// satisfaction of most surveys), else the first NPS or index.
+  var headlineIndicator: IndicatorResult? {
+    for kind in [IndicatorKind.topBox, .nps, .index] {
+      if let found = results.indicators.first(where: { $0.kind == kind && !$0.perItem }),
+        let row = overallRow(of: found), row.value != nil
+      {
+        return found
+      }
+    }
+    return nil
+  }
+
+  /// The overall row of a whole-question indicator, when it rests on at least k answers.
+  private func overallRow(of indicator: IndicatorResult) -> IndicatorRow? {
+    guard let row = indicator.rows.first(where: { $0.group == nil && $0.item == nil }), !row.suppressed,
+      (row.n ?? 0) >= k
+    else { return nil }
+    return row
+  }
+
+  private func headline(width: Int) -> [StyledLine] {
+    let count = results.counts.included
+    var figures: [(big: String, caption: [String])] = [
+      (String(count), [words.responses(count, partial: results.counts.partial)])
+    ]
+    if showsFigures, let indicator = headlineIndicator, let row = overallRow(of: indicator),
+      let value = row.value
+    {
+      var caption = [TerminalSafeText.clean(indicator.label)]
+      var detail: [String] = []
+      if let low = row.ciLow, let high = row.ciHigh {
+        detail.append(IndicatorFormat.interval(low, high, unit: indicator.unit, language: language))
+      }
+      if let n = row.n { detail.append("n = \(n)") }
+      if let target = IndicatorFormat.target(of: indicator, language: language), let verdict = row.verdict {
+        detail.append(target + " : " + IndicatorFormat.verdict(verdict, language: language))
+      }
+      caption.append(words.colon(detail.joined(separator: " · ")))
+      figures.append((IndicatorFormat.value(value, unit: indicator.unit, language: language), caption))
+    }
+    let big = figures.map { BigText.rows($0.big) }
+    let bigWidth = big.map { $0.first?.count ?? 0 }.reduce(0, +) + 6 * (figures.count - 1)
+    guard bigWidth <= width, figures.allSatisfy({ BigText.canDraw($0.big) }) else {
+      // A narrow window: the same figures in ordinary type.
+      return figures.flatMap { figure in
+        [StyledLine("  " + figure.big, .bold)] + figure.caption.flatMap { wrap($0, width, .plain) }
+      }
+    }
+    var lines: [StyledLine] = []
+    for row in 0..<BigText.height {
+      lines.append(StyledLine("  " + big.map { $0[row] }.joined(separator: "      "), .chosen))
+    }
+    let columnWidth = big.first?.first?.count ?? 0
+    // Captions under their figure: the count's on the left, the headline's after it.
+    let first = figures[0].caption.first ?? ""
+    if figures.count > 1 {
+      let indent = max(columnWidth + 6, DisplayWidth.width(of: first) + 2)
+      let rest = figures[1].caption
+      for (index, text) in rest.enumerated() {
+        let left = index == 0 ? first : ""
+        let padded = TextLayout.pad(left, width: indent)
+        lines.append(StyledLine("  " + padded + TextLayout.truncate(text, width: max(10, width - indent))))
+      }
+    } else {
+      lines.append(StyledLine("  " + first))
+    }
+    return lines
+  }
+
+  /// One line per whole-question indicator (the headline one excepted).
+  private func keyIndicators(width: Int) -> [StyledLine] {
+    let shown = results.indicators.filter {
+      !$0.perItem && $0.kind != .borda && $0.id != headlineIndicator?.id
+    }
+    var lines: [StyledLine] = []
+    for indicator in shown {
+      guard let row = overallRow(of: indicator), let value = row.value else { continue }
+      var figure = IndicatorFormat.value(value, unit: indicator.unit, language: language)
+      if let low = row.ciLow, let high = row.ciHigh {
+        figure += "  " + IndicatorFormat.interval(low, high, unit: indicator.unit, language: language)
+      }
+      if let target = IndicatorFormat.target(of: indicator, language: language), let verdict = row.verdict {
+        figure += "  " + words.colon(target + " : " + IndicatorFormat.verdict(verdict, language: language))
+      }
+      lines.append(labelled(TerminalSafeText.clean(indicator.label), figure, width: width))
+    }
+    return lines.isEmpty ? [] : [StyledLine(), StyledLine("  " + words.keyIndicators, .bold)] + lines
+  }
+
+  /// The items of a per-item indicator, ranked by the engine, with bars.
+  private func comparison(_ indicator: IndicatorResult, width: Int) -> [StyledLine] {
+    let rows = indicator.rows.filter {
+      $0.group == nil && !$0.suppressed && ($0.n ?? 0) >= k && $0.value != nil
+    }
+    .sorted { ($0.rank ?? .max) < ($1.rank ?? .max) }
+    guard !rows.isEmpty else { return [] }
+    var lines = [StyledLine(), StyledLine("  " + TerminalSafeText.clean(indicator.label), .bold)]
+    let labelWidth = min(32, max(12, width / 3))
+    let barWidth = max(6, min(30, width - labelWidth - 30))
+    let (low, high) = scale(of: indicator, rows: rows)
+    for row in rows {
+      guard let value = row.value else { continue }
+      let rank = row.rank.map { String($0) } ?? " "
+      let label = TextLayout.pad(
+        TextLayout.truncate(TerminalSafeText.clean(row.item?.label ?? ""), width: labelWidth),
+        width: labelWidth)
+      let filled = Int(((value - low) / max(high - low, 1e-9) * Double(barWidth)).rounded())
+      let bar =
+        String(repeating: "█", count: max(0, min(barWidth, filled)))
+        + String(repeating: "░", count: max(0, barWidth - max(0, min(barWidth, filled))))
+      var figure = IndicatorFormat.value(value, unit: indicator.unit, language: language)
+      if let ciLow = row.ciLow, let ciHigh = row.ciHigh {
+        figure += " " + IndicatorFormat.interval(ciLow, ciHigh, unit: indicator.unit, language: language)
+      }
+      lines.append(
+        StyledLine(spans: [
+          ("  " + TextLayout.pad(rank, width: 3) + label + " ", .plain), (bar, .accent),
+          (" " + figure, .plain),
+        ]))
+    }
+    if let comparison = indicator.comparison(), comparison.entries.count > 1 {
+      let note =
+        comparison.noClearDifference
+        ? words.noClearDifference
+        : words.clearlyAhead(comparison.leaders.map { TerminalSafeText.clean($0.item.label) })
+      lines += wrap(note, width, .dim)
+    }
+    return lines
+  }
+
+  /// The first three choices of a Borda ranking (the obstacles of the reference survey).
+  private func obstacles(_ indicator: IndicatorResult, width: Int) -> [StyledLine] {
+    let rows = indicator.rows.filter {
+      $0.group == nil && !$0.suppressed && ($0.n ?? 0) >= k && $0.value != nil
+    }
+    .sorted { ($0.rank ?? .max) < ($1.rank ?? .max) }
+    .filter { ($0.rank ?? .max) <= 3 }
+    guard !rows.isEmpty else { return [] }
+    var lines = [StyledLine(), StyledLine("  " + TerminalSafeText.clean(indicator.label), .bold)]
+    for row in rows {
+      guard let value = row.value else { continue }
+      let figure = IndicatorFormat.value(value, unit: indicator.unit, language: language) + " " + words.points
+      let label = (row.rank.map { "\($0)  " } ?? "") + TerminalSafeText.clean(row.item?.label ?? "")
+      lines.append(labelled(label, figure, width: width))
+    }
+    return lines
+  }
+
+  /// The last free-text answers (`--quotes`), masked by the engine.
+  private func quoteLines(width: Int) -> [StyledLine] {
+    let answers = results.freeText.filter { !$0.isOther && $0.answers.count >= k }
+      .flatMap { summary in summary.answers.suffix(2) }.suffix(4)
+    guard !answers.isEmpty else { return [] }
+    var lines = [StyledLine(), StyledLine("  " + words.quotes, .bold)]
+    for answer in answers {
+      let text = TerminalSafeText.clean(answer.text).replacingOccurrences(of: "\n", with: " ")
+      lines.append(StyledLine("    « " + TextLayout.truncate(text, width: max(10, width - 8)) + " »", .plain))
+    }
+    return lines
+  }
+
+  // MARK: Layout
+
+  private func scale(of indicator: IndicatorResult, rows: [IndicatorRow]) -> (Double, Double) {
+    let values = rows.compactMap(\.value)
+    let low = indicator.bounds.lower ?? min(0, values.min() ?? 0)
+    let high = indicator.bounds.upper ?? (values.max() ?? 1)
+    return (low, high)
+  }
+
+  private func labelled(_ label: String, _ figure: String, width: Int) -> StyledLine {
+    let figureWidth = DisplayWidth.width(of: figure)
+    let labelWidth = max(10, width - figureWidth - 4)
+    let shown = TextLayout.truncate(label, width: labelWidth)
+    let dots = max(1, width - 2 - DisplayWidth.width(of: shown) - figureWidth - 2)
+    return StyledLine(spans: [
+      ("  " + shown + " ", .plain), (String(repeating: "·", count: dots), .dim), (" " + figure, .bold),
+    ])
+  }
+
+  private func wrap(_ text: String, _ width: Int, _ style: TextStyle) -> [StyledLine] {
+    TextLayout.wrap(text, width: width).map { StyledLine("  " + $0, style) }
+  }
+}

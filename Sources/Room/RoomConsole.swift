@@ -1,0 +1,193 @@
+import Dispatch
+import Foundation
+import Questionnaire
+import ResponseStore
+
+/// `bilan serve`'s own screen: the line to type, the session code, the host
+/// key's fingerprint, who is answering, and the last events; on a terminal,
+/// full screen until the facilitator stops it (Ctrl-C, then O/Y), else the
+/// same lines printed once, then running until SIGINT or SIGTERM.
+public struct RoomConsole {
+  public let server: RoomServer
+  public let port: Int
+  public let repository: any ResponseRepository
+  public let log: RoomLog
+
+  public init(server: RoomServer, port: Int, repository: any ResponseRepository, log: RoomLog) {
+    self.server = server
+    self.port = port
+    self.repository = repository
+    self.log = log
+  }
+
+  private var french: Bool { (server.configuration.language ?? server.survey.defaultLanguage) == "fr" }
+
+  /// Where participants can reach the room, the preferred address first.
+  public var addresses: [String] { server.configuration.listen.reachableAddresses() }
+
+  /// `ssh -p 2222 atelier@192.168.1.20`
+  public var command: String {
+    connectCommand(user: server.configuration.user, host: addresses.first ?? "127.0.0.1", port: port)
+  }
+
+  /// What is printed when standard output is not a terminal (and what the screen shows).
+  public var banner: [String] {
+    var lines = [
+      "bilan serve: \(server.survey.id) listening on \(server.configuration.listen.host):\(port)",
+      "Participants type:  \(command)",
+    ]
+    for other in addresses.dropFirst() {
+      lines.append(
+        "  (or, on another network of this machine: \(connectCommand(user: server.configuration.user, host: other, port: port)))"
+      )
+    }
+    switch server.configuration.access {
+    case .code(let code): lines.append("Session code:       \(code)  (the SSH password)")
+    case .open: lines.append("Session code:       none (--open: anyone on this network can answer)")
+    }
+    lines.append(
+      "Host key:           \(server.hostKey.fingerprint) (ED25519)\(server.hostKey.created ? ", new" : "")")
+    return lines
+  }
+
+  // MARK: Without a terminal
+
+  /// Blocks until SIGINT or SIGTERM; returns the signal.
+  public static func waitForSignal() -> Int32 {
+    let received = DispatchSemaphore(value: 0)
+    let caught = SignalBox()
+    var sources: [any DispatchSourceSignal] = []
+    for number in [SIGINT, SIGTERM, SIGHUP] {
+      signal(number, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler {
+        caught.set(number)
+        received.signal()
+      }
+      source.resume()
+      sources.append(source)
+    }
+    received.wait()
+    for source in sources { source.cancel() }
+    return caught.value
+  }
+
+  // MARK: Full screen
+
+  /// How the facilitator left the screen.
+  public enum Ending: Sendable, Equatable {
+    /// Ctrl-C then yes, or Q then yes.
+    case stopped
+    /// SIGTERM or SIGHUP.
+    case signal(Int32)
+  }
+
+  /// Runs the screen on `terminal` until the facilitator stops the room.
+  public func run(on terminal: LocalTerminal, environment: [String: String]) -> Ending {
+    let painter = Painter(device: terminal, palette: .fromEnvironment(environment))
+    terminal.enter()
+    defer { terminal.leave() }
+    var confirming = false
+    while true {
+      let size = terminal.size()
+      let lines = screen(width: size.columns, height: size.rows, confirming: confirming)
+      painter.draw(lines, size: size, cursor: nil)
+      switch terminal.nextEvent(timeout: 1) {
+      case .timeout: continue
+      case .signal(.resize), .signal(.resumed): painter.invalidate()
+      case .signal(.interrupt): confirming = true
+      case .signal(.terminate(let number)): return .signal(number)
+      case .key(let key):
+        if confirming {
+          if [.character("o"), .character("O"), .character("y"), .character("Y")].contains(key) {
+            return .stopped
+          }
+          confirming = false
+        } else if key == .control("c") || key == .character("q") || key == .character("Q") {
+          confirming = true
+        } else if key == .control("l") {
+          painter.invalidate()
+        }
+      }
+    }
+  }
+
+  /// The screen's lines for a window of `width` × `height`.
+  func screen(width: Int, height: Int, confirming: Bool) -> [StyledLine] {
+    let status = server.status
+    let stored = (try? repository.count(survey: server.survey.id, includePartial: false)) ?? 0
+    var lines: [StyledLine] = [StyledLine()]
+    func add(_ text: String, _ style: TextStyle = .plain, indent: Int = 2) {
+      for line in TextLayout.wrap(text, width: max(10, width - indent - 2)) {
+        lines.append(StyledLine(String(repeating: " ", count: indent) + line, style))
+      }
+    }
+    add(
+      TerminalSafeText.clean(
+        server.survey.title.text(server.configuration.language ?? server.survey.defaultLanguage)), .bold)
+    lines.append(StyledLine())
+    add(french ? "Pour répondre, ouvrez un terminal et tapez :" : "To answer, open a terminal and type:")
+    lines.append(StyledLine())
+    add(command, .bold, indent: 6)
+    lines.append(StyledLine())
+    switch server.configuration.access {
+    case .code(let code):
+      lines.append(
+        StyledLine(spans: [
+          ("  " + (french ? "Mot de passe (code de la séance) : " : "Password (session code): "), .plain),
+          (code, .chosen),
+        ]))
+    case .open:
+      add(french ? "Pas de mot de passe (salle ouverte, --open)." : "No password (open room, --open).")
+    }
+    add(
+      (french ? "Empreinte du serveur, à comparer : " : "Server fingerprint, to compare: ")
+        + server.hostKey.fingerprint, .dim)
+    add(
+      french
+        ? "Windows : PowerShell · macOS : Terminal · Linux : un terminal. « yes » à la question sur l’empreinte."
+        : "Windows: PowerShell · macOS: Terminal · Linux: a terminal. Answer “yes” about the fingerprint.",
+      .dim)
+    lines.append(StyledLine())
+    add(
+      french
+        ? "En cours : \(status.answering) · envoyées depuis l’ouverture : \(status.sent) · réponses complètes dans le fichier : \(stored) · connexions : \(status.connections)"
+        : "Answering: \(status.answering) · sent since opening: \(status.sent) · complete responses in the store: \(stored) · connections: \(status.connections)",
+      .accent)
+    lines.append(StyledLine())
+    let footer: StyledLine =
+      confirming
+      ? StyledLine(
+        "  "
+          + (french
+            ? "Arrêter le serveur ? \(status.answering) questionnaire(s) en cours, réponses enregistrées.  O oui · N non"
+            : "Stop the server? \(status.answering) questionnaire(s) under way, answers saved.  Y yes · N no"),
+        .notice)
+      : StyledLine("  " + (french ? "Ctrl-C  arrêter le serveur" : "Ctrl-C  stop the server"), .dim)
+    let room = max(0, height - lines.count - 2)
+    if room > 0 {
+      for event in log.last(room) {
+        lines.append(StyledLine("  " + TextLayout.truncate(event.line, width: max(10, width - 4)), .dim))
+      }
+    }
+    lines = Array(lines.prefix(max(0, height - 1)))
+    while lines.count < height - 1 { lines.append(StyledLine()) }
+    return lines + [footer]
+  }
+}
+
+/// The signal that ended `waitForSignal`.
+private final class SignalBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var number: Int32 = SIGTERM
+  func set(_ value: Int32) {
+    lock.lock()
+    number = value
+    lock.unlock()
+  }
+  var value: Int32 {
+    lock.lock()
+    defer { lock.unlock() }
+    return number
+  }
+}
