@@ -43,19 +43,21 @@ public struct LiveBoard: Sendable {
     top += headline(width: content)
     var sections: [[StyledLine]] = []
     if showsFigures {
+      // In order of importance: what does not fit the window is left out whole.
+      let perItem = results.indicators.filter { $0.perItem && $0.kind != .borda }
       sections.append(keyIndicators(width: content))
-      for indicator in results.indicators where indicator.perItem && indicator.kind != .borda {
-        sections.append(comparison(indicator, width: content))
-      }
+      if let first = perItem.first { sections.append(comparison(first, width: content)) }
       for indicator in results.indicators where indicator.kind == .borda && !indicator.perItem {
         sections.append(obstacles(indicator, width: content))
       }
       if quotes { sections.append(quoteLines(width: content)) }
+      for indicator in perItem.dropFirst() { sections.append(comparison(indicator, width: content)) }
     } else {
       sections.append(
         [StyledLine()] + wrap(words.waiting(k: k, have: results.counts.included), content, .notice))
     }
-    let footer = wrap(words.footer(updated: updated, n: results.counts.included, k: k), content, .dim)
+    let footer = wrap(
+      words.footer(updated: updated, n: results.counts.included, k: k, figures: showsFigures), content, .dim)
     var lines = top
     for section in sections where !section.isEmpty {
       // A section is shown whole or not at all: never a list cut after its title.
@@ -110,15 +112,21 @@ public struct LiveBoard: Sendable {
         detail.append(IndicatorFormat.interval(low, high, unit: indicator.unit, language: language))
       }
       if let n = row.n { detail.append("n = \(n)") }
+      caption.append(detail.joined(separator: " · "))
       if let target = IndicatorFormat.target(of: indicator, language: language), let verdict = row.verdict {
-        detail.append(target + " : " + IndicatorFormat.verdict(verdict, language: language))
+        caption.append(words.colon(target + " : " + IndicatorFormat.verdict(verdict, language: language)))
       }
-      caption.append(words.colon(detail.joined(separator: " · ")))
       figures.append((IndicatorFormat.value(value, unit: indicator.unit, language: language), caption))
     }
     let big = figures.map { BigText.rows($0.big) }
-    let bigWidth = big.map { $0.first?.count ?? 0 }.reduce(0, +) + 6 * (figures.count - 1)
-    guard bigWidth <= width, figures.allSatisfy({ BigText.canDraw($0.big) }) else {
+    // Each figure over its caption: a column as wide as the wider of the two.
+    let columns = zip(big, figures).map { rows, figure in
+      max(rows.first?.count ?? 0, figure.caption.map { DisplayWidth.width(of: $0) }.max() ?? 0)
+    }
+    let gap = 6
+    let fits =
+      columns.dropLast().reduce(0, +) + gap * (figures.count - 1) + (big.last?.first?.count ?? 0) <= width
+    guard fits, figures.allSatisfy({ BigText.canDraw($0.big) }) else {
       // A narrow window: the same figures in ordinary type.
       return figures.flatMap { figure in
         [StyledLine("  " + figure.big, .bold)] + figure.caption.flatMap { wrap($0, width, .plain) }
@@ -126,21 +134,26 @@ public struct LiveBoard: Sendable {
     }
     var lines: [StyledLine] = []
     for row in 0..<BigText.height {
-      lines.append(StyledLine("  " + big.map { $0[row] }.joined(separator: "      "), .chosen))
-    }
-    let columnWidth = big.first?.first?.count ?? 0
-    // Captions under their figure: the count's on the left, the headline's after it.
-    let first = figures[0].caption.first ?? ""
-    if figures.count > 1 {
-      let indent = max(columnWidth + 6, DisplayWidth.width(of: first) + 2)
-      let rest = figures[1].caption
-      for (index, text) in rest.enumerated() {
-        let left = index == 0 ? first : ""
-        let padded = TextLayout.pad(left, width: indent)
-        lines.append(StyledLine("  " + padded + TextLayout.truncate(text, width: max(10, width - indent))))
+      var text = ""
+      for (index, rows) in big.enumerated() {
+        text += index == big.count - 1 ? rows[row] : TextLayout.pad(rows[row], width: columns[index] + gap)
       }
-    } else {
-      lines.append(StyledLine("  " + first))
+      lines.append(StyledLine("  " + text, .chosen))
+    }
+    let captionRows = figures.map(\.caption.count).max() ?? 0
+    for row in 0..<captionRows {
+      var spans: [(String, TextStyle)] = [("  ", .plain)]
+      for (index, figure) in figures.enumerated() {
+        let text = row < figure.caption.count ? figure.caption[row] : ""
+        let room =
+          index == figures.count - 1
+          ? max(10, width - columns.dropLast().reduce(0, +) - gap * index) : columns[index] + gap
+        let shown = TextLayout.truncate(text, width: room)
+        spans.append(
+          (index == figures.count - 1 ? shown : TextLayout.pad(shown, width: room), row == 0 ? .bold : .plain)
+        )
+      }
+      lines.append(StyledLine(spans: spans))
     }
     return lines
   }
@@ -256,7 +269,9 @@ public struct LiveBoard: Sendable {
     ])
   }
 
+  /// `text` in lines of `width`, never breaking before a percent sign.
   private func wrap(_ text: String, _ width: Int, _ style: TextStyle) -> [StyledLine] {
-    TextLayout.wrap(text, width: width).map { StyledLine("  " + $0, style) }
+    TextLayout.wrap(text.replacingOccurrences(of: " %", with: "\u{00A0}%"), width: width)
+      .map { StyledLine("  " + $0, style) }
   }
 }

@@ -34,12 +34,13 @@ struct LiveText {
     (french ? "    Nettement en tête : " : "    Clearly ahead: ") + leaders.joined(separator: ", ")
   }
 
-  func footer(updated: Date, n: Int, k: Int) -> String {
+  func footer(updated: Date, n: Int, k: Int, figures: Bool) -> String {
     let parts = Calendar.current.dateComponents([.hour, .minute, .second], from: updated)
     let clock = String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    let intervals = figures ? (french ? " · intervalles à 95 %" : " · 95% intervals") : ""
     return french
-      ? "Mis à jour à \(clock) · n = \(n) · intervalles de confiance à 95 % · rien sous \(k) réponses · Q ou Ctrl-C : quitter"
-      : "Updated at \(clock) · n = \(n) · 95% confidence intervals · nothing below \(k) responses · Q or Ctrl-C: quit"
+      ? "Mis à jour à \(clock) · n = \(n)\(intervals) · rien sous \(k) réponses · Q : quitter"
+      : "Updated at \(clock) · n = \(n)\(intervals) · nothing below \(k) responses · Q: quit"
   }
 
   /// French puts a space before a colon; English does not.

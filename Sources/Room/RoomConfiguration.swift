@@ -20,6 +20,24 @@ public struct RoomConfiguration: Sendable {
   /// Seconds a connection has to log in and start its questionnaire.
   public var loginGraceSeconds: Int
 
+  /// Checks the options `bilan serve` was given, before anything is opened.
+  public static func check(
+    code: String?, open: Bool, user: String, idleTimeout: Double, maxConnections: Int, maxFailedAttempts: Int
+  ) throws(RoomError) {
+    if open && code != nil { throw .badOption("--open and --code cannot be used together.") }
+    if let code, !AccessCode.isValidSessionCode(code) { throw .badSessionCode(code) }
+    if user.isEmpty || AccessCode.isParticipantCode(user)
+      || !user.allSatisfy({ $0.isASCII && !$0.isWhitespace })
+    {
+      throw .badOption(
+        "--user '\(user)': choose one word such as atelier (not the shape of a participant's code)")
+    }
+    if !(idleTimeout > 0) { throw .badOption("--idle-timeout must be a positive number of seconds.") }
+    if maxConnections < 1 || maxFailedAttempts < 1 {
+      throw .badOption("--max-connections and --max-failed-attempts must be at least 1.")
+    }
+  }
+
   public enum Access: Sendable, Equatable {
     /// The SSH password is the session code.
     case code(String)

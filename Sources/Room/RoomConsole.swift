@@ -50,6 +50,22 @@ public struct RoomConsole {
     return lines
   }
 
+  /// Shows the room until it is stopped, then stops the server: full screen
+  /// when `fullScreen` (and this process has a terminal), else the banner
+  /// printed on standard output and a wait for SIGINT or SIGTERM. Returns the
+  /// exit status: 0 stopped from the screen, 130 by a signal.
+  public func runUntilStopped(fullScreen: Bool, environment: [String: String]) -> Int32 {
+    FileHandle.standardOutput.write(Data((banner.joined(separator: "\n") + "\n").utf8))
+    var status: Int32 = 130
+    if fullScreen, let terminal = try? LocalTerminal() {
+      if run(on: terminal, environment: environment) == .stopped { status = 0 }
+    } else {
+      _ = Self.waitForSignal()
+    }
+    server.stop()
+    return status
+  }
+
   // MARK: Without a terminal
 
   /// Blocks until SIGINT or SIGTERM; returns the signal.

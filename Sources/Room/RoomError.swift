@@ -14,6 +14,8 @@ public enum RoomError: Error, LocalizedError, Equatable, Sendable {
   case cannotWriteHostKey(path: String, reason: String)
   /// A session code given with `--code` is too short or not letters and digits.
   case badSessionCode(String)
+  /// Another option out of its range (the message names it).
+  case badOption(String)
 
   public var errorDescription: String? {
     switch self {
@@ -30,13 +32,15 @@ public enum RoomError: Error, LocalizedError, Equatable, Sendable {
       "\(path): cannot write the host key: \(reason)"
     case .badSessionCode(let code):
       "--code '\(code)': a session code is 4 to 32 letters or digits"
+    case .badOption(let message): message
     }
   }
 
   /// Whether the user can fix it by changing what they gave (exit 1), rather than an I/O failure (3).
   public var isInputError: Bool {
     switch self {
-    case .badListenAddress, .cannotListen, .hostKeyTooOpen, .badSessionCode, .unreadableHostKey: true
+    case .badListenAddress, .cannotListen, .hostKeyTooOpen, .badSessionCode, .badOption, .unreadableHostKey:
+      true
     case .cannotWriteHostKey: false
     }
   }

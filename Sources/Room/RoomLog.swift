@@ -1,3 +1,4 @@
+import Foundation
 import NIOConcurrencyHelpers
 
 /// The last events of the room, for its screen (the full log goes to standard error).
@@ -5,7 +6,19 @@ public final class RoomLog: Sendable {
   private let events = NIOLockedValueBox<[RoomEvent]>([])
   private let capacity: Int
 
-  public init(capacity: Int = 200) { self.capacity = capacity }
+  private let printing: Bool
+
+  /// - Parameter printing: each event is also written to standard error, a line each.
+  public init(capacity: Int = 200, printing: Bool) {
+    self.capacity = capacity
+    self.printing = printing
+  }
+
+  /// Keeps `event` (and prints it when the log prints).
+  public func record(_ event: RoomEvent) {
+    append(event)
+    if printing { FileHandle.standardError.write(Data((event.line + "\n").utf8)) }
+  }
 
   public func append(_ event: RoomEvent) {
     events.withLockedValue { events in

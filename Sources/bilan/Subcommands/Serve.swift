@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Questionnaire
 import ResponseStore
 import Room
 import SurveyDefinition
@@ -35,7 +34,8 @@ extension Bilan {
     var store: String?
 
     @Option(
-      help: ArgumentHelp("Address and port to listen on (default 0.0.0.0:2222).", valueName: "address[:port]")
+      help: ArgumentHelp(
+        "Address and port to listen on (every interface by default).", valueName: "address[:port]")
     )
     var listen = "0.0.0.0:2222"
 
@@ -74,18 +74,11 @@ extension Bilan {
       if let lang, !["fr", "en"].contains(lang) {
         throw ValidationError("--lang must be fr or en, not '\(lang)'.")
       }
-      if open && code != nil { throw ValidationError("--open and --code cannot be used together.") }
-      if let code, !AccessCode.isValidSessionCode(code) {
-        throw ValidationError(RoomError.badSessionCode(code).errorDescription!)
-      }
-      if AccessCode.isParticipantCode(user) || user.isEmpty {
-        throw ValidationError(
-          "--user '\(user)' has the shape of a participant's code; choose a word such as atelier.")
-      }
-      if !(idleTimeout > 0) { throw ValidationError("--idle-timeout must be a positive number of seconds.") }
-      if maxConnections < 1 || maxFailedAttempts < 1 {
-        throw ValidationError("--max-connections and --max-failed-attempts must be at least 1.")
-      }
+      do {
+        try RoomConfiguration.check(
+          code: code, open: open, user: user, idleTimeout: idleTimeout, maxConnections: maxConnections,
+          maxFailedAttempts: maxFailedAttempts)
+      } catch { throw ValidationError(error.errorDescription ?? "\(error)") }
     }
 
     func run() async throws {
@@ -124,14 +117,10 @@ extension Bilan {
       }
 
       let fullScreen = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
-      let logToStandardError = !fullScreen || isatty(STDERR_FILENO) == 0
-      let events = RoomLog()
+      let events = RoomLog(printing: !fullScreen || isatty(STDERR_FILENO) == 0)
       let server = RoomServer(
         survey: definition, repository: repository, configuration: configuration, hostKey: key,
-        log: { event in
-          events.append(event)
-          if logToStandardError { FileHandle.standardError.write(Data((event.line + "\n").utf8)) }
-        })
+        log: events.record)
       let port: Int
       do {
         port = try server.start()
@@ -139,20 +128,11 @@ extension Bilan {
         Self.fail(error.errorDescription ?? "\(error)", code: error.isInputError ? 1 : 3)
       }
       let console = RoomConsole(server: server, port: port, repository: repository, log: events)
-      FileHandle.standardOutput.write(Data((console.banner.joined(separator: "\n") + "\n").utf8))
-      var status: Int32 = 130
-      if fullScreen, let terminal = try? LocalTerminal() {
-        if console.run(on: terminal, environment: ProcessInfo.processInfo.environment) == .stopped {
-          status = 0
-        }
-      } else {
-        _ = RoomConsole.waitForSignal()
-      }
-      server.stop()
-      let sent = server.status.sent
+      let status = console.runUntilStopped(
+        fullScreen: fullScreen, environment: ProcessInfo.processInfo.environment)
       FileHandle.standardError.write(
-        Data("bilan serve: stopped; \(sent) response(s) sent in this session, stored in \(path)\n".utf8))
-      throw ExitCode(status)
+        Data("bilan serve: stopped; \(server.status.sent) response(s) sent, stored in \(path)\n".utf8))
+      if status != 0 { throw ExitCode(status) }
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
