@@ -55,11 +55,12 @@ demo: release
 	.build/release/bilan lint $(SURVEY)
 	.build/release/bilan demo
 
-## example: re-record Reports/example/ (the committed demo output a test compares with) — on purpose only
+## example: re-record Reports/example/ (the committed demo output, French, and its English twin in en/) — on purpose only
 example: build
 	rm -rf Reports/example
 	.build/debug/bilan demo --output Reports/example
-	rm -f Reports/example/responses.sqlite*
+	.build/debug/bilan demo --output Reports/example/en --lang en
+	rm -f Reports/example/responses.sqlite* Reports/example/en/responses.sqlite*
 
 ## bench: bilan report against a pandas/XlsxWriter pipeline and the libxlsxwriter floor, side by side
 ## (1k, 10k, 100k responses; BENCH_FULL=1 adds 1,000,000; BENCH_SIZES=1000,10000 to choose). Not part of `make test`.

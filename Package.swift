@@ -25,6 +25,7 @@ var package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
@@ -33,14 +34,22 @@ var package = Package(
   ],
   targets: [
     // MARK: Libraries
+    // What every module shares: display width, the text sanitiser, JSON
+    // strings, atomic durable files, dates, hashing, the tool's own words.
+    .target(
+      name: "BilanBase",
+      dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: swift6
+    ),
     .target(
       name: "SurveyDefinition",
-      dependencies: [.product(name: "Yams", package: "Yams")],
+      dependencies: ["BilanBase", .product(name: "Yams", package: "Yams")],
       swiftSettings: swift6
     ),
     .target(
       name: "ResponseStore",
       dependencies: [
+        "BilanBase",
         "SurveyDefinition",
         .product(name: "GRDB", package: "GRDB.swift"),
         // SQLite's C API, to read rows in place (StoredResponseReader).
@@ -51,23 +60,26 @@ var package = Package(
     ),
     .target(
       name: "Rehearsal",
-      dependencies: ["SurveyDefinition", "ResponseStore"],
+      dependencies: ["BilanBase", "SurveyDefinition", "ResponseStore"],
       resources: [.embedInCode("Resources/cooperation-pelussin-2015.yaml")],
       swiftSettings: swift6
     ),
     .target(
       name: "Questionnaire",
-      dependencies: ["SurveyDefinition", "ResponseStore", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "BilanBase", "SurveyDefinition", "ResponseStore", .product(name: "Yams", package: "Yams"),
+      ],
       swiftSettings: swift6
     ),
     .target(
       name: "Aggregation",
-      dependencies: ["SurveyDefinition", "ResponseStore"],
+      dependencies: ["BilanBase", "SurveyDefinition", "ResponseStore"],
       swiftSettings: swift6
     ),
     .target(
       name: "MarkdownReport",
       dependencies: [
+        "BilanBase",
         "SurveyDefinition",
         "Aggregation",
         .product(name: "Mustache", package: "swift-mustache"),
@@ -88,7 +100,7 @@ var package = Package(
     // The Swift wrapper of libxlsxwriter: the only module that imports it.
     .target(
       name: "XLSXWriter",
-      dependencies: ["CXLSXWriter"],
+      dependencies: ["BilanBase", "CXLSXWriter"],
       swiftSettings: swift6
     ),
     // XLSForm (ODK, KoboToolbox) in and out: read with ZIPFoundation + SWXMLHash, written with XLSXWriter.
@@ -105,7 +117,17 @@ var package = Package(
     ),
     .target(
       name: "ExcelReport",
-      dependencies: ["SurveyDefinition", "ResponseStore", "Aggregation", "XLSXWriter"],
+      dependencies: ["BilanBase", "SurveyDefinition", "ResponseStore", "Aggregation", "XLSXWriter"],
+      swiftSettings: swift6
+    ),
+
+    // The report from end to end (load, check, aggregate, write, publish): what
+    // `report`, `demo` and `live` call.
+    .target(
+      name: "ReportPipeline",
+      dependencies: [
+        "BilanBase", "SurveyDefinition", "ResponseStore", "Aggregation", "ExcelReport", "MarkdownReport",
+      ],
       swiftSettings: swift6
     ),
     // `bilan serve`: the questionnaire over SSH, one participant per connection
@@ -132,12 +154,14 @@ var package = Package(
     .executableTarget(
       name: "bilan",
       dependencies: [
+        "BilanBase",
         "SurveyDefinition",
         "ResponseStore",
         "Questionnaire",
         "Aggregation",
         "ExcelReport",
         "MarkdownReport",
+        "ReportPipeline",
         "Rehearsal",
         "XLSForm",
         "Room",
@@ -148,6 +172,12 @@ var package = Package(
     ),
 
     // MARK: Tests
+    .testTarget(
+      name: "BilanBaseTests",
+      dependencies: ["BilanBase", "TestSupport"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: swift6
+    ),
     .target(
       name: "TestSupport",
       dependencies: ["SurveyDefinition"],
@@ -156,7 +186,7 @@ var package = Package(
     ),
     .testTarget(
       name: "SurveyDefinitionTests",
-      dependencies: ["SurveyDefinition", "TestSupport"],
+      dependencies: ["BilanBase", "SurveyDefinition", "TestSupport"],
       resources: [.copy("Fixtures")],
       swiftSettings: swift6
     ),
@@ -178,20 +208,22 @@ var package = Package(
     ),
     .testTarget(
       name: "QuestionnaireTests",
-      dependencies: ["Questionnaire", "SurveyDefinition", "ResponseStore", "TestSupport"],
+      dependencies: ["BilanBase", "Questionnaire", "SurveyDefinition", "ResponseStore", "TestSupport"],
       exclude: ["Snapshots", "Fixtures"],
       swiftSettings: swift6
     ),
     .testTarget(
       name: "ExcelReportTests",
       dependencies: [
-        "ExcelReport", "XLSXWriter", "Aggregation", "ResponseStore", "SurveyDefinition", "TestSupport",
+        "BilanBase", "ExcelReport", "XLSXWriter", "Aggregation", "ResponseStore", "SurveyDefinition",
+        "TestSupport",
       ],
       swiftSettings: swift6
     ),
     .testTarget(
       name: "AggregationTests",
       dependencies: [
+        "BilanBase",
         "Aggregation", "SurveyDefinition", "ResponseStore", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
@@ -201,6 +233,7 @@ var package = Package(
     .testTarget(
       name: "ResponseStoreTests",
       dependencies: [
+        "BilanBase",
         "ResponseStore", "SurveyDefinition", "TestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
@@ -210,6 +243,7 @@ var package = Package(
     .testTarget(
       name: "ReliabilityTests",
       dependencies: [
+        "BilanBase",
         "TestSupport", "SurveyDefinition", "ResponseStore",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],

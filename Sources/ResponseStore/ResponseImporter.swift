@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import SurveyDefinition
 
@@ -50,7 +51,7 @@ public struct ResponseImporter: Sendable {
   public func read(
     _ data: Data, name: String, path: String? = nil, format: Format? = nil
   ) throws(ImportError) -> Batch {
-    let hash = SHA256.hexDigest(data)
+    let hash = ContentHash.hex(of: data)
     let format = format ?? Self.detectFormat(data)
     let source = ImportRecord(hash: hash, name: name, importedAt: now)
     var batch: Batch
@@ -171,7 +172,7 @@ public struct ResponseImporter: Sendable {
       let header = ResponseHeader(
         id: fields["id"] as? String, survey: fields["survey"] as? String,
         version: fields["survey_version"].map { value in
-          (value as? NSNumber).map { "\($0)" } ?? AnswerValue.jsonString("\(value)")
+          (value as? NSNumber).map { "\($0)" } ?? JSONText.quoted("\(value)")
         },
         status: fields["status"] as? String, language: fields["language"] as? String,
         startedAt: fields["started_at"] as? String, submittedAt: fields["submitted_at"] as? String,

@@ -17,8 +17,9 @@ struct Bilan: AsyncParsableCommand {
     ]
   )
 
-  /// Runs the command like argument-parser does, but exits with the codes of
-  /// `spec/cli.md`: a usage error is 2 (argument-parser's own is 64).
+  /// Runs the command like argument-parser does, but reports every failure
+  /// through ``Diagnostics`` and exits with the codes of `docs/cli.md`: a
+  /// usage error is 2 (argument-parser's own is 64).
   static func main() async {
     do {
       var command = try parseAsRoot()
@@ -27,7 +28,12 @@ struct Bilan: AsyncParsableCommand {
       } else {
         try command.run()
       }
+    } catch let error where error is LocalizedError {
+      Diagnostics.report(error)
+      Foundation.exit(Diagnostics.exitCode(for: error))
     } catch {
+      // argument-parser's own: help, version, usage errors, an `ExitCode` after
+      // the command printed its diagnostics.
       let code = exitCode(for: error).rawValue
       let message = fullMessage(for: error)
       if !message.isEmpty {
@@ -37,7 +43,7 @@ struct Bilan: AsyncParsableCommand {
           FileHandle.standardError.write(Data((message + "\n").utf8))
         }
       }
-      Foundation.exit(code == ExitCode.validationFailure.rawValue ? 2 : code)
+      Foundation.exit(code == ExitCode.validationFailure.rawValue ? ExitStatus.usage.rawValue : code)
     }
   }
 }

@@ -1,27 +1,7 @@
+import BilanBase
 import Testing
 
 @testable import Questionnaire
-
-@Suite struct DisplayWidthTests {
-  @Test(arguments: [
-    ("abc", 3),
-    ("é", 1),  // precomposed
-    ("e\u{301}", 1),  // e + combining acute: one cell
-    ("Pélussin", 8),
-    ("日本語", 6),  // East Asian wide
-    ("한국", 4),
-    ("👍", 2),  // emoji presentation
-    ("👍🏽", 2),  // with skin tone modifier: one cluster
-    ("❤️", 2),  // text-default heart with VS16
-    ("🇫🇷", 2),  // flag: two regional indicators
-    ("a\u{200B}b", 2),  // zero-width space
-    ("\u{7}\u{1B}", 0),  // controls
-    ("ｆｕｌｌ", 8),  // fullwidth Latin
-  ])
-  func width(text: String, expected: Int) {
-    #expect(DisplayWidth.width(of: text) == expected)
-  }
-}
 
 @Suite struct TextLayoutTests {
   @Test func wrapsAtSpacesByDisplayWidth() {
@@ -46,28 +26,6 @@ import Testing
     #expect(TextLayout.truncate("日本語テキスト", width: 6) == "日本…")
     #expect(DisplayWidth.width(of: TextLayout.truncate("👍👍👍👍", width: 5)) <= 5)
     #expect(TextLayout.pad("é", width: 3) == "é  ")
-  }
-}
-
-@Suite struct TerminalSafeTextTests {
-  @Test(arguments: [
-    ("clear\u{1B}[2Jscreen", "clearscreen"),
-    ("title\u{1B}]0;pwned\u{07}!", "title!"),
-    ("clip\u{1B}]52;c;ZXZpbA==\u{1B}\\board", "clipboard"),
-    ("bell\u{07}\u{08}del\u{7F}", "belldel"),
-    ("c1\u{9B}31mred", "c1red"),
-    ("tab\there", "tab here"),
-    ("line\nbreak", "line break"),
-    ("rtl\u{202E}txet", "rtltxet"),
-    ("accents éà ✓ 日本", "accents éà ✓ 日本"),
-    ("lone\u{1B}", "lone"),
-  ])
-  func removesEscapesAndControls(input: String, expected: String) {
-    #expect(TerminalSafeText.clean(input) == expected)
-  }
-
-  @Test func keepsNewlinesWhenAsked() {
-    #expect(TerminalSafeText.clean("a\r\nb\u{1B}[1mc", keepingNewlines: true) == "a\nbc")
   }
 }
 

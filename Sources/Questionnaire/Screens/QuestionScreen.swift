@@ -1,3 +1,4 @@
+import BilanBase
 import SurveyDefinition
 
 /// Where a question stands in the flow of shown questions.
@@ -36,9 +37,9 @@ public struct QuestionScreen: Screen {
   /// The section title (with `{item}` replaced), the loop item and its rank:
   /// "Les outils explorés · Convention de partenariat (2/3)".
   static func location(of instance: QuestionInstance, language: String) -> String {
-    var text = TerminalSafeText.clean(instance.sectionTitle.text(language))
+    var text = TextSanitizer.clean(instance.sectionTitle.text(language))
     if let item = instance.item, let index = instance.itemIndex {
-      let label = TerminalSafeText.clean(item.label.text(language))
+      let label = TextSanitizer.clean(item.label.text(language))
       if !text.contains(label) { text += " · " + label }
       text += " (\(index + 1)/\(instance.section.items.count))"
     }
@@ -60,7 +61,7 @@ public struct QuestionScreen: Screen {
       let index = editor.instance.itemIndex
     {
       let rank = " (\(index + 1)/\(editor.instance.section.items.count))"
-      let label = TerminalSafeText.clean(item.label.text(language))
+      let label = TextSanitizer.clean(item.label.text(language))
       location = TextLayout.truncate(label, width: room - DisplayWidth.width(of: rank)) + rank
     }
     let left = TextLayout.truncate(location, width: room)
@@ -77,10 +78,10 @@ public struct QuestionScreen: Screen {
     lines.append(StyledLine())
     lines.append(
       contentsOf: paragraph(
-        TerminalSafeText.clean(editor.instance.label.text(language)), width: width, style: .bold))
+        TextSanitizer.clean(editor.instance.label.text(language)), width: width, style: .bold))
     if let help = editor.instance.help {
       lines.append(
-        contentsOf: paragraph(TerminalSafeText.clean(help.text(language)), width: width, style: .dim))
+        contentsOf: paragraph(TextSanitizer.clean(help.text(language)), width: width, style: .dim))
     }
     lines.append(StyledLine())
 
@@ -157,7 +158,7 @@ public struct QuestionScreen: Screen {
       var hints = [KeyHint("\(scale.min)–\(min(scale.max, 9))", words.answer)]
       if scale.max == 10 { hints.append(KeyHint(words.tenHint, "")) }
       if let notApplicable = scale.notApplicable {
-        hints.append(KeyHint("N", TerminalSafeText.clean(notApplicable.text(editor.language))))
+        hints.append(KeyHint("N", TextSanitizer.clean(notApplicable.text(editor.language))))
       }
       return hints + [KeyHint(editor.movesAcross ? "←→" : "↑↓", words.move), enter, back, help] + escape
     case .matrix(_, let scale, _, _, _):
@@ -169,7 +170,7 @@ public struct QuestionScreen: Screen {
         KeyHint("←→", words.move),
       ]
       if let notApplicable = scale.notApplicable {
-        hints.append(KeyHint("N", TerminalSafeText.clean(notApplicable.text(editor.language))))
+        hints.append(KeyHint("N", TextSanitizer.clean(notApplicable.text(editor.language))))
       }
       return hints + [enter, back] + escape + [help]
     case .ranking(let options, _, _, _):

@@ -1,3 +1,4 @@
+import BilanBase
 import SurveyDefinition
 
 /// One line of the review: a shown question and its answer in words.
@@ -34,9 +35,9 @@ public struct ReviewScreen: Screen {
   /// The entries of a session, in the order of the flow.
   public static func entries(of session: QuestionnaireSession) -> [ReviewEntry] {
     session.shown.enumerated().map { index, instance in
-      var title = TerminalSafeText.clean(instance.label.text(session.language))
+      var title = TextSanitizer.clean(instance.label.text(session.language))
       if let item = instance.item {
-        let itemLabel = TerminalSafeText.clean(item.label.text(session.language))
+        let itemLabel = TextSanitizer.clean(item.label.text(session.language))
         if !title.contains(itemLabel) { title += " · " + itemLabel }
       }
       return ReviewEntry(

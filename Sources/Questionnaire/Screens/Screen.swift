@@ -1,3 +1,5 @@
+import BilanBase
+
 /// What a screen draws: lines for the window, and where the text cursor
 /// stands when a text field has the focus.
 public struct ScreenFrame: Sendable, Equatable {

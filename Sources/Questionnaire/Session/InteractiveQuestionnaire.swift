@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import ResponseStore
 import SurveyDefinition
@@ -223,7 +224,7 @@ public final class InteractiveQuestionnaire {
       case .help:
         var paragraphs = words.helpLines
         if case .question(let editor) = phase, let help = editor.instance.help {
-          paragraphs.insert(TerminalSafeText.clean(help.text(language)), at: 0)
+          paragraphs.insert(TextSanitizer.clean(help.text(language)), at: 0)
         }
         if let reconnection = options.reconnection {
           paragraphs += [words.reconnection(reconnection), "    " + reconnection.command]
@@ -246,7 +247,7 @@ public final class InteractiveQuestionnaire {
     switch phase {
     case .resumeOffer(let partial):
       return MessageScreen(
-        title: TerminalSafeText.clean(survey.title.text(language)),
+        title: TextSanitizer.clean(survey.title.text(language)),
         paragraphs: [
           words.resumeQuestion, words.resumeDetail(partial.answers.count + partial.contacts.count),
         ],
@@ -443,16 +444,16 @@ public final class InteractiveQuestionnaire {
   }
 
   /// The widget's values checked by the survey's rules, or the message saying why not.
-  private func checkedChanges(of editor: QuestionEditor) -> Result<[String: AnswerValue?], MessageError> {
+  private func checkedChanges(of editor: QuestionEditor) -> Result<[String: AnswerValue?], AnswerRejection> {
     do {
       let values = try editor.values()
       do {
         return .success(try session.validate(values, for: editor.instance))
       } catch {
-        return .failure(MessageError(error.message))
+        return .failure(AnswerRejection(error.message))
       }
     } catch {
-      return .failure(MessageError(error.message(words)))
+      return .failure(AnswerRejection(error.message(words)))
     }
   }
 
@@ -522,10 +523,4 @@ public final class InteractiveQuestionnaire {
     }
     phase = .review(cursor: cursor, notice: nil)
   }
-}
-
-/// A participant-facing explanation, carried as an error.
-struct MessageError: Error {
-  var message: String
-  init(_ message: String) { self.message = message }
 }

@@ -1,3 +1,4 @@
+import BilanBase
 import SurveyDefinition
 
 extension QuestionnaireSession {
@@ -63,7 +64,7 @@ extension QuestionnaireSession {
     case .email:
       text = contacts[key]
     }
-    return text.map { TerminalSafeText.clean($0) }
+    return text.map { TextSanitizer.clean($0) }
   }
 
   /// About how long the shown questions take, in whole minutes (at least 1):

@@ -51,13 +51,9 @@ public final class LocalTerminal: TerminalDevice {
   private var decoder = KeyDecoder()
   private var queued: [Key] = []
 
-  public enum OpenError: Error, Equatable {
-    case notATerminal
-  }
-
   /// Opens the terminal standard input is on (by its name, for a descriptor
   /// of our own that reads and writes), else the controlling terminal `/dev/tty`.
-  public init() throws(OpenError) {
+  public init() throws(AskError) {
     var candidates: [String] = []
     if isatty(STDIN_FILENO) == 1, let name = ttyname(STDIN_FILENO) {
       candidates.append(String(cString: name))
@@ -72,7 +68,7 @@ public final class LocalTerminal: TerminalDevice {
       }
       if descriptor >= 0 { close(descriptor) }
     }
-    guard isatty(STDIN_FILENO) == 1 else { throw .notATerminal }
+    guard isatty(STDIN_FILENO) == 1 else { throw .noTerminal }
     fd = STDIN_FILENO
     ownsDescriptor = false
   }

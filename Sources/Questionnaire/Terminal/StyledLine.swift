@@ -1,3 +1,5 @@
+import BilanBase
+
 /// How a span of text is drawn. Colour is never the only cue: every state
 /// also has its marker (● ○ ☑ ☐ ›) or its words.
 public enum TextStyle: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import BilanBase
 import SurveyDefinition
 
 /// The widget part of a question screen, before it is placed in the window.
@@ -135,13 +136,13 @@ extension QuestionEditor {
   }
 
   private func pointLabel(_ scale: Scale, _ point: Int?) -> String? {
-    guard let point else { return scale.notApplicable.map { TerminalSafeText.clean($0.text(language)) } }
+    guard let point else { return scale.notApplicable.map { TextSanitizer.clean($0.text(language)) } }
     if scale == .nps {
       if point == 0 { return words.npsLow }
       if point == 10 { return words.npsHigh }
       return nil
     }
-    return scale.labels[point].map { TerminalSafeText.clean($0.text(language)) }
+    return scale.labels[point].map { TextSanitizer.clean($0.text(language)) }
   }
 
   /// A scale across the window: the numbers, the markers under them (the
@@ -151,7 +152,7 @@ extension QuestionEditor {
   private func scaleBody(scale: Scale, highlight: Int?, chosen: Int??, content: Int) -> WidgetBody {
     let points = Array(scale.points)
     let highlighted: Int?? = highlight.map { Self.positions(of: scale)[$0] }
-    let notApplicable = scale.notApplicable.map { TerminalSafeText.clean($0.text(language)) }
+    let notApplicable = scale.notApplicable.map { TextSanitizer.clean($0.text(language)) }
     let naWidth = notApplicable.map { DisplayWidth.width(of: $0) + 6 } ?? 0
     let besideCell = (content - naWidth) / max(1, points.count)
     let naBeside = notApplicable != nil && besideCell >= 3
@@ -270,7 +271,7 @@ extension QuestionEditor {
       var line = StyledLine(Margin.indent)
       line.append(isRow ? "› " : "  ", .accent)
       line.append(
-        TextLayout.pad(TerminalSafeText.clean(row.label.text(language)), width: labelWidth),
+        TextLayout.pad(TextSanitizer.clean(row.label.text(language)), width: labelWidth),
         isRow ? .bold : .plain)
       for (positionIndex, position) in positions.enumerated() {
         let isChosen = values[index] == .some(position)
@@ -285,7 +286,7 @@ extension QuestionEditor {
       items.append(index)
     }
     // The current row in full when its label had to be cut, and the meaning of the highlighted point.
-    let fullLabel = TerminalSafeText.clean(rows[current].label.text(language))
+    let fullLabel = TextSanitizer.clean(rows[current].label.text(language))
     if DisplayWidth.width(of: fullLabel) > labelWidth {
       let full = paragraph(fullLabel, width: content + 2 * Margin.left, style: .accent, extraIndent: 2)
       lines.append(contentsOf: full)

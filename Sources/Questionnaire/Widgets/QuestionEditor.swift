@@ -1,3 +1,4 @@
+import BilanBase
 import SurveyDefinition
 
 /// What a key did to a question, for the session to act on.
@@ -73,7 +74,7 @@ public struct QuestionEditor: Sendable {
     self.words = ToolText(language: language)
     let key = instance.key
     hadStoredAnswer = instance.fields.contains { answers[$0.key] != nil || contacts[$0.key] != nil }
-    func label(_ text: LocalizedText) -> String { TerminalSafeText.clean(text.text(language)) }
+    func label(_ text: LocalizedText) -> String { TextSanitizer.clean(text.text(language)) }
     switch instance.question.kind {
     case .single(let choices, let hasOther):
       var options = choices.map { Option(code: $0.code, label: label($0.label)) }

@@ -17,6 +17,8 @@ struct DraftChoice: Equatable {
   var code: String
   var label: [String: String]
   var row: Int
+  /// The French label's gender (`m`, `f`), from the bilan column.
+  var gender: String?
 }
 
 struct DraftList {

@@ -190,8 +190,9 @@ struct FormReader {
             "choices", row.number, "choice '\(code)' of list '\(listName)' has no label; its name is shown")
         }
       }
-      lists[listName]!.choices.append(DraftChoice(code: code, label: label, row: row.number))
       let bilanSettings = bilanColumn(sheet, row, "choices")
+      lists[listName]!.choices.append(
+        DraftChoice(code: code, label: label, row: row.number, gender: bilanSettings["gender"]))
       if let topBox = bilanSettings["top_box"].flatMap({ Int($0) }) { context.topBoxes[listName] = topBox }
     }
     return lists
@@ -866,7 +867,7 @@ struct FormReader {
     }
     var result: [String: String] = [:]
     for (key, value) in map {
-      if ["pick", "top_box", "id", "for_each", "type"].contains(key) {
+      if ["pick", "top_box", "id", "for_each", "type", "gender"].contains(key) {
         result[key] = "\(value)"
       } else {
         warning(name, row.number, "'\(key)' in the bilan column is not known; left out")
@@ -899,7 +900,7 @@ struct FormReader {
   // MARK: The bilan sheet and translations
 
   private mutating func readExtras(_ sheet: HeaderedSheet, into draft: inout FormDraft) {
-    let keys = ["title", "description", "event", "privacy", "indicators", "breakdowns"]
+    let keys = ["title", "description", "event", "privacy", "indicators", "breakdowns", "synthesis"]
     for row in sheet.rows {
       let key = sheet.value(row, "key")
       let value = sheet.value(row, "value")

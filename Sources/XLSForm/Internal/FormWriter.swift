@@ -114,7 +114,12 @@ struct FormWriter {
     var choices: [[String]] = [["list_name", "name"] + localizedColumns("label") + ["bilan"]]
     for list in lists {
       for (offset, choice) in list.choices.enumerated() {
-        choices.append([list.name] + choice + [offset == 0 ? list.extra : ""])
+        // The bilan column: the list's settings on its first row, each choice's gender on its own.
+        let settings = [offset == 0 ? list.extra : "", choice.last ?? ""].filter { !$0.isEmpty }
+        choices.append(
+          [list.name] + choice.dropLast() + [
+            settings.isEmpty ? "" : "{" + settings.joined(separator: ", ") + "}"
+          ])
       }
     }
     let settings = [
@@ -225,13 +230,18 @@ struct FormWriter {
     if let na = scale.notApplicable { choices.append(Choice(code: "na", label: na)) }
     return list(
       choices, preferred: scale.id ?? "\(question)_scale",
-      extra: scale.topBox == 2 ? "" : "{top_box: \(scale.topBox)}")
+      extra: scale.topBox == 2 ? "" : "top_box: \(scale.topBox)")
   }
 
   /// The name of a list holding `choices`: an existing one with the same
   /// choices, else a new one named `preferred` (made unique).
   private mutating func list(_ choices: [Choice], preferred: String, extra: String = "") -> String {
-    let rows = choices.map { choice in [choice.code] + languages.map { choice.label.text($0) } }
+    // Code, labels, then the choice's own bilan settings (its French gender).
+    let rows = choices.map { choice in
+      [choice.code] + languages.map { choice.label.text($0) } + [
+        choice.gender.map { "gender: \($0.rawValue)" } ?? ""
+      ]
+    }
     if let existing = lists.first(where: { $0.choices == rows && $0.extra == extra }) { return existing.name }
     var name = preferred
     var counter = 2
@@ -347,7 +357,7 @@ struct FormWriter {
     } catch {
       throw .notExportable(file: survey.sourcePath, reason: "its YAML cannot be read again (\(error))")
     }
-    for key in ["title", "description", "event", "privacy", "indicators", "breakdowns"] {
+    for key in ["title", "description", "event", "privacy", "indicators", "breakdowns", "synthesis"] {
       guard let node = root?[Node(key)] else { continue }
       if key == "title", languages.count == 1, node.scalar != nil { continue }
       do {

@@ -70,7 +70,7 @@ struct SurveyYAMLWriter {
       emit("    questions:")
       for question in section.questions { emitQuestion(question) }
     }
-    for key in ["indicators", "breakdowns"] {
+    for key in ["indicators", "breakdowns", "synthesis"] {
       if let extra = extras[key] {
         emit("")
         emitExtra(extra)
@@ -84,7 +84,9 @@ struct SurveyYAMLWriter {
     emit("  # choices sheet, row \(list.row)")
     emit("  \(key(list.name)):")
     for choice in list.choices {
-      emit("    - {code: \(key(choice.code)), label: \(localized(choice.label))}")
+      emit(
+        "    - {code: \(key(choice.code)), label: \(localized(choice.label))"
+          + (choice.gender.map { ", gender: \(key($0))" } ?? "") + "}")
     }
   }
 

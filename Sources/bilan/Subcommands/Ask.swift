@@ -91,104 +91,52 @@ extension Bilan {
     func run() async throws {
       // Before loading: an edit made from now on is noticed by the kiosk.
       let watch = SurveyFileWatch(path: survey)
-      let definition: Survey
-      do {
-        definition = try Survey.load(path: survey)
-      } catch {
-        let lines = error.diagnostics.map(\.description)
-        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-        throw ExitCode(1)
-      }
+      let definition = try Survey.load(path: survey)
       if let lang, !definition.languages.contains(lang) {
         throw ValidationError(
           "--lang \(lang): the survey is written in \(definition.languages.joined(separator: ", ")) only.")
       }
       let path = store ?? SQLiteResponseStore.defaultPath(surveyID: definition.id)
-      let repository: SQLiteResponseStore
-      do {
-        repository = try SQLiteResponseStore(path: path, surveyID: definition.id)
-      } catch {
-        // A file that is not this survey's store is wrong input (1), left untouched.
-        Self.fail(error.errorDescription ?? "\(error)", code: error.isInputError ? 1 : 3)
-      }
-      var environment = ProcessInfo.processInfo.environment
+      // A file that is not this survey's store is wrong input (1), left untouched.
+      let repository = try SQLiteResponseStore(path: path, surveyID: definition.id)
+      let environment = ProcessInfo.processInfo.environment
       let options = AskOptions(
         language: lang, kiosk: kiosk, idleTimeout: idleTimeout ?? (kiosk ? 300 : nil),
         device: AskOptions.currentDevice(), surveyWatch: kiosk ? watch : nil,
         resume: resume ? .resume : startAfresh ? .startAfresh : .ask)
 
       if let answers {
-        do {
-          let json = try ScriptedAnswers.read(path: answers)
-          let response = try ScriptedAnswers.fill(
-            survey: definition, answers: json, path: answers, repository: repository, options: options)
-          FileHandle.standardError.write(
-            Data("bilan: response \(response.id.uuidString.lowercased()) stored in \(path)\n".utf8))
-          return
-        } catch {
-          if case .store(let storeError) = error { Self.fail(storeError.errorDescription ?? "", code: 3) }
-          if case .invalidAnswers = error {
-            // One `FILE: KEY: message` line per problem, as import lists `FILE:LINE: message`.
-            FileHandle.standardError.write(Data(((error.errorDescription ?? "") + "\n").utf8))
-            Foundation.exit(1)
-          }
-          Self.fail(error.errorDescription ?? "\(error)", code: 1)
-        }
+        let json =
+          answers == "-"
+          ? try ScriptedAnswers.parse(FileHandle.standardInput.readDataToEndOfFile(), path: answers)
+          : try ScriptedAnswers.read(path: answers)
+        let response = try ScriptedAnswers.fill(
+          survey: definition, answers: json, path: answers, repository: repository, options: options)
+        Diagnostics.note("response \(response.id.uuidString.lowercased()) stored in \(path)")
+        return
       }
 
-      let terminalBothEnds = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
-      let outcome: AskOutcome
-      if plain || !terminalBothEnds || environment["TERM"] == "dumb" {
-        if kiosk { throw ValidationError("--kiosk needs a terminal on standard input and output.") }
-        let questionnaire = PlainQuestionnaire(
-          survey: definition, repository: repository, options: options,
-          readLine: { Swift.readLine(strippingNewline: true) },
-          write: { text in
-            FileHandle.standardOutput.write(Data(text.utf8))
-          })
-        do {
-          outcome = try questionnaire.run()
-        } catch {
-          Self.fail(error.errorDescription ?? "\(error)", code: 3)
-        }
-      } else {
-        let device: TerminalDevice
-        do {
-          device = try LocalTerminal()
-        } catch {
-          Self.fail(AskError.noTerminal.errorDescription ?? "", code: 1)
-        }
-        environment["TERM"] = environment["TERM"] ?? "xterm"
-        let questionnaire = InteractiveQuestionnaire(
-          survey: definition, repository: repository, options: options, device: device,
-          environment: environment)
-        do {
-          outcome = try questionnaire.run()
-        } catch {
-          device.leave()
-          Self.fail(error.errorDescription ?? "\(error)", code: 3)
-        }
+      let mode = AskMode.chosen(plain: plain, environment: environment)
+      if kiosk && mode == .plain {
+        throw ValidationError("--kiosk needs a terminal on standard input and output.")
       }
+      let outcome = try mode.run(
+        survey: definition, repository: repository, options: options, environment: environment)
       switch outcome {
       case .completed: return
-      case .interrupted, .terminated: throw ExitCode(130)
-      case .timedOut: throw ExitCode(124)
-      case .inputEnded: throw ExitCode(1)
+      case .interrupted, .terminated: throw ExitCode(ExitStatus.interrupted.rawValue)
+      case .timedOut: throw ExitCode(ExitStatus.timedOut.rawValue)
+      case .inputEnded: throw ExitCode(ExitStatus.input.rawValue)
       case .surveyChanged(let change):
         let count = (try? repository.count(survey: definition.id, includePartial: true)) ?? 0
-        Self.fail(
+        throw CommandFailure(
+          .input,
           """
           \(change) while the kiosk was running: the next participant was not asked. The \(count) \
           response(s) in \(path) keep the version they were given on (schema \(definition.schemaHash.prefix(12))). \
           Check the survey with `bilan lint \(survey)`, then start `bilan ask \(survey) --kiosk` again.
-          """, code: 1)
+          """)
       }
-    }
-
-    /// Prints `message` on standard error and exits with `code`.
-    static func fail(_ message: String, code: Int32) -> Never {
-      FileHandle.standardError.write(Data(("bilan ask: " + message + "\n").utf8))
-      Foundation.exit(code)
     }
   }
 }

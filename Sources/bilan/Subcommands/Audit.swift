@@ -1,4 +1,5 @@
 import ArgumentParser
+import BilanBase
 import Foundation
 import ResponseStore
 import SurveyDefinition
@@ -25,24 +26,17 @@ extension Bilan {
     var store: String?
 
     func run() async throws {
-      let survey = try StoreCommand.loadSurvey(path: self.survey)
+      let survey = try Survey.load(path: self.survey)
       let path = store ?? SQLiteResponseStore.defaultPath(surveyID: survey.id)
-      do {
-        let repository = try SQLiteResponseStore(path: path, surveyID: survey.id, create: false)
-        let entries = try repository.auditTrail().filter { $0.survey == survey.id }
-        if entries.isEmpty { print("\(path): no erasure, purge or correction so far") }
-        for entry in entries {
-          print(
-            [
-              Timestamp.string(from: entry.at), entry.actor, entry.action.rawValue, entry.criterion,
-              "\(entry.responses) response\(entry.responses == 1 ? "" : "s")",
-            ].joined(separator: "  "))
-        }
-      } catch StoreError.notFound(let path) {
-        StoreCommand.printError("\(path): no store here (give --store PATH)")
-        throw ExitCode(1)
-      } catch {
-        throw StoreCommand.exit(for: error)
+      let repository = try SQLiteResponseStore(path: path, surveyID: survey.id, create: false)
+      let entries = try repository.auditTrail().filter { $0.survey == survey.id }
+      if entries.isEmpty { print("\(path): no erasure, purge or correction so far") }
+      for entry in entries {
+        print(
+          [
+            Timestamp.string(from: entry.at), entry.actor, entry.action.rawValue, entry.criterion,
+            "\(entry.responses) response\(entry.responses == 1 ? "" : "s")",
+          ].joined(separator: "  "))
       }
     }
   }

@@ -9,20 +9,21 @@ enum Confirmation {
   static func ask(_ question: String, yes: Bool) throws {
     if yes { return }
     guard isatty(STDIN_FILENO) == 1 else {
-      StoreCommand.printError("not asking on a terminal: add --yes to go ahead, or --dry-run to only list")
-      throw ExitCode(2)
+      throw CommandFailure(
+        .usage, "not asking on a terminal: add --yes to go ahead, or --dry-run to only list")
     }
     FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
     let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
     guard ["y", "yes", "o", "oui"].contains(answer) else {
-      StoreCommand.printError("nothing was changed")
-      throw ExitCode(1)
+      Diagnostics.note("nothing was changed")
+      throw ExitCode(ExitStatus.input.rawValue)
     }
   }
 
   static func warnNotCompacted(_ path: String) {
-    StoreCommand.printError(
-      "warning: \(path): another process kept reading the store, so the erased data stay in its files "
+    Diagnostics.emit(
+      .warning,
+      "\(path): another process kept reading the store, so the erased data stay in its files "
         + "until the last process using the store closes it (stop the questionnaires on it)")
   }
 }

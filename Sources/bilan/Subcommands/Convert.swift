@@ -1,4 +1,5 @@
 import ArgumentParser
+import BilanBase
 import Foundation
 import ResponseStore
 import SurveyDefinition
@@ -77,7 +78,7 @@ extension Bilan {
       let extensionName: String
       do {
         if inputIsSurvey {
-          let survey = try StoreCommand.loadSurvey(path: input)
+          let survey = try Survey.load(path: input)
           let source = try String(contentsOfFile: input, encoding: .utf8)
           bytes = try XLSFormExport.workbook(for: survey, sourceYAML: source)
           extensionName = "xlsx"
@@ -87,11 +88,9 @@ extension Bilan {
           bytes = Data(result.yaml.utf8)
           extensionName = "yaml"
         }
-      } catch let error as XLSFormError {
+      } catch let error as XLSFormError where !error.diagnostics.isEmpty {
         report(error.diagnostics)
-        if error.diagnostics.isEmpty { StoreCommand.printError(error.errorDescription ?? "\(error)") }
-        if case .writeFailed = error { throw ExitCode(3) }
-        throw ExitCode(1)
+        throw ExitCode(ExitStatus.input.rawValue)
       }
       if output == "-" {
         FileHandle.standardOutput.write(bytes)
@@ -101,18 +100,10 @@ extension Bilan {
         output
         ?? URL(fileURLWithPath: input).deletingPathExtension().appendingPathExtension(extensionName).path
       if FileManager.default.fileExists(atPath: destination) && !force {
-        StoreCommand.printError("\(destination) exists; nothing was written (add --force to replace it)")
-        throw ExitCode(1)
+        throw CommandFailure(.input, "\(destination) exists; nothing was written (add --force to replace it)")
       }
-      do {
-        let file = try AtomicFile(path: destination)
-        try file.write(bytes)
-        try file.commit()
-      } catch {
-        StoreCommand.printError(error.errorDescription ?? "\(destination): cannot be written")
-        throw ExitCode(3)
-      }
-      StoreCommand.printError("\(destination): written")
+      try AtomicFile.write(bytes, to: destination)
+      Diagnostics.note("\(destination): written")
     }
 
     private func report(_ diagnostics: [XLSFormDiagnostic]) {
@@ -122,7 +113,7 @@ extension Bilan {
       let summary =
         "\(errors) error\(errors == 1 ? "" : "s") and \(diagnostics.count - errors) warning"
         + (diagnostics.count - errors == 1 ? "" : "s")
-      StoreCommand.printError((lines + [summary]).joined(separator: "\n"))
+      for line in lines + [summary] { Diagnostics.note(line) }
     }
   }
 }
