@@ -28,7 +28,6 @@ var package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
-    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
   ],
@@ -135,7 +134,7 @@ var package = Package(
     .target(
       name: "Room",
       dependencies: [
-        "SurveyDefinition", "ResponseStore", "Questionnaire",
+        "BilanBase", "SurveyDefinition", "ResponseStore", "Questionnaire",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOSSH", package: "swift-nio-ssh"),
@@ -146,7 +145,9 @@ var package = Package(
     // `bilan live`: the projector's summary, the engine's figures refreshed as answers arrive.
     .target(
       name: "LiveSummary",
-      dependencies: ["SurveyDefinition", "ResponseStore", "Aggregation", "Questionnaire"],
+      dependencies: [
+        "BilanBase", "SurveyDefinition", "ResponseStore", "Aggregation", "ReportPipeline", "Questionnaire",
+      ],
       swiftSettings: swift6
     ),
 

@@ -1,4 +1,5 @@
 import Aggregation
+import BilanBase
 import Foundation
 import Questionnaire
 import SurveyDefinition
@@ -27,7 +28,7 @@ public struct LiveBoard: Sendable {
   }
 
   private var language: String { results.survey.language }
-  private var words: LiveText { LiveText(language: language) }
+  private var words: ToolWords.Live { ToolWords.resolved(language).live }
   private var k: Int { results.minGroupSize }
 
   /// Whether there are enough responses to show any figure.
@@ -37,7 +38,7 @@ public struct LiveBoard: Sendable {
   public func render(width: Int, height: Int) -> [StyledLine] {
     let content = max(20, width - 4)
     var top: [StyledLine] = [StyledLine()]
-    top += wrap(TerminalSafeText.clean(results.survey.title), content, .bold)
+    top += wrap(TextSanitizer.clean(results.survey.title), content, .bold)
     if let event = eventLine { top += wrap(event, content, .accent) }
     top.append(StyledLine())
     top += headline(width: content)
@@ -54,10 +55,9 @@ public struct LiveBoard: Sendable {
       for indicator in perItem.dropFirst() { sections.append(comparison(indicator, width: content)) }
     } else {
       sections.append(
-        [StyledLine()] + wrap(words.waiting(k: k, have: results.counts.included), content, .notice))
+        [StyledLine()] + wrap(words.waiting(k, results.counts.included), content, .notice))
     }
-    let footer = wrap(
-      words.footer(updated: updated, n: results.counts.included, k: k, figures: showsFigures), content, .dim)
+    let footer = wrap(footerText, content, .dim)
     var lines = top
     for section in sections where !section.isEmpty {
       // A section is shown whole or not at all: never a list cut after its title.
@@ -71,10 +71,20 @@ public struct LiveBoard: Sendable {
 
   // MARK: Parts
 
+  /// `Mis à jour à 14:32:05 · n = 15 · intervalles à 95 % · rien sous 3 réponses · Q : quitter`
+  private var footerText: String {
+    let parts = Calendar.current.dateComponents([.hour, .minute, .second], from: updated)
+    let clock = String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    var pieces = [words.updated(clock, results.counts.included)]
+    if showsFigures { pieces.append(words.intervals) }
+    pieces += [words.nothingBelow(k), words.quit]
+    return pieces.joined(separator: " · ")
+  }
+
   private var eventLine: String? {
     guard let event = results.survey.event else { return nil }
     let parts = [event.name, event.place, event.date].compactMap { $0 }.filter { !$0.isEmpty }
-    return parts.isEmpty ? nil : TerminalSafeText.clean(parts.joined(separator: " · "))
+    return parts.isEmpty ? nil : TextSanitizer.clean(parts.joined(separator: " · "))
   }
 
   /// The indicator drawn large beside the count: the first top box (the
@@ -101,12 +111,15 @@ public struct LiveBoard: Sendable {
   private func headline(width: Int) -> [StyledLine] {
     let count = results.counts.included
     var figures: [(big: String, caption: [String])] = [
-      (String(count), [words.responses(count, partial: results.counts.partial)])
+      (
+        String(count),
+        [words.responses(count) + (results.counts.partial > 0 ? words.underWay(results.counts.partial) : "")]
+      )
     ]
     if showsFigures, let indicator = headlineIndicator, let row = overallRow(of: indicator),
       let value = row.value
     {
-      var caption = [TerminalSafeText.clean(indicator.label)]
+      var caption = [TextSanitizer.clean(indicator.label)]
       var detail: [String] = []
       if let low = row.ciLow, let high = row.ciHigh {
         detail.append(IndicatorFormat.interval(low, high, unit: indicator.unit, language: language))
@@ -114,7 +127,7 @@ public struct LiveBoard: Sendable {
       if let n = row.n { detail.append("n = \(n)") }
       caption.append(detail.joined(separator: " · "))
       if let target = IndicatorFormat.target(of: indicator, language: language), let verdict = row.verdict {
-        caption.append(words.colon(target + " : " + IndicatorFormat.verdict(verdict, language: language)))
+        caption.append(target + words.colon + IndicatorFormat.verdict(verdict, language: language))
       }
       figures.append((IndicatorFormat.value(value, unit: indicator.unit, language: language), caption))
     }
@@ -171,9 +184,9 @@ public struct LiveBoard: Sendable {
         figure += "  " + IndicatorFormat.interval(low, high, unit: indicator.unit, language: language)
       }
       if let target = IndicatorFormat.target(of: indicator, language: language), let verdict = row.verdict {
-        figure += "  " + words.colon(target + " : " + IndicatorFormat.verdict(verdict, language: language))
+        figure += "  " + target + words.colon + IndicatorFormat.verdict(verdict, language: language)
       }
-      lines.append(labelled(TerminalSafeText.clean(indicator.label), figure, width: width))
+      lines.append(labelled(TextSanitizer.clean(indicator.label), figure, width: width))
     }
     return lines.isEmpty ? [] : [StyledLine(), StyledLine("  " + words.keyIndicators, .bold)] + lines
   }
@@ -185,7 +198,7 @@ public struct LiveBoard: Sendable {
     }
     .sorted { ($0.rank ?? .max) < ($1.rank ?? .max) }
     guard !rows.isEmpty else { return [] }
-    var lines = [StyledLine(), StyledLine("  " + TerminalSafeText.clean(indicator.label), .bold)]
+    var lines = [StyledLine(), StyledLine("  " + TextSanitizer.clean(indicator.label), .bold)]
     let labelWidth = min(32, max(12, width / 3))
     let barWidth = max(6, min(30, width - labelWidth - 30))
     let (low, high) = scale(of: indicator, rows: rows)
@@ -193,7 +206,7 @@ public struct LiveBoard: Sendable {
       guard let value = row.value else { continue }
       let rank = row.rank.map { String($0) } ?? " "
       let label = TextLayout.pad(
-        TextLayout.truncate(TerminalSafeText.clean(row.item?.label ?? ""), width: labelWidth),
+        TextLayout.truncate(TextSanitizer.clean(row.item?.label ?? ""), width: labelWidth),
         width: labelWidth)
       let filled = Int(((value - low) / max(high - low, 1e-9) * Double(barWidth)).rounded())
       let bar =
@@ -213,8 +226,9 @@ public struct LiveBoard: Sendable {
       let note =
         comparison.noClearDifference
         ? words.noClearDifference
-        : words.clearlyAhead(comparison.leaders.map { TerminalSafeText.clean($0.item.label) })
-      lines += wrap(note, width, .dim)
+        : words.clearlyAhead(
+          comparison.leaders.map { TextSanitizer.clean($0.item.label) }.joined(separator: ", "))
+      lines += wrap(note, width - 2, .dim).map { StyledLine("  " + $0.text, .dim) }
     }
     return lines
   }
@@ -227,11 +241,11 @@ public struct LiveBoard: Sendable {
     .sorted { ($0.rank ?? .max) < ($1.rank ?? .max) }
     .filter { ($0.rank ?? .max) <= 3 }
     guard !rows.isEmpty else { return [] }
-    var lines = [StyledLine(), StyledLine("  " + TerminalSafeText.clean(indicator.label), .bold)]
+    var lines = [StyledLine(), StyledLine("  " + TextSanitizer.clean(indicator.label), .bold)]
     for row in rows {
       guard let value = row.value else { continue }
       let figure = IndicatorFormat.value(value, unit: indicator.unit, language: language) + " " + words.points
-      let label = (row.rank.map { "\($0)  " } ?? "") + TerminalSafeText.clean(row.item?.label ?? "")
+      let label = (row.rank.map { "\($0)  " } ?? "") + TextSanitizer.clean(row.item?.label ?? "")
       lines.append(labelled(label, figure, width: width))
     }
     return lines
@@ -244,7 +258,7 @@ public struct LiveBoard: Sendable {
     guard !answers.isEmpty else { return [] }
     var lines = [StyledLine(), StyledLine("  " + words.quotes, .bold)]
     for answer in answers {
-      let text = TerminalSafeText.clean(answer.text).replacingOccurrences(of: "\n", with: " ")
+      let text = TextSanitizer.clean(answer.text).replacingOccurrences(of: "\n", with: " ")
       lines.append(StyledLine("    « " + TextLayout.truncate(text, width: max(10, width - 8)) + " »", .plain))
     }
     return lines

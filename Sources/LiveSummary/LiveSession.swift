@@ -1,6 +1,7 @@
 import Aggregation
 import Foundation
 import Questionnaire
+import ReportPipeline
 import ResponseStore
 import SurveyDefinition
 
@@ -8,16 +9,17 @@ import SurveyDefinition
 /// arrive in the store (from `bilan serve`, `ask` or an import, in this
 /// process or another).
 ///
-/// The store is asked every `interval` seconds how many responses it holds
-/// (a cheap count); the figures are computed again by the engine when that
-/// changes, and at least every `recomputeEvery` seconds (a correction or an
-/// erasure changes no count).
+/// The figures come from the report pipeline (`ReportPipeline.results()`:
+/// the engine, as the workbook and the synthesis compute them). The store is
+/// asked every `interval` seconds how many responses it holds (a cheap
+/// count); the figures are computed again when that changes, and at least
+/// every `recomputeEvery` seconds (a correction or an erasure changes no count).
 public final class LiveSession {
   let survey: Survey
+  let pipeline: ReportPipeline
   let repository: any ResponseRepository
   let device: TerminalDevice
   let painter: Painter
-  let language: String
   let quotes: Bool
   let interval: Double
   let recomputeEvery: Double
@@ -30,30 +32,21 @@ public final class LiveSession {
     case terminated(Int32)
   }
 
+  /// - Parameters:
+  ///   - pipeline: the report pipeline of the survey (one survey, its store).
+  ///   - repository: the same store, asked for its counts.
   public init(
-    survey: Survey, repository: any ResponseRepository, device: TerminalDevice, environment: [String: String],
-    language: String? = nil, quotes: Bool = false, interval: Double = 1, recomputeEvery: Double = 30
+    pipeline: ReportPipeline, repository: any ResponseRepository, device: TerminalDevice,
+    environment: [String: String], quotes: Bool = false, interval: Double = 1, recomputeEvery: Double = 30
   ) {
-    self.survey = survey
+    self.survey = pipeline.surveys[0]
+    self.pipeline = pipeline
     self.repository = repository
     self.device = device
     self.painter = Painter(device: device, palette: .fromEnvironment(environment))
-    self.language = language ?? survey.defaultLanguage
     self.quotes = quotes
     self.interval = interval
     self.recomputeEvery = recomputeEvery
-  }
-
-  /// The engine's results over the store's complete responses.
-  public static func results(
-    survey: Survey, repository: any ResponseRepository, language: String
-  ) throws
-    -> SurveyResults
-  {
-    var aggregator = try Aggregator(
-      survey: survey, options: AggregationOptions(includePartial: false, language: language, breakdowns: []))
-    try repository.forEachResponse(survey: survey.id, includePartial: true) { aggregator.add($0) }
-    return aggregator.results()
   }
 
   /// Runs until the facilitator leaves; the terminal is restored on return.
@@ -61,7 +54,7 @@ public final class LiveSession {
     device.enter()
     defer { device.leave() }
     var board = LiveBoard(
-      results: try Self.results(survey: survey, repository: repository, language: language), quotes: quotes,
+      results: try pipeline.results(), quotes: quotes,
       updated: Date())
     var seen = try counts()
     var computedAt = Date()
@@ -75,7 +68,7 @@ public final class LiveSession {
           seen = now
           computedAt = Date()
           board = LiveBoard(
-            results: try Self.results(survey: survey, repository: repository, language: language),
+            results: try pipeline.results(),
             quotes: quotes, updated: computedAt)
         }
       case .signal(.resize), .signal(.resumed): painter.invalidate()

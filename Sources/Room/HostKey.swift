@@ -1,7 +1,7 @@
+import BilanBase
 import Crypto
 import Foundation
 import NIOSSH
-import ResponseStore
 
 /// The server's Ed25519 host key: made on the first start, kept beside the
 /// store with mode 0600 (with its public half in `NAME.pub`, in OpenSSH's

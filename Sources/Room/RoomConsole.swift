@@ -1,3 +1,4 @@
+import BilanBase
 import Dispatch
 import Foundation
 import Questionnaire
@@ -20,7 +21,8 @@ public struct RoomConsole {
     self.log = log
   }
 
-  private var french: Bool { (server.configuration.language ?? server.survey.defaultLanguage) == "fr" }
+  private var language: String { server.configuration.language ?? server.survey.defaultLanguage }
+  private var words: ToolWords.Room { ToolWords.resolved(language).room }
 
   /// Where participants can reach the room, the preferred address first.
   public var addresses: [String] { server.configuration.listen.reachableAddresses() }
@@ -115,9 +117,7 @@ public struct RoomConsole {
       case .signal(.terminate(let number)): return .signal(number)
       case .key(let key):
         if confirming {
-          if [.character("o"), .character("O"), .character("y"), .character("Y")].contains(key) {
-            return .stopped
-          }
+          if case .character(let typed) = key, words.yesKeys.contains(typed) { return .stopped }
           confirming = false
         } else if key == .control("c") || key == .character("q") || key == .character("Q") {
           confirming = true
@@ -139,10 +139,10 @@ public struct RoomConsole {
       }
     }
     add(
-      TerminalSafeText.clean(
+      TextSanitizer.clean(
         server.survey.title.text(server.configuration.language ?? server.survey.defaultLanguage)), .bold)
     lines.append(StyledLine())
-    add(french ? "Pour répondre, ouvrez un terminal et tapez :" : "To answer, open a terminal and type:")
+    add(words.toAnswer)
     lines.append(StyledLine())
     add(command, .bold, indent: 6)
     lines.append(StyledLine())
@@ -150,36 +150,21 @@ public struct RoomConsole {
     case .code(let code):
       lines.append(
         StyledLine(spans: [
-          ("  " + (french ? "Mot de passe (code de la séance) : " : "Password (session code): "), .plain),
+          ("  " + words.password, .plain),
           (code, .chosen),
         ]))
     case .open:
-      add(french ? "Pas de mot de passe (salle ouverte, --open)." : "No password (open room, --open).")
+      add(words.noPassword)
     }
-    add(
-      (french ? "Empreinte du serveur, à comparer : " : "Server fingerprint, to compare: ")
-        + server.hostKey.fingerprint, .dim)
-    add(
-      french
-        ? "Windows : PowerShell · macOS : Terminal · Linux : un terminal. « yes » à la question sur l’empreinte."
-        : "Windows: PowerShell · macOS: Terminal · Linux: a terminal. Answer “yes” about the fingerprint.",
-      .dim)
+    add(words.fingerprint + server.hostKey.fingerprint, .dim)
+    add(words.clients, .dim)
     lines.append(StyledLine())
-    add(
-      french
-        ? "En cours : \(status.answering) · envoyées depuis l’ouverture : \(status.sent) · réponses complètes dans le fichier : \(stored) · connexions : \(status.connections)"
-        : "Answering: \(status.answering) · sent since opening: \(status.sent) · complete responses in the store: \(stored) · connections: \(status.connections)",
-      .accent)
+    add(words.status(status.answering, status.sent, stored, status.connections), .accent)
     lines.append(StyledLine())
     let footer: StyledLine =
       confirming
-      ? StyledLine(
-        "  "
-          + (french
-            ? "Arrêter le serveur ? \(status.answering) questionnaire(s) en cours, réponses enregistrées.  O oui · N non"
-            : "Stop the server? \(status.answering) questionnaire(s) under way, answers saved.  Y yes · N no"),
-        .notice)
-      : StyledLine("  " + (french ? "Ctrl-C  arrêter le serveur" : "Ctrl-C  stop the server"), .dim)
+      ? StyledLine("  " + words.stopQuestion(status.answering), .notice)
+      : StyledLine("  " + words.stopHint, .dim)
     let room = max(0, height - lines.count - 2)
     if room > 0 {
       for event in log.last(room) {

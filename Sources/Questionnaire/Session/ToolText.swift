@@ -1,3 +1,4 @@
+import BilanBase
 import SurveyDefinition
 
 /// The questionnaire's own words, in French and English. The survey's texts
@@ -176,9 +177,7 @@ public struct ToolText: Sendable {
   /// The participant's own code over SSH, and what resumes their response
   /// (the command itself goes on a line of its own).
   public func reconnection(_ reconnection: AskOptions.Reconnection) -> String {
-    french
-      ? "Votre code : \(reconnection.code). Si la connexion coupe, reprenez où vous en étiez en tapant :"
-      : "Your code: \(reconnection.code). If the connection drops, resume where you stopped by typing:"
+    ToolWords.resolved(language).room.reconnection(reconnection.code)
   }
   public var resumeQuestion: String {
     french

@@ -1,3 +1,4 @@
+import BilanBase
 import NIOCore
 import NIOSSH
 import Questionnaire
@@ -35,7 +36,7 @@ final class ParticipantChannelHandler: ChannelInboundHandler {
         room.log(RoomEvent(peer: connection.peer, kind: .refusedNoTerminal))
         refuse(
           context, request.wantReply,
-          ParticipantText(language: room.language).noTerminal("ssh -t " + newCommandTail))
+          ToolWords.resolved(room.language).room.noTerminal("ssh -t " + newCommandTail))
         return
       }
       guard connection.claimSession() else {
@@ -51,11 +52,11 @@ final class ParticipantChannelHandler: ChannelInboundHandler {
     case let request as SSHChannelRequestEvent.ExecRequest:
       room.log(RoomEvent(peer: connection.peer, kind: .refusedExec(command: request.command)))
       refuse(
-        context, request.wantReply, ParticipantText(language: room.language).notAShell(newParticipantCommand))
+        context, request.wantReply, ToolWords.resolved(room.language).room.notAShell(newParticipantCommand))
     case let request as SSHChannelRequestEvent.SubsystemRequest:
       room.log(RoomEvent(peer: connection.peer, kind: .refusedSubsystem(name: request.subsystem)))
       refuse(
-        context, request.wantReply, ParticipantText(language: room.language).notAShell(newParticipantCommand))
+        context, request.wantReply, ToolWords.resolved(room.language).room.notAShell(newParticipantCommand))
     case let request as SSHChannelRequestEvent.EnvironmentRequest:
       // Nothing of the client's environment reaches the questionnaire
       // (OpenSSH sends LANG and LC_* by default: not worth a log line).

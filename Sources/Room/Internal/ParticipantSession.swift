@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import NIOCore
 import NIOSSH
@@ -55,7 +56,7 @@ final class ParticipantSession: Sendable {
     channel: any Channel, connection: ConnectionState, room: RoomContext, term: String,
     terminal: StreamTerminal
   ) {
-    let words = ParticipantText(language: room.language)
+    let words = ToolWords.resolved(room.language).room
     let user = connection.user ?? room.configuration.user
     var code: String
     var resumed = false
@@ -70,7 +71,7 @@ final class ParticipantSession: Sendable {
         }
         let command = connectCommand(
           user: room.configuration.user, host: connection.localHost, port: room.port)
-        finish(channel, message: words.unknownCode(code, newCommand: command), status: 1)
+        finish(channel, message: words.unknownCode(code, command), status: 1)
         return
       }
       resumed = partial != nil
@@ -101,7 +102,7 @@ final class ParticipantSession: Sendable {
   }
 
   private func run() {
-    let words = ParticipantText(language: room.language)
+    let words = ToolWords.resolved(room.language).room
     room.log(RoomEvent(peer: connection.peer, kind: .started(participant: code, resumed: resumed)))
     let options = AskOptions(
       language: room.configuration.language, kiosk: false, idleTimeout: room.configuration.idleTimeout,
@@ -117,14 +118,14 @@ final class ParticipantSession: Sendable {
       case .completed:
         completed = true
         room.log(RoomEvent(peer: connection.peer, kind: .completed(participant: code)))
-        Self.finish(channel, message: words.sent(), status: 0)
+        Self.finish(channel, message: words.sent, status: 0)
       case .interrupted:
         room.log(RoomEvent(peer: connection.peer, kind: .left(participant: code, reason: "quit")))
         Self.finish(channel, message: words.kept(resumeCommand), status: 130)
       case .timedOut:
         room.log(RoomEvent(peer: connection.peer, kind: .left(participant: code, reason: "idle")))
         Self.finish(
-          channel, message: words.timedOut(seconds: room.configuration.idleTimeout, resumeCommand),
+          channel, message: words.timedOut(Self.span(room.configuration.idleTimeout), resumeCommand),
           status: 124)
       case .terminated(let signal) where signal == SIGTERM:
         room.log(RoomEvent(peer: connection.peer, kind: .left(participant: code, reason: "server stopped")))
@@ -138,10 +139,15 @@ final class ParticipantSession: Sendable {
     } catch {
       terminal.leave()
       room.log(RoomEvent(peer: connection.peer, kind: .storeFailed(error.errorDescription ?? "\(error)")))
-      Self.finish(channel, message: words.storeFailed(), status: 3)
+      Self.finish(channel, message: words.storeFailed, status: 3)
     }
     room.registry.release(self, completed: completed)
     ended.signal()
+  }
+
+  /// `3 s`, `15 min`: how long the idle timeout was.
+  static func span(_ seconds: Double) -> String {
+    seconds < 120 ? "\(Int(seconds.rounded())) s" : "\(Int((seconds / 60).rounded())) min"
   }
 
   // MARK: Writing to the channel (any thread)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LiveSummary
 import Questionnaire
+import ReportPipeline
 import ResponseStore
 import SurveyDefinition
 
@@ -52,46 +53,27 @@ extension Bilan {
     }
 
     func run() async throws {
-      let definition: Survey
-      do {
-        definition = try Survey.load(path: survey)
-      } catch {
-        FileHandle.standardError.write(
-          Data((error.diagnostics.map(\.description).joined(separator: "\n") + "\n").utf8))
-        throw ExitCode(1)
-      }
+      let definition = try Survey.load(path: survey)
       if let lang, !definition.languages.contains(lang) {
-        Self.fail(
-          "--lang \(lang): the survey is written in \(definition.languages.joined(separator: ", ")) only.",
-          code: 2)
+        throw CommandFailure(
+          .usage,
+          "--lang \(lang): the survey is written in \(definition.languages.joined(separator: ", ")) only.")
       }
       let path = store ?? SQLiteResponseStore.defaultPath(surveyID: definition.id)
-      let repository: SQLiteResponseStore
-      do {
-        repository = try SQLiteResponseStore(path: path, surveyID: definition.id)
-      } catch {
-        Self.fail(error.errorDescription ?? "\(error)", code: error.isInputError ? 1 : 3)
-      }
+      // Made when missing: the projector may be switched on before the first answer.
+      let repository = try SQLiteResponseStore(path: path, surveyID: definition.id)
+      let pipeline = try ReportPipeline(ReportRequest(surveys: [survey], store: path, language: lang))
       guard isatty(STDOUT_FILENO) == 1, let terminal = try? LocalTerminal() else {
-        Self.fail(
-          "live draws full screen: run it in a terminal (for figures in a file, use bilan stats)", code: 2)
+        throw CommandFailure(
+          .usage, "live draws full screen: run it in a terminal (figures for a file: bilan stats)")
       }
       var environment = ProcessInfo.processInfo.environment
       environment["TERM"] = environment["TERM"] ?? "xterm"
       let session = LiveSession(
-        survey: definition, repository: repository, device: terminal, environment: environment,
-        language: lang,
-        quotes: quotes, interval: interval)
-      do {
-        if case .terminated = try session.run() { throw ExitCode(130) }
-      } catch let error as StoreError {
-        Self.fail(error.errorDescription ?? "\(error)", code: error.isInputError ? 1 : 3)
-      }
-    }
-
-    static func fail(_ message: String, code: Int32) -> Never {
-      FileHandle.standardError.write(Data(("bilan live: " + message + "\n").utf8))
-      Foundation.exit(code)
+        pipeline: pipeline, repository: repository, device: terminal, environment: environment,
+        quotes: quotes,
+        interval: interval)
+      if case .terminated = try session.run() { throw ExitCode(ExitStatus.interrupted.rawValue) }
     }
   }
 }

@@ -82,62 +82,33 @@ extension Bilan {
     }
 
     func run() async throws {
-      let definition: Survey
-      do {
-        definition = try Survey.load(path: survey)
-      } catch {
-        FileHandle.standardError.write(
-          Data((error.diagnostics.map(\.description).joined(separator: "\n") + "\n").utf8))
-        throw ExitCode(1)
-      }
+      let definition = try Survey.load(path: survey)
       if let lang, !definition.languages.contains(lang) {
-        Self.fail(
-          "--lang \(lang): the survey is written in \(definition.languages.joined(separator: ", ")) only.",
-          code: 2)
+        throw CommandFailure(
+          .usage,
+          "--lang \(lang): the survey is written in \(definition.languages.joined(separator: ", ")) only.")
       }
       let path = store ?? SQLiteResponseStore.defaultPath(surveyID: definition.id)
-      let repository: SQLiteResponseStore
-      let configuration: RoomConfiguration
-      let key: HostKey
-      do {
-        repository = try SQLiteResponseStore(path: path, surveyID: definition.id)
-        try repository.recordSchema(of: definition)
-      } catch {
-        Self.fail(error.errorDescription ?? "\(error)", code: error.isInputError ? 1 : 3)
-      }
-      do {
-        configuration = RoomConfiguration(
-          listen: try ListenAddress(parsing: listen),
-          access: open ? .open : .code(code ?? AccessCode.session()),
-          user: user, language: lang, maxConnections: maxConnections, maxFailedAttempts: maxFailedAttempts,
-          idleTimeout: idleTimeout)
-        key = try HostKey.loadOrCreate(at: hostKey ?? HostKey.defaultPath(besideStore: path))
-      } catch {
-        Self.fail(error.errorDescription ?? "\(error)", code: error.isInputError ? 1 : 3)
-      }
+      let repository = try SQLiteResponseStore(path: path, surveyID: definition.id)
+      try repository.recordSchema(of: definition)
+      let configuration = RoomConfiguration(
+        listen: try ListenAddress(parsing: listen),
+        access: open ? .open : .code(code ?? AccessCode.session()),
+        user: user, language: lang, maxConnections: maxConnections, maxFailedAttempts: maxFailedAttempts,
+        idleTimeout: idleTimeout)
+      let key = try HostKey.loadOrCreate(at: hostKey ?? HostKey.defaultPath(besideStore: path))
 
       let fullScreen = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
       let events = RoomLog(printing: !fullScreen || isatty(STDERR_FILENO) == 0)
       let server = RoomServer(
         survey: definition, repository: repository, configuration: configuration, hostKey: key,
         log: events.record)
-      let port: Int
-      do {
-        port = try server.start()
-      } catch {
-        Self.fail(error.errorDescription ?? "\(error)", code: error.isInputError ? 1 : 3)
-      }
+      let port = try server.start()
       let console = RoomConsole(server: server, port: port, repository: repository, log: events)
       let status = console.runUntilStopped(
         fullScreen: fullScreen, environment: ProcessInfo.processInfo.environment)
-      FileHandle.standardError.write(
-        Data("bilan serve: stopped; \(server.status.sent) response(s) sent, stored in \(path)\n".utf8))
+      Diagnostics.note("bilan serve: stopped; \(server.status.sent) response(s) sent, stored in \(path)")
       if status != 0 { throw ExitCode(status) }
-    }
-
-    static func fail(_ message: String, code: Int32) -> Never {
-      FileHandle.standardError.write(Data(("bilan serve: " + message + "\n").utf8))
-      Foundation.exit(code)
     }
   }
 }
