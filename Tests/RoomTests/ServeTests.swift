@@ -177,7 +177,7 @@ struct ServeTests {
       try participant.expect("À quel titre", then: String(index + 1))
       try participant.expect("Êtes-vous satisfait", then: "4")
       // Shown once the answer is stored.
-      try participant.expect("question 2 enregistrée")
+      try participant.expect("✓ Question 2 : 4")
     }
     #expect(Set(codes).count == 3)
 
