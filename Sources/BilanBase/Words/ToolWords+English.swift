@@ -100,6 +100,14 @@ extension ToolWords {
       nothingBelow: { "nothing below \($0) responses" },
       quit: "Q: quit",
       colon: ": "
+    ),
+    dates: Dates(
+      months: [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+      ],
+      weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+      long: { day, month, year, weekday in (weekday.map { $0 + " " } ?? "") + "\(day) \(month) \(year)" }
     )
   )
 }

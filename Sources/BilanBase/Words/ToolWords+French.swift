@@ -107,6 +107,16 @@ extension ToolWords {
       nothingBelow: { "rien sous \($0) réponses" },
       quit: "Q : quitter",
       colon: "\u{00A0}: "
+    ),
+    dates: Dates(
+      months: [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+        "novembre", "décembre",
+      ],
+      weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+      long: { day, month, year, weekday in
+        (weekday.map { $0 + " " } ?? "") + (day == 1 ? "1er" : String(day)) + " " + month + " " + String(year)
+      }
     )
   )
 }
