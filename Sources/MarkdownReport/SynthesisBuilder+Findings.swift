@@ -166,7 +166,7 @@ extension SynthesisBuilder {
         ? word("Avec une seule réponse", "With a single answer") : word("Avec ", "With ") + prose.answers(n)
       var sentence =
         base
-        + word(", on ne peut pas dire si \(goal) est atteint", ", whether \(goal) is met cannot be told")
+        + word(", on ne peut pas dire si \(goal) est atteint", ", there is no telling whether \(goal) is met")
       if let low, let high {
         sentence +=
           typography.colon + intervalName + " (" + prose.range(low, high) + ")"
@@ -189,7 +189,7 @@ extension SynthesisBuilder {
       }
     }
     switch comparison {
-    case .atLeast: return "the \(value) target"
+    case .atLeast: return value.hasSuffix("%") ? "the \(value) target" : "the target of \(value)"
     case .atMost: return "the target of at most \(value)"
     case .greater: return "the target of more than \(value)"
     case .less: return "the target of less than \(value)"

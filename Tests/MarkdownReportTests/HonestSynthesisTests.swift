@@ -90,7 +90,7 @@ import Testing
     try expectLine(
       (
         "- **Participants satisfaits.** Parmi les 14 répondants, 9 (64\(nnbsp)%) ont répondu «\(nbsp)Satisfait(e)\(nbsp)» ou «\(nbsp)Très satisfait(e)\(nbsp)». Avec 14 réponses, on ne peut pas dire si l’objectif de 80\(nnbsp)% est atteint\(nbsp): l’intervalle à 95\(nnbsp)% (de 39\(nnbsp)% à 84\(nnbsp)%) le contient.",
-        "- **Satisfied participants.** Of the 14 respondents, 9 (64%) answered “Satisfied” or “Very satisfied”. With 14 answers, whether the 80% target is met cannot be told: the 95% interval (39% to 84%) contains it."
+        "- **Satisfied participants.** Of the 14 respondents, 9 (64%) answered “Satisfied” or “Very satisfied”. With 14 answers, there is no telling whether the 80% target is met: the 95% interval (39% to 84%) contains it."
       ), in: HonestyScenarios.overlapping)
     try expectLine(
       (
