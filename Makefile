@@ -6,8 +6,9 @@ FUZZ_SECONDS ?= 60
 SUDO := $(shell if [ "$$(id -u)" = 0 ]; then echo ""; elif command -v sudo >/dev/null 2>&1; then echo sudo; else echo none; fi)
 APT_PACKAGES := libxlsxwriter-dev pkg-config libsqlite3-dev
 PY_PACKAGES := openpyxl markdown-it-py linkify-it-py
-# What the workbook tests open and render xlsx files with (skipped, with a message, when absent).
-TEST_APT_PACKAGES := libreoffice-calc-nogui poppler-utils
+# What the workbook tests open and render xlsx files with (skipped, with a message, when absent),
+# and the PostgreSQL server the store tests start a throwaway cluster of (Tests/postgres/cluster.sh).
+TEST_APT_PACKAGES := libreoffice-calc-nogui poppler-utils postgresql openssl
 
 .PHONY: deps test-deps python-deps build release demo example test format lint bench fuzz clean
 
@@ -22,7 +23,8 @@ deps:
 	    || { echo "Could not install$$missing: run 'apt-get install$$missing' as root." >&2; exit 1; }; \
 	fi
 
-## test-deps: LibreOffice (headless) and pdftoppm, to prove the workbook opens and to look at it
+## test-deps: LibreOffice (headless) and pdftoppm, to prove the workbook opens and to look at it;
+## PostgreSQL, for the tests of the shared store
 test-deps:
 	@missing=""; for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -71,10 +73,10 @@ bench: release
 	@command -v cc >/dev/null || { echo "make bench needs a C compiler (cc) for bench/floor.c." >&2; exit 1; }
 	python3 bench/run.py
 
-## test: the whole test suite
+## test: the whole test suite, against SQLite and a throwaway PostgreSQL cluster (stopped at the end)
 test: deps test-deps python-deps
 	$(SWIFT) build
-	$(SWIFT) test --parallel
+	Tests/postgres/cluster.sh run $(SWIFT) test --parallel
 
 ## fuzz: build the libFuzzer targets (Tests/Fuzz, AddressSanitizer) in .build-fuzz and run each for FUZZ_SECONDS
 fuzz: deps

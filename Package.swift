@@ -10,6 +10,7 @@ var package = Package(
     .executable(name: "bilan", targets: ["bilan"]),
     .library(name: "SurveyDefinition", targets: ["SurveyDefinition"]),
     .library(name: "ResponseStore", targets: ["ResponseStore"]),
+    .library(name: "PostgresStore", targets: ["PostgresStore"]),
     .library(name: "Questionnaire", targets: ["Questionnaire"]),
     .library(name: "Aggregation", targets: ["Aggregation"]),
     .library(name: "ExcelReport", targets: ["ExcelReport"]),
@@ -22,6 +23,7 @@ var package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // MARK: Libraries
@@ -38,6 +40,18 @@ var package = Package(
         // SQLite's C API, to read rows in place (StoredResponseReader).
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "CSV", package: "CSV.swift"),
+      ],
+      swiftSettings: swift6
+    ),
+    // The shared server store (a regional network's PostgreSQL database), behind the same
+    // ResponseRepository protocol. Only this module imports PostgresNIO: the SQLite path
+    // of every command starts no event loop and touches none of it.
+    .target(
+      name: "PostgresStore",
+      dependencies: [
+        "SurveyDefinition",
+        "ResponseStore",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       swiftSettings: swift6
     ),
@@ -95,6 +109,7 @@ var package = Package(
       dependencies: [
         "SurveyDefinition",
         "ResponseStore",
+        "PostgresStore",
         "Questionnaire",
         "Aggregation",
         "ExcelReport",
@@ -172,6 +187,11 @@ var package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       exclude: ["Fixtures"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "PostgresStoreTests",
+      dependencies: ["PostgresStore", "ResponseStore", "SurveyDefinition", "TestSupport"],
       swiftSettings: swift6
     ),
     .testTarget(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import ResponseStore
 import SurveyDefinition
 
@@ -44,7 +45,10 @@ extension Bilan {
     @Flag(help: "List the corrections made to the response so far.")
     var history = false
 
-    @Option(help: ArgumentHelp("The store (default: Reports/SURVEY_ID/responses.sqlite).", valueName: "path"))
+    @Option(
+      help: ArgumentHelp(
+        "The store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite).",
+        valueName: "path|url"))
     var store: String?
 
     func validate() throws {
@@ -59,11 +63,12 @@ extension Bilan {
 
     func run() async throws {
       let survey = try StoreCommand.loadSurvey(path: self.survey)
-      let path = store ?? SQLiteResponseStore.defaultPath(surveyID: survey.id)
+      let address = try StoreCommand.address(store, surveyID: survey.id)
+      let path = address.description
       let response = UUID(uuidString: id)!
       let label = response.uuidString.lowercased()
       do {
-        let repository = try SQLiteResponseStore(path: path, surveyID: survey.id, create: false)
+        let repository = try address.open(surveyID: survey.id, create: false)
         if history {
           let rows = try repository.amendments(of: response)
           if rows.isEmpty { print("response \(label): no corrections") }

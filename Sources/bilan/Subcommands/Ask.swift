@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import Questionnaire
 import ResponseStore
 import SurveyDefinition
@@ -37,7 +38,10 @@ extension Bilan {
     @Argument(help: ArgumentHelp("The survey file.", valueName: "survey.yaml"))
     var survey: String
 
-    @Option(help: "The response store (default Reports/SURVEY_ID/responses.sqlite).")
+    @Option(
+      help: ArgumentHelp(
+        "The response store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite).",
+        valueName: "path|url"))
     var store: String?
 
     @Option(help: "The participant's language (fr or en; default: the survey's first language).")
@@ -101,10 +105,12 @@ extension Bilan {
         throw ValidationError(
           "--lang \(lang): the survey is written in \(definition.languages.joined(separator: ", ")) only.")
       }
-      let path = store ?? SQLiteResponseStore.defaultPath(surveyID: definition.id)
-      let repository: SQLiteResponseStore
+      let path: String
+      let repository: any ResponseRepository
       do {
-        repository = try SQLiteResponseStore(path: path, surveyID: definition.id)
+        let address = try StoreAddress.resolve(option: store, surveyID: definition.id)
+        path = address.description
+        repository = try address.open(surveyID: definition.id, create: true)
       } catch {
         // A file that is not this survey's store is wrong input (1), left untouched.
         Self.fail(error.errorDescription ?? "\(error)", code: error.isInputError ? 1 : 3)
@@ -147,7 +153,7 @@ extension Bilan {
         do {
           outcome = try questionnaire.run()
         } catch {
-          Self.fail(error.errorDescription ?? "\(error)", code: 3)
+          Self.fail(storeFailure(error), code: 3)
         }
       } else {
         let device: TerminalDevice
@@ -164,7 +170,7 @@ extension Bilan {
           outcome = try questionnaire.run()
         } catch {
           device.leave()
-          Self.fail(error.errorDescription ?? "\(error)", code: 3)
+          Self.fail(storeFailure(error), code: 3)
         }
       }
       switch outcome {
@@ -181,6 +187,16 @@ extension Bilan {
           Check the survey with `bilan lint \(survey)`, then start `bilan ask \(survey) --kiosk` again.
           """, code: 1)
       }
+    }
+
+    /// A store failure during the questionnaire, with what the participant
+    /// can do when the database server went away.
+    func storeFailure(_ error: StoreError) -> String {
+      let message = error.errorDescription ?? "\(error)"
+      guard case .serverUnavailable = error else { return message }
+      return message
+        + ". The answers confirmed before are kept in the database: once it is back, "
+        + "`bilan ask \(survey)` with the same --store offers to resume this response on this computer."
     }
 
     /// Prints `message` on standard error and exits with `code`.

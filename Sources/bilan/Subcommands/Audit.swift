@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import ResponseStore
 import SurveyDefinition
 
@@ -21,14 +22,18 @@ extension Bilan {
     @Argument(help: ArgumentHelp("The survey definition.", valueName: "survey.yaml"))
     var survey: String
 
-    @Option(help: ArgumentHelp("The store (default: Reports/SURVEY_ID/responses.sqlite).", valueName: "path"))
+    @Option(
+      help: ArgumentHelp(
+        "The store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite).",
+        valueName: "path|url"))
     var store: String?
 
     func run() async throws {
       let survey = try StoreCommand.loadSurvey(path: self.survey)
-      let path = store ?? SQLiteResponseStore.defaultPath(surveyID: survey.id)
+      let address = try StoreCommand.address(store, surveyID: survey.id)
+      let path = address.description
       do {
-        let repository = try SQLiteResponseStore(path: path, surveyID: survey.id, create: false)
+        let repository = try address.open(surveyID: survey.id, create: false)
         let entries = try repository.auditTrail().filter { $0.survey == survey.id }
         if entries.isEmpty { print("\(path): no erasure, purge or correction so far") }
         for entry in entries {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import ResponseStore
 import SurveyDefinition
 
@@ -36,7 +37,10 @@ extension Bilan {
     @Argument(help: ArgumentHelp("The survey definition.", valueName: "survey.yaml"))
     var survey: String
 
-    @Option(help: ArgumentHelp("The store (default: Reports/SURVEY_ID/responses.sqlite).", valueName: "path"))
+    @Option(
+      help: ArgumentHelp(
+        "The store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite).",
+        valueName: "path|url"))
     var store: String?
 
     @Option(help: "Output format: jsonl or csv.")
@@ -64,11 +68,11 @@ extension Bilan {
         throw ValidationError(
           "--lang \(lang): the survey is written in \(survey.languages.joined(separator: ", ")).")
       }
-      let storePath = store ?? SQLiteResponseStore.defaultPath(surveyID: survey.id)
       let exporter = ResponseExporter(
         survey: survey, format: format, labels: labels, includeContacts: includeContacts, language: lang)
       do {
-        let store = try SQLiteResponseStore(path: storePath, surveyID: survey.id, create: false)
+        let store = try StoreCommand.address(store, surveyID: survey.id).open(
+          surveyID: survey.id, create: false)
         if let output {
           let file = try AtomicFile(path: output)
           try exporter.write(from: store) { data throws(ExportError) in try file.write(data) }
@@ -112,14 +116,25 @@ enum StoreCommand {
     return ExitCode(3)
   }
 
+  /// The store `--store` (else `BILAN_STORE`, else the survey's own file) names.
+  static func address(_ option: String?, surveyID: String) throws -> StoreAddress {
+    do {
+      return try StoreAddress.resolve(option: option, surveyID: surveyID)
+    } catch {
+      throw exit(for: error)
+    }
+  }
+
   /// The changes of the survey at `surveyPath` that affect responses stored
   /// at `storePath`, as lint warnings: each at its question when the key is
   /// still in the survey, else at the top of the file; a summary first.
-  static func surveyChangeDiagnostics(surveyPath: String, storePath: String) throws -> [Diagnostic] {
+  static func surveyChangeDiagnostics(surveyPath: String, store option: String) throws -> [Diagnostic] {
     let survey = try loadSurvey(path: surveyPath)
     let changes: SurveyChanges
+    let address = try address(option, surveyID: survey.id)
+    let storePath = address.description
     do {
-      let store = try SQLiteResponseStore(path: storePath, surveyID: survey.id, create: false)
+      let store = try address.open(surveyID: survey.id, create: false)
       changes = try SurveyChanges.check(survey: survey, store: store)
     } catch {
       throw exit(for: error)

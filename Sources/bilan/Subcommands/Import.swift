@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import ResponseStore
 import SurveyDefinition
 
@@ -47,7 +48,10 @@ extension Bilan {
     @Argument(help: ArgumentHelp("Files to import; - reads standard input.", valueName: "file"))
     var files: [String]
 
-    @Option(help: ArgumentHelp("The store (default: Reports/SURVEY_ID/responses.sqlite).", valueName: "path"))
+    @Option(
+      help: ArgumentHelp(
+        "The store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite).",
+        valueName: "path|url"))
     var store: String?
 
     @Option(help: "The files' format: jsonl, csv, google-forms or store (default: decided by the content).")
@@ -64,9 +68,9 @@ extension Bilan {
 
     func run() async throws {
       let survey = try StoreCommand.loadSurvey(path: self.survey)
-      let storePath = store ?? SQLiteResponseStore.defaultPath(surveyID: survey.id)
+      let address = try StoreCommand.address(store, surveyID: survey.id)
       let importer = ResponseImporter(survey: survey)
-      var target: SQLiteResponseStore?
+      var target: (any ResponseRepository)?
       var rejected = false
       var total = InsertOutcome(added: 0, alreadyPresent: 0)
       var rejectedFiles = 0
@@ -94,7 +98,7 @@ extension Bilan {
           continue
         }
         do {
-          let store = try target ?? SQLiteResponseStore(path: storePath, surveyID: survey.id)
+          let store = try target ?? address.open(surveyID: survey.id, create: true)
           target = store
           let outcome = try store.insert(batch.responses, schemas: batch.schemas, source: batch.source)
           print(Self.summary(file: file, outcome: outcome, batch: batch))

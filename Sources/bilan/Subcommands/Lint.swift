@@ -56,7 +56,7 @@ extension Bilan {
       var diagnostics: [Diagnostic] = []
       for file in files { diagnostics += SurveyLinter.lint(path: file) }
       if let store, !diagnostics.contains(where: \.isError) {
-        diagnostics += try StoreCommand.surveyChangeDiagnostics(surveyPath: files[0], storePath: store)
+        diagnostics += try StoreCommand.surveyChangeDiagnostics(surveyPath: files[0], store: store)
       }
       let errors = diagnostics.filter(\.isError).count
       let warnings = diagnostics.count - errors

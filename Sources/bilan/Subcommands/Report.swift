@@ -3,6 +3,7 @@ import ArgumentParser
 import ExcelReport
 import Foundation
 import MarkdownReport
+import PostgresStore
 import ResponseStore
 import SurveyDefinition
 
@@ -50,7 +51,10 @@ extension Bilan {
         "The survey definitions (several: one consolidated report).", valueName: "survey.yaml"))
     var surveys: [String]
 
-    @Option(help: "The response store (default: Reports/SURVEY_ID/responses.sqlite for each survey).")
+    @Option(
+      help: ArgumentHelp(
+        "The store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite for each survey).",
+        valueName: "path|url"))
     var store: String?
 
     @Option(help: "The folder the reports go to (default: Reports/SURVEY_ID/).")
@@ -139,19 +143,19 @@ extension Bilan {
     /// the editions (a shared `--store` into which an edition was never
     /// imported): its report would say "0 réponse" as if nobody had answered.
     private func checkEveryEditionHasResponses(
-      _ definitions: [Survey], _ stores: [SQLiteResponseStore]
+      _ definitions: [Survey], _ stores: [(address: StoreAddress, store: any ResponseRepository)]
     ) throws {
       var problems: [String] = []
-      for (index, (survey, store)) in zip(definitions, stores).enumerated() {
+      for (index, (survey, (address, store))) in zip(definitions, stores).enumerated() {
         let counted = try store.count(survey: survey.id, includePartial: includePartial)
         guard counted == 0 else { continue }
         let partial = includePartial ? 0 : try store.count(survey: survey.id, includePartial: true)
         let file = surveys[index]
         problems.append(
-          "\(store.path) holds no \(includePartial ? "" : "complete ")responses to '\(survey.id)' "
+          "\(address) holds no \(includePartial ? "" : "complete ")responses to '\(survey.id)' "
             + "(edition \(index + 1) of \(definitions.count), \(file))"
             + (partial > 0 ? " but \(partial) partial (--include-partial counts them)" : "")
-            + (self.store != nil
+            + (definitions.count > 1 && !address.isServer && self.store != nil
               ? ": one store file holds one survey's responses; leave --store out to read each edition's "
                 + "own store (\(SQLiteResponseStore.defaultPath(surveyID: survey.id))), or leave \(file) out"
               : ": import them (`bilan import \(file) FILE`) or leave \(file) out"))
@@ -174,16 +178,22 @@ extension Bilan {
       }
       let language = lang ?? definitions[0].defaultLanguage
       let options = AggregationOptions(includePartial: includePartial, language: language)
-      let stores: [SQLiteResponseStore]
+      let opened: [(address: StoreAddress, store: any ResponseRepository)]
       do {
-        stores = try definitions.map { survey in
-          try SQLiteResponseStore(
-            path: store ?? SQLiteResponseStore.defaultPath(surveyID: survey.id),
-            surveyID: store != nil && definitions.count > 1 ? nil : survey.id, create: false)
+        // A store named for several surveys (a database, or one file) is opened once.
+        let addresses = try definitions.map { try StoreAddress.resolve(option: store, surveyID: $0.id) }
+        let shared = Set(addresses).count < addresses.count
+        var openedAt: [StoreAddress: any ResponseRepository] = [:]
+        opened = try zip(definitions, addresses).map { survey, address in
+          if let repository = openedAt[address] { return (address, repository) }
+          let repository = try address.open(surveyID: shared ? nil : survey.id, create: false)
+          openedAt[address] = repository
+          return (address, repository)
         }
       } catch {
         throw fail(error)
       }
+      let stores = opened.map(\.store)
       let feeds: [ExcelReport.ResponseFeed] = zip(definitions, stores).map { survey, store in
         { body in try store.forEachResponse(survey: survey.id, includePartial: true, body) }
       }
@@ -240,7 +250,7 @@ extension Bilan {
             return (files, results.survey.title, results.lastResponseDate, results)
           }
         } else {
-          try checkEveryEditionHasResponses(definitions, stores)
+          try checkEveryEditionHasResponses(definitions, opened)
           var consolidation = try Consolidation(surveys: definitions, options: options)
           for (index, feed) in feeds.enumerated() {
             try feed { consolidation.add($0, edition: index) }
