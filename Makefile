@@ -4,8 +4,8 @@ SWIFT ?= swift
 SURVEY ?= Surveys/cooperation-pelussin-2015.yaml
 FUZZ_SECONDS ?= 60
 SUDO := $(shell if [ "$$(id -u)" = 0 ]; then echo ""; elif command -v sudo >/dev/null 2>&1; then echo sudo; else echo none; fi)
-APT_PACKAGES := libxlsxwriter-dev pkg-config libsqlite3-dev
-PY_PACKAGES := openpyxl markdown-it-py linkify-it-py
+APT_PACKAGES := libxlsxwriter-dev pkg-config libsqlite3-dev zlib1g-dev
+PY_PACKAGES := openpyxl markdown-it-py linkify-it-py pyxform
 # What the workbook tests open and render xlsx files with (skipped, with a message, when absent),
 # and the PostgreSQL server the store tests start a throwaway cluster of (Tests/postgres/cluster.sh).
 TEST_APT_PACKAGES := libreoffice-calc-nogui poppler-utils postgresql openssl
@@ -36,9 +36,9 @@ test-deps:
 	    || echo "Could not install$$missing: the tests that need them are skipped." >&2; \
 	fi
 
-## python-deps: the readers the tests check outputs with (openpyxl, markdown-it-py)
+## python-deps: the readers the tests check outputs with (openpyxl, markdown-it-py, pyxform)
 python-deps:
-	@python3 -c "import openpyxl, markdown_it, linkify_it" 2>/dev/null || \
+	@python3 -c "import openpyxl, markdown_it, linkify_it, pyxform" 2>/dev/null || \
 	  python3 -m pip install -q $(PY_PACKAGES) 2>/dev/null || \
 	  python3 -m pip install -q --break-system-packages $(PY_PACKAGES) || \
 	  { echo "Could not install $(PY_PACKAGES) with pip." >&2; exit 1; }
@@ -56,11 +56,12 @@ demo: release
 	.build/release/bilan lint $(SURVEY)
 	.build/release/bilan demo
 
-## example: re-record Reports/example/ (the committed demo output a test compares with) — on purpose only
+## example: re-record Reports/example/ (the committed demo output, French, and its English twin in en/) — on purpose only
 example: build
 	rm -rf Reports/example
 	.build/debug/bilan demo --output Reports/example
-	rm -f Reports/example/responses.sqlite*
+	.build/debug/bilan demo --output Reports/example/en --lang en
+	rm -f Reports/example/responses.sqlite* Reports/example/en/responses.sqlite*
 
 ## bench: bilan report against a pandas/XlsxWriter pipeline and the libxlsxwriter floor, side by side
 ## (1k, 10k, 100k responses; BENCH_FULL=1 adds 1,000,000; BENCH_SIZES=1000,10000 to choose). Not part of `make test`.

@@ -15,6 +15,7 @@ var package = Package(
     .library(name: "Aggregation", targets: ["Aggregation"]),
     .library(name: "ExcelReport", targets: ["ExcelReport"]),
     .library(name: "MarkdownReport", targets: ["MarkdownReport"]),
+    .library(name: "XLSForm", targets: ["XLSForm"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,18 +24,29 @@ var package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // MARK: Libraries
+    // What every module shares: display width, the text sanitiser, JSON
+    // strings, atomic durable files, dates, hashing, the tool's own words.
+    .target(
+      name: "BilanBase",
+      dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: swift6
+    ),
     .target(
       name: "SurveyDefinition",
-      dependencies: [.product(name: "Yams", package: "Yams")],
+      dependencies: ["BilanBase", .product(name: "Yams", package: "Yams")],
       swiftSettings: swift6
     ),
     .target(
       name: "ResponseStore",
       dependencies: [
+        "BilanBase",
         "SurveyDefinition",
         .product(name: "GRDB", package: "GRDB.swift"),
         // SQLite's C API, to read rows in place (StoredResponseReader).
@@ -49,6 +61,7 @@ var package = Package(
     .target(
       name: "PostgresStore",
       dependencies: [
+        "BilanBase",
         "SurveyDefinition",
         "ResponseStore",
         .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -57,23 +70,26 @@ var package = Package(
     ),
     .target(
       name: "Rehearsal",
-      dependencies: ["SurveyDefinition", "ResponseStore"],
+      dependencies: ["BilanBase", "SurveyDefinition", "ResponseStore"],
       resources: [.embedInCode("Resources/cooperation-pelussin-2015.yaml")],
       swiftSettings: swift6
     ),
     .target(
       name: "Questionnaire",
-      dependencies: ["SurveyDefinition", "ResponseStore", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "BilanBase", "SurveyDefinition", "ResponseStore", .product(name: "Yams", package: "Yams"),
+      ],
       swiftSettings: swift6
     ),
     .target(
       name: "Aggregation",
-      dependencies: ["SurveyDefinition", "ResponseStore"],
+      dependencies: ["BilanBase", "SurveyDefinition", "ResponseStore"],
       swiftSettings: swift6
     ),
     .target(
       name: "MarkdownReport",
       dependencies: [
+        "BilanBase",
         "SurveyDefinition",
         "Aggregation",
         .product(name: "Mustache", package: "swift-mustache"),
@@ -94,12 +110,35 @@ var package = Package(
     // The Swift wrapper of libxlsxwriter: the only module that imports it.
     .target(
       name: "XLSXWriter",
-      dependencies: ["CXLSXWriter"],
+      dependencies: ["BilanBase", "CXLSXWriter"],
+      swiftSettings: swift6
+    ),
+    // XLSForm (ODK, KoboToolbox) in and out: read with ZIPFoundation + SWXMLHash, written with XLSXWriter.
+    .target(
+      name: "XLSForm",
+      dependencies: [
+        "SurveyDefinition", "XLSXWriter",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "CSV", package: "CSV.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "SWXMLHash", package: "SWXMLHash"),
+      ],
       swiftSettings: swift6
     ),
     .target(
       name: "ExcelReport",
-      dependencies: ["SurveyDefinition", "ResponseStore", "Aggregation", "XLSXWriter"],
+      dependencies: ["BilanBase", "SurveyDefinition", "ResponseStore", "Aggregation", "XLSXWriter"],
+      swiftSettings: swift6
+    ),
+
+    // The report from end to end (load, check, aggregate, write, publish): what
+    // `report`, `demo` and `live` call.
+    .target(
+      name: "ReportPipeline",
+      dependencies: [
+        "BilanBase", "SurveyDefinition", "ResponseStore", "PostgresStore", "Aggregation", "ExcelReport",
+        "MarkdownReport",
+      ],
       swiftSettings: swift6
     ),
 
@@ -107,6 +146,7 @@ var package = Package(
     .executableTarget(
       name: "bilan",
       dependencies: [
+        "BilanBase",
         "SurveyDefinition",
         "ResponseStore",
         "PostgresStore",
@@ -114,13 +154,21 @@ var package = Package(
         "Aggregation",
         "ExcelReport",
         "MarkdownReport",
+        "ReportPipeline",
         "Rehearsal",
+        "XLSForm",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift6
     ),
 
     // MARK: Tests
+    .testTarget(
+      name: "BilanBaseTests",
+      dependencies: ["BilanBase", "TestSupport"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: swift6
+    ),
     .target(
       name: "TestSupport",
       dependencies: ["SurveyDefinition"],
@@ -129,7 +177,7 @@ var package = Package(
     ),
     .testTarget(
       name: "SurveyDefinitionTests",
-      dependencies: ["SurveyDefinition", "TestSupport"],
+      dependencies: ["BilanBase", "SurveyDefinition", "TestSupport"],
       resources: [.copy("Fixtures")],
       swiftSettings: swift6
     ),
@@ -151,20 +199,22 @@ var package = Package(
     ),
     .testTarget(
       name: "QuestionnaireTests",
-      dependencies: ["Questionnaire", "SurveyDefinition", "ResponseStore", "TestSupport"],
+      dependencies: ["BilanBase", "Questionnaire", "SurveyDefinition", "ResponseStore", "TestSupport"],
       exclude: ["Snapshots", "Fixtures"],
       swiftSettings: swift6
     ),
     .testTarget(
       name: "ExcelReportTests",
       dependencies: [
-        "ExcelReport", "XLSXWriter", "Aggregation", "ResponseStore", "SurveyDefinition", "TestSupport",
+        "BilanBase", "ExcelReport", "XLSXWriter", "Aggregation", "ResponseStore", "SurveyDefinition",
+        "TestSupport",
       ],
       swiftSettings: swift6
     ),
     .testTarget(
       name: "AggregationTests",
       dependencies: [
+        "BilanBase",
         "Aggregation", "SurveyDefinition", "ResponseStore", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
@@ -174,6 +224,7 @@ var package = Package(
     .testTarget(
       name: "ResponseStoreTests",
       dependencies: [
+        "BilanBase",
         "ResponseStore", "SurveyDefinition", "TestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
@@ -183,6 +234,7 @@ var package = Package(
     .testTarget(
       name: "ReliabilityTests",
       dependencies: [
+        "BilanBase",
         "TestSupport", "SurveyDefinition", "ResponseStore",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
@@ -190,8 +242,14 @@ var package = Package(
       swiftSettings: swift6
     ),
     .testTarget(
+      name: "XLSFormTests",
+      dependencies: ["XLSForm", "SurveyDefinition", "TestSupport"],
+      exclude: ["Fixtures"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
       name: "PostgresStoreTests",
-      dependencies: ["PostgresStore", "ResponseStore", "SurveyDefinition", "TestSupport"],
+      dependencies: ["BilanBase", "PostgresStore", "ResponseStore", "SurveyDefinition", "TestSupport"],
       swiftSettings: swift6
     ),
     .testTarget(

@@ -1,3 +1,5 @@
+import Aggregation
+
 /// A diverging stacked bar chart of one scale question or of the rows of a
 /// matrix: for each row, the share of each scale point, unfavourable points
 /// to the left of the axis and favourable ones to the right; the neutral
@@ -26,12 +28,17 @@ public struct DivergingBarChart: Sendable {
   public var pointLabels: [String]
   public var rows: [Row]
   public var language: ReportLanguage
+  /// What the chart rests on, under the title (“14 réponses”).
+  public var caption: String?
 
-  public init(title: String, pointLabels: [String], rows: [Row], language: ReportLanguage) {
+  public init(
+    title: String, pointLabels: [String], rows: [Row], language: ReportLanguage, caption: String? = nil
+  ) {
     self.title = title
     self.pointLabels = pointLabels
     self.rows = rows
     self.language = language
+    self.caption = caption
   }
 
   static let width = 760.0
@@ -58,6 +65,13 @@ public struct DivergingBarChart: Sendable {
     for line in SVGDocument.wrap(title, width: Self.width - 20, size: 15) {
       document.text(line, x: 10, y: y, size: 15, weight: "bold")
       y += 19
+    }
+
+    if let caption {
+      for line in SVGDocument.wrap(caption, width: Self.width - 20, size: 11) {
+        document.text(line, x: 10, y: y + 2, size: 11, fill: "#333333")
+        y += 15
+      }
     }
 
     // Legend: one swatch and label per point, wrapped over lines.
@@ -97,7 +111,10 @@ public struct DivergingBarChart: Sendable {
 
     // Grid and axis labels.
     let plotTop = y
-    let plotBottom = y + Double(rows.count) * Self.rowHeight
+    // Each row as tall as its label's lines need: labels are wrapped, never cut.
+    let labels = rows.map { SVGDocument.wrap($0.label, width: Self.labelWidth, size: 12) }
+    let heights = labels.map { max(Self.rowHeight, Double($0.count) * 14 + 8) }
+    let plotBottom = y + heights.reduce(0, +)
     let steps = Int((limit * 4).rounded())
     for step in -steps...steps {
       let share = Double(step) / 4
@@ -109,9 +126,11 @@ public struct DivergingBarChart: Sendable {
     }
 
     // Bars.
+    var rowTop = plotTop
     for (rowIndex, row) in rows.enumerated() {
-      let top = plotTop + Double(rowIndex) * Self.rowHeight + (Self.rowHeight - Self.barHeight) / 2
-      let labelLines = SVGDocument.wrap(row.label, width: Self.labelWidth, size: 12)
+      let top = rowTop + (heights[rowIndex] - Self.barHeight) / 2
+      rowTop += heights[rowIndex]
+      let labelLines = labels[rowIndex]
       let firstBaseline = top + Self.barHeight / 2 + 4 - Double(labelLines.count - 1) * 7
       for (lineIndex, line) in labelLines.enumerated() {
         document.text(
@@ -124,7 +143,9 @@ public struct DivergingBarChart: Sendable {
         document.rect(
           x: cursor, y: top, width: segment, height: Self.barHeight, fill: "url(#p\(pointIndex))",
           extra: Self.outline)
-        let text = typography.percent(value)
+        // The percentage as every report rounds it: each share on its own.
+        let text =
+          typography.integer(Rounding.percent(row.counts[pointIndex], of: row.total)) + typography.percentSign
         if segment >= SVGDocument.textWidth(text, size: 10) + 6 {
           document.text(
             text, x: cursor + segment / 2, y: top + Self.barHeight / 2 + 4, size: 10, anchor: "middle",
@@ -132,7 +153,8 @@ public struct DivergingBarChart: Sendable {
         }
         cursor += segment
       }
-      document.text("n = \(typography.integer(row.total))", x: Self.plotRight + 8, y: top + 15, size: 10)
+      document.text(
+        "n\u{00A0}=\u{00A0}\(typography.integer(row.total))", x: Self.plotRight + 8, y: top + 15, size: 10)
     }
 
     // Which side is which.
@@ -153,12 +175,11 @@ public struct DivergingBarChart: Sendable {
       ? "Répartition des réponses, en pourcentage des répondants de chaque ligne. "
       : "Distribution of answers, as a percentage of each row’s respondents. "
     let parts = rows.map { row -> String in
-      let total = Double(row.total)
       let values = zip(pointLabels, row.counts).map { label, count in
-        "\(label) \(typography.percent(total > 0 ? Double(count) / total : 0))"
+        "\(label) \(typography.integer(Rounding.percent(count, of: row.total)))\(typography.percentSign)"
       }
       return
-        "\(row.label) — \(values.joined(separator: ", ")) (n = \(typography.integer(row.total)))"
+        "\(row.label) — \(values.joined(separator: ", ")) (n\u{00A0}=\u{00A0}\(typography.integer(row.total)))"
     }
     return intro + parts.joined(separator: typography.semicolon) + "."
   }

@@ -36,10 +36,15 @@ public struct HorizontalBarChart: Sendable {
   /// Tick values and how they are written.
   public var ticks: [(value: Double, label: String)]
   public var language: ReportLanguage
+  /// What the bars rest on, printed under the title: “n = 13 à 14”.
+  public var caption: String?
+  /// A target drawn as a dashed vertical line, with how it is written (`≥ 80 %`).
+  public var target: (value: Double, label: String)?
 
   public init(
     title: String, measure: String, bars: [Bar], domain: ClosedRange<Double>,
-    ticks: [(value: Double, label: String)], language: ReportLanguage
+    ticks: [(value: Double, label: String)], language: ReportLanguage, caption: String? = nil,
+    target: (value: Double, label: String)? = nil
   ) {
     self.title = title
     self.measure = measure
@@ -47,6 +52,8 @@ public struct HorizontalBarChart: Sendable {
     self.domain = domain
     self.ticks = ticks
     self.language = language
+    self.caption = caption
+    self.target = target
   }
 
   static let width = 760.0
@@ -64,8 +71,13 @@ public struct HorizontalBarChart: Sendable {
       document.text(line, x: 10, y: y, size: 15, weight: "bold")
       y += 19
     }
-    document.text(measure, x: 10, y: y + 2, size: 11, fill: "#333333")
-    y += 22
+    for line in SVGDocument.wrap(
+      measure + (caption.map { " · " + $0 } ?? ""), width: Self.width - 20, size: 11)
+    {
+      document.text(line, x: 10, y: y + 2, size: 11, fill: "#333333")
+      y += 15
+    }
+    y += 7
 
     let span = max(domain.upperBound - domain.lowerBound, 1e-9)
     func position(_ value: Double) -> Double {
@@ -73,7 +85,10 @@ public struct HorizontalBarChart: Sendable {
       return Self.plotLeft + (clamped - domain.lowerBound) / span * (Self.plotRight - Self.plotLeft)
     }
     let plotTop = y
-    let plotBottom = y + Double(bars.count) * Self.rowHeight
+    // Each row as tall as its label's lines need: labels are wrapped, never cut.
+    let labels = bars.map { SVGDocument.wrap($0.label, width: Self.labelWidth, size: 12) }
+    let heights = labels.map { max(Self.rowHeight, Double($0.count) * 14 + 8) }
+    let plotBottom = y + heights.reduce(0, +)
     for tick in ticks {
       let x = position(tick.value)
       document.line(x1: x, y1: plotTop - 4, x2: x, y2: plotBottom, stroke: "#bbbbbb", width: 0.5)
@@ -82,10 +97,12 @@ public struct HorizontalBarChart: Sendable {
     document.line(
       x1: Self.plotLeft, y1: plotTop - 4, x2: Self.plotLeft, y2: plotBottom, stroke: "#000000", width: 1)
 
+    var rowTop = plotTop
     for (index, bar) in bars.enumerated() {
-      let top = plotTop + Double(index) * Self.rowHeight + (Self.rowHeight - Self.barHeight) / 2
+      let top = rowTop + (heights[index] - Self.barHeight) / 2
+      rowTop += heights[index]
       let middle = top + Self.barHeight / 2
-      let labelLines = SVGDocument.wrap(bar.label, width: Self.labelWidth, size: 12)
+      let labelLines = labels[index]
       let firstBaseline = middle + 4 - Double(labelLines.count - 1) * 7
       for (lineIndex, line) in labelLines.enumerated() {
         document.text(
@@ -105,6 +122,14 @@ public struct HorizontalBarChart: Sendable {
         labelX = max(labelX, high)
       }
       document.text(bar.valueText, x: labelX + 6, y: middle + 4, size: 11, weight: "bold")
+    }
+    if let target {
+      let x = position(target.value)
+      document.line(
+        x1: x, y1: plotTop - 8, x2: x, y2: plotBottom + 2, stroke: "#c00000", width: 1.5,
+        extra: " stroke-dasharray=\"5 3\"")
+      let note = (language == .french ? "objectif " : "target ") + target.label
+      document.text(note, x: x, y: plotTop - 11, size: 10, anchor: "middle", fill: "#c00000", halo: true)
     }
     var footer = plotBottom + 22
     if bars.contains(where: { $0.interval != nil }) {
@@ -132,6 +157,12 @@ public struct HorizontalBarChart: Sendable {
       }
       return text
     }
-    return measure + ". " + parts.joined(separator: typography.semicolon) + "."
+    var text =
+      measure + (caption.map { " (" + $0 + ")" } ?? "") + ". " + parts.joined(separator: typography.semicolon)
+      + "."
+    if let target {
+      text += (language == .french ? " Objectif\(typography.colon)" : " Target: ") + target.label + "."
+    }
+    return text
   }
 }

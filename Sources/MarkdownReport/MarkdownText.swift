@@ -1,3 +1,5 @@
+import BilanBase
+
 /// Turns any text (a participant's verbatim, a survey label) into Markdown
 /// that reads as that text and nothing else.
 ///
@@ -116,21 +118,10 @@ public enum MarkdownText {
     return escapeLeadingOrderedListMarker(result)
   }
 
-  /// Removes every control character but tab and newline (C0, DEL, C1), and
-  /// the bidirectional embedding, override and isolate characters that can
-  /// make a text display differently from what it says.
+  /// `text` as `TextSanitizer` leaves it for a report: escape sequences,
+  /// controls (tab and line breaks kept) and bidirectional controls removed.
   public static func removingControlCharacters(_ text: String) -> String {
-    var scalars = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      switch scalar.value {
-      case 0x09, 0x0A: scalars.append(scalar)
-      case 0x0D: scalars.append("\n")
-      case 0x00...0x1F, 0x7F...0x9F: continue
-      case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0xFEFF: continue
-      default: scalars.append(scalar)
-      }
-    }
-    return String(scalars)
+    TextSanitizer.clean(text, keeping: .layout)
   }
 
   /// Every run of white space (line breaks and tabs included) as one space,

@@ -107,38 +107,34 @@ struct SVGDocument {
     Double(text.count) * size * 0.58
   }
 
-  /// `text` cut into at most `maxLines` lines of at most `width` points,
-  /// at spaces; the last line ends with “…” when something was left out.
-  static func wrap(_ text: String, width: Double, size: Double, maxLines: Int = 2) -> [String] {
+  /// `text` broken into lines of at most `width` points, at spaces: every
+  /// word is kept (a label is never cut mid-phrase); a single word longer
+  /// than a line is broken with a hyphen.
+  static func wrap(_ text: String, width: Double, size: Double) -> [String] {
     let maxCharacters = max(4, Int(width / (size * 0.58)))
     var lines: [String] = []
     var current = ""
     let words = MarkdownText.collapseWhitespace(MarkdownText.removingControlCharacters(text))
       .split(separator: " ")
-    var index = 0
-    while index < words.count {
-      let word = String(words[index])
+    for piece in words {
+      var word = String(piece)
+      while word.count > maxCharacters {
+        if !current.isEmpty {
+          lines.append(current)
+          current = ""
+        }
+        lines.append(String(word.prefix(maxCharacters - 1)) + "-")
+        word = String(word.dropFirst(maxCharacters - 1))
+      }
       let candidate = current.isEmpty ? word : current + " " + word
       if candidate.count <= maxCharacters {
         current = candidate
-        index += 1
-      } else if current.isEmpty {
-        lines.append(String(word.prefix(maxCharacters - 1)) + "…")
-        index += 1
       } else {
         lines.append(current)
-        current = ""
+        current = word
       }
-      if lines.count == maxLines { break }
     }
-    if lines.count < maxLines, !current.isEmpty {
-      lines.append(current)
-      current = ""
-    }
-    if (index < words.count || !current.isEmpty), var last = lines.popLast() {
-      while last.count > maxCharacters - 1, !last.isEmpty { last.removeLast() }
-      lines.append(last + "…")
-    }
+    if !current.isEmpty { lines.append(current) }
     return lines
   }
 }

@@ -18,7 +18,12 @@ extension SynthesisBuilder {
         counts: points.map { point in distribution.first { $0.value == String(point) }?.count ?? 0 })
     }
     guard chartRows.contains(where: { $0.total > 0 }) else { return nil }
-    let chart = DivergingBarChart(title: title, pointLabels: pointLabels, rows: chartRows, language: language)
+    let totals = chartRows.map(\.total)
+    let caption =
+      word("Part des réponses à chaque point de l’échelle", "Share of answers at each point of the scale")
+      + ", " + prose.nEquals((totals.min() ?? 0)...(totals.max() ?? 0))
+    let chart = DivergingBarChart(
+      title: title, pointLabels: pointLabels, rows: chartRows, language: language, caption: caption)
     charts[file] = chart.render()
     return ChartContext(file: file, alt: md(title))
   }
@@ -64,19 +69,23 @@ extension SynthesisBuilder {
       HorizontalBarChart.Bar(
         label: row.item?.label ?? "", value: row.value ?? 0,
         interval: row.ciLow.flatMap { low in row.ciHigh.map { low...max(low, $0) } },
-        valueText: format(row.value ?? 0, unit: indicator.unit),
+        valueText: row.count.flatMap { count in row.n.map { prose.share(count, of: $0) } }
+          ?? format(row.value ?? 0, unit: indicator.unit),
         intervalText: interval(row, unit: indicator.unit).isEmpty ? nil : interval(row, unit: indicator.unit))
     }
     let file = "figures/indicator-\(indicator.id).svg"
+    let ns = rows.compactMap(\.n)
+    let target = indicator.targetValue.map { ($0, targetText(indicator)) }
     let chart = HorizontalBarChart(
-      title: indicator.label, measure: measure, bars: bars, domain: domain, ticks: ticks, language: language)
+      title: indicator.label, measure: measure, bars: bars, domain: domain, ticks: ticks, language: language,
+      caption: ns.isEmpty ? nil : prose.nEquals((ns.min() ?? 0)...(ns.max() ?? 0)), target: target)
     charts[file] = chart.render()
     return ChartContext(file: file, alt: md(indicator.label))
   }
 
   /// The choices of a ranking question by Borda score, best first.
   mutating func bordaChart(
-    summary: QuestionSummary, ranking: [RankingEntry], pick: Int, title: String
+    summary: QuestionSummary, ranking: [RankingEntry], pick: Int, title: String, respondents: Int
   )
     -> ChartContext?
   {
@@ -88,12 +97,12 @@ extension SynthesisBuilder {
     }
     let ticks = (0...pick).map { (Double($0), typography.integer($0)) }
     let measure = word(
-      "Score de Borda : points moyens par répondant (1er = \(pick) points, non classé = 0)",
-      "Borda score: mean points per respondent (1st = \(pick) points, not ranked = 0)")
+      "Points moyens par répondant (classée 1re : \(pick) points ; non classée : 0)",
+      "Mean points per respondent (ranked 1st: \(pick) points; not ranked: 0)")
     let file = "figures/ranking-\(summary.key).svg"
     let chart = HorizontalBarChart(
       title: title, measure: typography.punctuate(measure), bars: bars, domain: 0...top, ticks: ticks,
-      language: language)
+      language: language, caption: prose.nEquals(respondents...respondents))
     charts[file] = chart.render()
     return ChartContext(file: file, alt: md(title))
   }

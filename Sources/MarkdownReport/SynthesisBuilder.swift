@@ -1,14 +1,22 @@
 import Aggregation
+import BilanBase
 import Foundation
 import SurveyDefinition
 
-/// Turns one survey's results into the template's data and the chart files.
+/// Turns one survey's results into the template's data and the chart files:
+/// the synthesis a facilitator would sign.
+///
+/// It says only what the figures support, by the engine's rules: a target is
+/// met, not met or not conclusive (`TargetVerdict`); tools are ranked only
+/// when their intervals do not overlap (`ItemComparison`), and ties are ties;
+/// counts lead below 30 respondents; every figure is rounded once, by
+/// `Rounding`. Each part lives in its own `SynthesisBuilder+Part.swift`.
 struct SynthesisBuilder {
   let results: SurveyResults
   let survey: Survey
   let language: ReportLanguage
   let typography: Typography
-  let sentences: FindingSentence
+  let prose: Prose
   /// Chart files made so far: path relative to the synthesis → SVG text.
   var charts: [String: String] = [:]
 
@@ -17,7 +25,7 @@ struct SynthesisBuilder {
     self.survey = survey
     self.language = language
     self.typography = Typography(language)
-    self.sentences = FindingSentence(language)
+    self.prose = Prose(language)
   }
 
   var isFrench: Bool { language == .french }
@@ -28,6 +36,14 @@ struct SynthesisBuilder {
   /// Markdown-safe text.
   func md(_ text: String) -> String { MarkdownText.escape(text) }
 
+  /// A figure the report writes (digits, signs, brackets), safe in a table
+  /// cell: brackets escaped, a leading sign too, the digits left as they are.
+  func figure(_ text: String) -> String {
+    var result = text.replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
+    if result.hasPrefix("+") || result.hasPrefix("-") { result = "\\" + result }
+    return result
+  }
+
   // MARK: The whole document
 
   mutating func build() -> SynthesisContext {
@@ -35,23 +51,35 @@ struct SynthesisBuilder {
     return SynthesisContext(
       language: language.code,
       title: md(results.survey.title),
+      rehearsal: rehearsalNotice(),
       event: eventContext(),
+      day: dayContext(),
+      attendance: attendanceContext(),
       keyFindings: findings,
       keyFindingsParagraph: findings.joined(separator: " "),
       figures: figureRows(),
       sectionsBefore: sectionContexts(beforeLoops: true),
       tools: toolsContexts(),
       rankings: rankingContexts(),
+      improvements: improvementGroups(),
+      nextSteps: nextStepContexts(),
       breakdowns: breakdownContexts(),
       verbatims: verbatimGroups(),
       sectionsAfter: sectionContexts(beforeLoops: false),
       method: methodContext(),
       schemaWarnings: results.schemaWarnings.map { warning in
-        let count = typography.integer(warning.responses)
-        let plural = isFrench ? warning.responses > 1 : warning.responses != 1
-        return md(warning.message) + " (" + count + word(" réponse", " response") + (plural ? "s" : "") + ")"
+        Prose.capitalised(md(warning.message)) + " (" + prose.answers(warning.responses) + ")."
       }
     ).withFlags()
+  }
+
+  /// The banner of a rehearsal: the figures rest on synthetic responses.
+  func rehearsalNotice() -> String? {
+    guard results.counts.isRehearsal else { return nil }
+    return word(
+      "Données de répétition : ce document est produit par `bilan demo` à partir de réponses fictives. Aucun de ses chiffres ne décrit une journée réelle.",
+      "Rehearsal data: this document was produced by `bilan demo` from fictitious responses. None of its figures describes a real day."
+    ).replacingOccurrences(of: " : ", with: typography.colon)
   }
 
   func eventContext() -> EventContext? {
@@ -68,16 +96,20 @@ struct SynthesisBuilder {
     switch unit {
     case .proportion: typography.percent(value)
     case .points: typography.number(value, signed: true)
-    case .scaleUnits: typography.number(value, decimals: 1)
-    case .index: typography.number(value)
-    case .bordaPoints: typography.number(value, decimals: 2)
+    default: typography.number(value, decimals: unit.decimals)
     }
   }
 
-  /// `[52 % ; 92 %]`, or an empty string without an interval.
+  /// `[52 % ; 92 %]` for a table, or an empty string without an interval.
   func interval(_ row: IndicatorRow, unit: IndicatorUnit) -> String {
     guard let low = row.ciLow, let high = row.ciHigh else { return "" }
     return typography.interval(format(low, unit: unit), format(high, unit: unit))
+  }
+
+  /// `intervalle à 95 % : de 52 % à 92 %` for a sentence, or `nil`.
+  func intervalInWords(_ row: IndicatorRow, unit: IndicatorUnit) -> String? {
+    guard let low = row.ciLow, let high = row.ciHigh else { return nil }
+    return prose.interval(format(low, unit: unit), format(high, unit: unit))
   }
 
   /// `≥ 80 %`, from the survey's target and the indicator's unit.
@@ -100,13 +132,6 @@ struct SynthesisBuilder {
 
   func surveyTarget(_ indicator: IndicatorResult) -> Target? { surveyIndicator(indicator.id)?.target }
 
-  func targetClause(_ indicator: IndicatorResult, verdict: TargetVerdict?) -> FindingSentence.TargetClause? {
-    guard let target = surveyTarget(indicator), let value = indicator.targetValue, let verdict else {
-      return nil
-    }
-    return .init(comparison: target.comparison, value: format(value, unit: indicator.unit), verdict: verdict)
-  }
-
   /// The scale of the question a key belongs to (`q`, `q.row`, `q.item`…).
   func scale(forKey key: String) -> Scale? {
     let id = String(key.split(separator: ".").first ?? "")
@@ -114,141 +139,55 @@ struct SynthesisBuilder {
   }
 
   /// `5 mars 2015` / `5 March 2015`, from `YYYY-MM-DD`.
-  func formatDate(iso: String) -> String? {
-    let parts = iso.split(separator: "-").compactMap { Int($0) }
-    guard parts.count == 3, (1...12).contains(parts[1]) else { return nil }
-    return formatDate(year: parts[0], month: parts[1], day: parts[2])
-  }
+  func formatDate(iso: String) -> String? { prose.longDate(iso: iso) }
 
-  func formatDate(year: Int, month: Int, day: Int) -> String {
-    let french = [
-      "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-      "novembre", "décembre",
-    ]
-    let english = [
-      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-      "November", "December",
-    ]
-    return isFrench
-      ? "\(day == 1 ? "1er" : String(day)) \(french[month - 1]) \(year)"
-      : "\(day) \(english[month - 1]) \(year)"
-  }
-
-  /// The date (UTC) of `date`, written out.
+  /// The day of `date` in the event's time zone, written out.
   func formatDate(_ date: Date) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let parts = calendar.dateComponents([.year, .month, .day], from: date)
-    return formatDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    prose.longDate(date, timeZone: results.survey.event?.timeZone)
   }
 
-  /// `1er`, `2e` / `1st`, `2nd`.
-  func ordinal(_ rank: Int) -> String {
-    if isFrench { return rank == 1 ? "1er" : "\(rank)e" }
-    let suffix: String
-    switch (rank % 10, rank % 100) {
-    case (1, let r) where r != 11: suffix = "st"
-    case (2, let r) where r != 12: suffix = "nd"
-    case (3, let r) where r != 13: suffix = "rd"
-    default: suffix = "th"
-    }
-    return "\(rank)\(suffix)"
+  /// An item (a tool) as running text names it, with its French gender.
+  func name(_ item: CodeLabel) -> Prose.Name {
+    let gender = survey.itemLists.lazy.flatMap(\.choices).first { $0.code == item.code }?.gender
+    return Prose.Name(label: md(item.label), gender: gender)
   }
 
-  // MARK: Key findings
-
-  func subject(_ indicator: IndicatorResult) -> FindingSentence.Subject {
-    surveyIndicator(indicator.id)?.label == nil ? .question(md(indicator.label)) : .label(md(indicator.label))
-  }
-
-  /// The labels of the answers an indicator counts: the scale's top points
-  /// (top box) or the indicator's values (share).
-  func countedAnswers(_ indicator: IndicatorResult) -> [String] {
+  /// A figure as a reader weighs it: `9 sur 14 (64 %)` for a share (the
+  /// count first below 30 respondents), `4,0 sur 5` for a mean on a scale,
+  /// `76 sur 100` for an index, `+14` for an NPS.
+  func result(_ indicator: IndicatorResult, _ row: IndicatorRow) -> String {
+    guard let value = row.value else { return "" }
     switch indicator.kind {
-    case .topBox:
-      guard let key = indicator.question, let scale = scale(forKey: key) else { return [] }
-      return scale.topPoints.map { point in
-        md(scale.labels[point]?.text(results.survey.language) ?? typography.integer(point))
+    case .topBox, .share, .responseRate:
+      if let n = row.n, let count = row.count ?? (indicator.kind == .responseRate ? n : nil) {
+        let base = indicator.kind == .responseRate ? (results.counts.registered ?? n) : n
+        return prose.share(count, of: base)
       }
-    case .share:
-      guard let definition = surveyIndicator(indicator.id), let key = indicator.question,
-        let question = survey.question(String(key.split(separator: ".").first ?? ""))?.question
-      else { return [] }
-      return definition.values.map { value in
-        switch value {
-        case .boolean(let yes): return yes ? word("oui", "yes") : word("non", "no")
-        case .code(let code), .text(let code):
-          return md(question.kind.choices?.choice(code)?.label.text(results.survey.language) ?? code)
-        default: return md(String(describing: value))
-        }
-      }
-    default: return []
+      return format(value, unit: indicator.unit)
+    case .mean:
+      let maximum = indicator.bounds.upper.map { typography.number($0) }
+      return format(value, unit: .scaleUnits) + (maximum.map { word(" sur ", " out of ") + $0 } ?? "")
+    case .index:
+      return format(value, unit: .index) + word(" sur 100", " out of 100")
+    case .nps, .borda:
+      return format(value, unit: indicator.unit)
     }
-  }
-
-  func keyFindings() -> [String] {
-    var findings: [String] = []
-    for indicator in results.indicators {
-      let overall = indicator.overall
-      if indicator.perItem || indicator.kind == .borda {
-        let ranked = rankedRows(indicator).prefix(3)
-        guard !ranked.isEmpty else { continue }
-        findings.append(
-          sentences.ranking(
-            subject: subject(indicator),
-            ranked: ranked.map { (md($0.item?.label ?? ""), format($0.value ?? 0, unit: indicator.unit)) },
-            tiedFirst: ranked.filter { $0.rank == ranked.first?.rank }.count))
-        continue
-      }
-      guard let row = overall.first, let value = row.value, let n = row.n else { continue }
-      let target = targetClause(indicator, verdict: row.verdict)
-      switch indicator.kind {
-      case .responseRate:
-        guard let registered = results.counts.registered else { continue }
-        findings.append(sentences.responseRate(responses: n, registered: registered, target: target))
-      case .topBox, .share:
-        let count = Int((value * Double(n)).rounded())
-        findings.append(
-          sentences.proportion(
-            subject: subject(indicator), count: count, of: n, answers: countedAnswers(indicator),
-            target: target))
-      case .mean:
-        findings.append(
-          sentences.mean(
-            subject: subject(indicator), value: format(value, unit: .scaleUnits),
-            scaleMaximum: indicator.question.flatMap { scale(forKey: $0)?.max }, n: n, target: target))
-      case .index:
-        findings.append(
-          sentences.index(
-            subject: subject(indicator), value: format(value, unit: .index), n: n, target: target))
-      case .nps:
-        findings.append(
-          sentences.netPromoter(
-            subject: subject(indicator), value: format(value, unit: .points), n: n, target: target)
-        )
-      case .borda:
-        continue
-      }
-    }
-    return findings
-  }
-
-  /// The overall rows with a value, best rank first, ties in item order.
-  func rankedRows(_ indicator: IndicatorResult) -> [IndicatorRow] {
-    indicator.overall.enumerated().filter { $0.element.value != nil }
-      .sorted { ($0.element.rank ?? .max, $0.offset) < ($1.element.rank ?? .max, $1.offset) }.map(\.element)
   }
 
   // MARK: Key figures
 
   func figureRow(_ indicator: IndicatorResult, _ row: IndicatorRow, label: String) -> FigureRow {
-    FigureRow(
-      indicator: label,
-      value: row.value.map { md(format($0, unit: indicator.unit)) } ?? "",
-      interval: md(interval(row, unit: indicator.unit)),
+    var result = figure(result(indicator, row))
+    if let n = row.n, indicator.kind != .topBox, indicator.kind != .share, indicator.kind != .responseRate {
+      result += " (" + (indicator.kind == .index ? prose.respondents(n) : prose.answers(n)) + ")"
+    }
+    let verdict = verdictText(row.verdict)
+    return FigureRow(
+      indicator: label, result: result,
+      value: row.value.map { figure(format($0, unit: indicator.unit)) } ?? "",
+      interval: figure(interval(row, unit: indicator.unit)),
       n: row.n.map { typography.integer($0) } ?? "",
-      target: md(targetText(indicator)),
-      met: verdictText(row.verdict))
+      target: figure(targetText(indicator)), verdict: verdict, met: verdict)
   }
 
   /// Every indicator computed once for the whole survey (per-item ones are

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 
 /// Writes a rendered synthesis into a folder: the Markdown with its figures,
@@ -58,7 +59,9 @@ public enum SynthesisOutput {
       do {
         try FileManager.default.createDirectory(
           at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
+        try AtomicFile.write(data, to: url.path)
+      } catch let error as FileWriteError {
+        throw .writeFailed(path: url.path, reason: error.reason)
       } catch {
         throw .writeFailed(path: url.path, reason: error.localizedDescription)
       }

@@ -102,6 +102,22 @@ public struct Typography: Sendable, Hashable {
     return result
   }
 
+  /// A participant's words as a publication prints them: straight
+  /// apostrophes curled (’), and in French the plain space a writer left
+  /// before `:` `;` `!` `?` `%` `»` (or after `«`) made the no-break space
+  /// that belongs there. Words, spelling and punctuation are left as written.
+  public func tidy(_ text: String) -> String {
+    var result = text.replacingOccurrences(of: "'", with: Self.apostrophe)
+    guard isFrench else { return result }
+    result = result.replacingOccurrences(of: " :", with: Self.noBreakSpace + ":")
+      .replacingOccurrences(of: " »", with: Self.noBreakSpace + "»")
+      .replacingOccurrences(of: "« ", with: "«" + Self.noBreakSpace)
+    for mark in [";", "!", "?", "%"] {
+      result = result.replacingOccurrences(of: " " + mark, with: Self.narrowNoBreakSpace + mark)
+    }
+    return result
+  }
+
   // MARK: Internals
 
   private func group(_ digits: String) -> String {

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import PostgresNIO
 import ResponseStore

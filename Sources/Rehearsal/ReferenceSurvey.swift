@@ -13,12 +13,16 @@ public enum ReferenceSurvey {
 
   /// Writes the survey into a new temporary folder and returns its path;
   /// the caller removes the folder.
-  public static func writeTemporaryCopy() throws -> URL {
+  public static func writeTemporaryCopy() throws(RehearsalError) -> URL {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("bilan-demo-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let file = folder.appendingPathComponent(fileName)
-    try Data(PackageResources.cooperation_pelussin_2015_yaml).write(to: file)
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try Data(PackageResources.cooperation_pelussin_2015_yaml).write(to: file)
+    } catch {
+      throw .cannotCopySurvey(reason: error.localizedDescription)
+    }
     return file
   }
 }

@@ -20,6 +20,32 @@ public enum RehearsalStore {
     return onlySynthetic
   }
 
+  /// Replaces the store at `path` (only if it holds synthetic responses or
+  /// none) with `count` synthetic responses to `survey`, drawn with `seed`;
+  /// calls `progress(done)` after each batch.
+  ///
+  /// - Throws: ``RehearsalError`` when the store is not one to replace, or
+  ///   what the store throws while it is written (`StoreError`).
+  public static func replace(
+    path: String, survey: Survey, count: Int, seed: UInt64, language: String,
+    progress: (Int) -> Void = { _ in }
+  ) throws -> (complete: Int, partial: Int) {
+    do {
+      guard try holdsOnlySyntheticResponses(path: path, survey: survey) else {
+        throw RehearsalError.realResponses(path: path)
+      }
+    } catch let error as StoreError {
+      throw RehearsalError.notReplaceable(error)
+    }
+    let folder = (path as NSString).deletingLastPathComponent
+    try FileManager.default.createDirectory(
+      atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    let store = try SQLiteResponseStore(path: path, surveyID: survey.id)
+    let generated = SyntheticResponses(survey: survey, count: count, seed: seed, language: language)
+    return try fill(store, survey: survey, responses: generated, progress: progress)
+  }
+
   /// Writes `responses` into `store`, calling `progress(done)` after each batch.
   /// Returns how many complete and partial responses were written.
   @discardableResult

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import ResponseStore
 import SurveyDefinition
@@ -99,19 +100,8 @@ struct Plan: Sendable {
 
   /// 16:40 UTC on the event's date (the end of the day), or 2020-01-01.
   static func eventStart(_ date: String?) -> Date {
-    var components = DateComponents()
-    components.timeZone = TimeZone(identifier: "UTC")
-    components.hour = 16
-    components.minute = 40
-    let parts = (date ?? "").split(separator: "-").compactMap { Int($0) }
-    if parts.count == 3 {
-      (components.year, components.month, components.day) = (parts[0], parts[1], parts[2])
-    } else {
-      (components.year, components.month, components.day) = (2020, 1, 1)
-    }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    return calendar.date(from: components) ?? Date(timeIntervalSince1970: 1_577_836_800)
+    let day = date.flatMap(CalendarDay.init) ?? CalendarDay("2020-01-01")!
+    return day.date(hour: 16, minute: 40)
   }
 
   // MARK: Participants

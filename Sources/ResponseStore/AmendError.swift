@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import SurveyDefinition
 
@@ -21,7 +22,7 @@ public enum AmendError: Error, LocalizedError, Equatable, Sendable {
   public var errorDescription: String? {
     switch self {
     case .malformedAssignment(let text):
-      "\(AnswerValue.jsonString(text)) is not KEY=VALUE (e.g. satisfaction=4, role=agent, freins=temps,cout)"
+      "\(JSONText.quoted(text)) is not KEY=VALUE (e.g. satisfaction=4, role=agent, freins=temps,cout)"
     case .repeatedKey(let key): "\(key) is given twice"
     case .unknownKey(let key, let hint): "\(key): no question of the survey has this answer key\(hint)"
     case .invalidValue(let error): (error.errorDescription ?? error.key) + "; nothing was changed"

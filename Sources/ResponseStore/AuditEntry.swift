@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 
 /// One line of a store's audit trail: who erased, purged or corrected how

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import SurveyDefinition
 
@@ -55,14 +56,14 @@ struct ContentIdentity {
     for key in answers.keys.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }) {
       if !first { text += "," }
       first = false
-      text += AnswerValue.jsonString(key) + ":" + normalized(answers[key]!).jsonText
+      text += JSONText.quoted(key) + ":" + normalized(answers[key]!).jsonText
     }
     text += "}\n{"
     first = true
     for key in contacts.keys.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }) {
       if !first { text += "," }
       first = false
-      text += AnswerValue.jsonString(key) + ":" + AnswerValue.jsonString(normalized(contacts[key]!))
+      text += JSONText.quoted(key) + ":" + JSONText.quoted(normalized(contacts[key]!))
     }
     return text + "}"
   }

@@ -1,3 +1,4 @@
+import BilanBase
 import CSV
 import Foundation
 import SurveyDefinition
@@ -86,10 +87,10 @@ public struct ResponseExporter: Sendable {
   /// answers in the survey's order (keys the survey no longer has last).
   public func jsonLine(_ response: Response) -> String {
     var line = "{\"id\":\"\(response.id.uuidString.lowercased())\""
-    line += ",\"survey\":" + AnswerValue.jsonString(response.surveyID)
+    line += ",\"survey\":" + JSONText.quoted(response.surveyID)
     line += ",\"survey_version\":\(response.surveyVersion)"
     line += ",\"status\":\"\(response.status.rawValue)\""
-    line += ",\"language\":" + AnswerValue.jsonString(response.language)
+    line += ",\"language\":" + JSONText.quoted(response.language)
     line += ",\"started_at\":\"\(Timestamp.string(from: response.startedAt))\""
     if let submitted = response.submittedAt {
       line += ",\"submitted_at\":\"\(Timestamp.string(from: submitted))\""
@@ -98,8 +99,8 @@ public struct ResponseExporter: Sendable {
     let contacts = includeContacts ? response.contacts : [:]
     var first = true
     for key in flow.jsonKeys(answers: response.answers, contacts: contacts) {
-      let value = response.answers[key].map(\.jsonText) ?? contacts[key].map(AnswerValue.jsonString) ?? "null"
-      line += (first ? "" : ",") + AnswerValue.jsonString(key) + ":" + value
+      let value = response.answers[key].map(\.jsonText) ?? contacts[key].map(JSONText.quoted) ?? "null"
+      line += (first ? "" : ",") + JSONText.quoted(key) + ":" + value
       first = false
     }
     return line + "}}"

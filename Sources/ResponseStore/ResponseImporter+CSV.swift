@@ -1,3 +1,4 @@
+import BilanBase
 import CSV
 import Foundation
 import SurveyDefinition
@@ -128,7 +129,7 @@ extension ResponseImporter {
           case "0": chosen[key, default: []].formUnion([])
           default:
             problem(
-              "\(key)/\(code): expected 1 (chosen), 0 (not chosen) or nothing, got \(AnswerValue.jsonString(cell))"
+              "\(key)/\(code): expected 1 (chosen), 0 (not chosen) or nothing, got \(JSONText.quoted(cell))"
             )
           }
         case .rank(let key, let rank):
@@ -215,7 +216,7 @@ extension ResponseImporter {
   func typedCell(_ cell: String, field: AnswerField) throws(AnswerError) -> AnswerValue {
     let trimmed = cell.trimmingCharacters(in: .whitespaces)
     func wrongType() -> AnswerError {
-      .wrongType(key: field.key, expected: field.valueType, found: AnswerValue.jsonString(cell))
+      .wrongType(key: field.key, expected: field.valueType, found: JSONText.quoted(cell))
     }
     switch field.valueType {
     case .text, .contact:

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import SurveyDefinition
 
@@ -34,7 +35,7 @@ extension ResponseImporter {
         problems.append(
           ImportProblem(
             line: headerRecord.line,
-            "column \(AnswerValue.jsonString(header)) matches no question label of the survey "
+            "column \(JSONText.quoted(header)) matches no question label of the survey "
               + "(in \(survey.languages.joined(separator: " or ")))"))
         continue
       }
@@ -47,7 +48,7 @@ extension ResponseImporter {
         problems.append(
           ImportProblem(
             line: headerRecord.line,
-            "columns \(AnswerValue.jsonString(previous)) and \(AnswerValue.jsonString(header)) are the same question"
+            "columns \(JSONText.quoted(previous)) and \(JSONText.quoted(header)) are the same question"
           ))
       }
       seenKeys[key] = header
@@ -76,7 +77,7 @@ extension ResponseImporter {
       }
       let before = problems.count
       guard let submitted = Self.formsDate(record.fields[0], dayFirst: dayFirst) else {
-        problem("timestamp \(AnswerValue.jsonString(record.fields[0])) is not a date and time")
+        problem("timestamp \(JSONText.quoted(record.fields[0])) is not a date and time")
         continue
       }
       var answers: Answers = [:]
@@ -93,7 +94,7 @@ extension ResponseImporter {
             if case .ranking = instance.question.kind {
               guard let rank = Int(value), rank >= 1 else {
                 throw AnswerError.wrongType(
-                  key: instance.key, expected: .integer, found: AnswerValue.jsonString(cell))
+                  key: instance.key, expected: .integer, found: JSONText.quoted(cell))
               }
               gridRanks[instance.key, default: []].append((rank, row.code))
             } else if let field = instance.fields.first(where: { $0.row == row }) {

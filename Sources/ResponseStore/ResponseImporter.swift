@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import SurveyDefinition
 
@@ -57,7 +58,7 @@ public struct ResponseImporter: Sendable {
     if format == .store, let path, let wal = FileManager.default.contents(atPath: path + "-wal") {
       hashed.append(wal)
     }
-    let hash = SHA256.hexDigest(hashed)
+    let hash = ContentHash.hex(of: hashed)
     let source = ImportRecord(hash: hash, name: name, importedAt: now)
     var batch: Batch
     switch format {
@@ -177,7 +178,7 @@ public struct ResponseImporter: Sendable {
       let header = ResponseHeader(
         id: fields["id"] as? String, survey: fields["survey"] as? String,
         version: fields["survey_version"].map { value in
-          (value as? NSNumber).map { "\($0)" } ?? AnswerValue.jsonString("\(value)")
+          (value as? NSNumber).map { "\($0)" } ?? JSONText.quoted("\(value)")
         },
         status: fields["status"] as? String, language: fields["language"] as? String,
         startedAt: fields["started_at"] as? String, submittedAt: fields["submitted_at"] as? String,

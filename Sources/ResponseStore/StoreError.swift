@@ -58,7 +58,7 @@ public enum StoreError: Error, LocalizedError, Equatable, Sendable {
     case .diskFull(let path):
       "\(path): the disk is full; nothing of the last change was stored. Free some space and try again"
     case .notFound(let path):
-      "\(path): no such store file"
+      "\(path): no response store here (collect responses with `bilan ask` or `bilan import`, or give --store PATH)"
     case .io(let path, let detail):
       "\(path): \(detail)"
     case .unknownResponse(let id, let path):

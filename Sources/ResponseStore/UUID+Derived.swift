@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import SurveyDefinition
 
@@ -6,7 +7,7 @@ extension UUID {
   /// name always gives the same id, so re-importing a file without ids (CSV,
   /// Google Forms) adds nothing.
   package init(derivedFrom name: String) {
-    var bytes = Array(SHA256.hash(name.utf8).prefix(16))
+    var bytes = Array(ContentHash.bytes(of: name).prefix(16))
     bytes[6] = (bytes[6] & 0x0F) | 0x80
     bytes[8] = (bytes[8] & 0x3F) | 0x80
     self.init(

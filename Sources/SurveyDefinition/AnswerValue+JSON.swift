@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 
 /// Answers in the JSON shape of `spec/cli.md`'s export and `--answers` files:
@@ -18,41 +19,19 @@ extension AnswerValue {
   }
 
   /// The value as JSON text, for writers that lay out JSON themselves: strings
-  /// escaped per RFC 8259 (`"`, `\` and control characters; `/` and non-ASCII
-  /// kept as they are), integers in decimal, numbers in Swift's shortest
+  /// escaped per RFC 8259 by `JSONText.quoted` (`"`, `\` and control
+  /// characters; `/` and non-ASCII kept as they are), integers in decimal, numbers in Swift's shortest
   /// round-trip form (`4.5`, `1e-05`), null for not applicable and for a
   /// non-finite number (which no rule accepts).
   public var jsonText: String {
     switch self {
-    case .code(let text), .text(let text): Self.jsonString(text)
+    case .code(let text), .text(let text): JSONText.quoted(text)
     case .integer(let value): String(value)
     case .number(let value): value.isFinite ? String(describing: value) : "null"
     case .boolean(let value): value ? "true" : "false"
-    case .codes(let codes): "[" + codes.map(Self.jsonString).joined(separator: ",") + "]"
+    case .codes(let codes): "[" + codes.map(JSONText.quoted).joined(separator: ",") + "]"
     case .notApplicable: "null"
     }
-  }
-
-  /// `text` as a JSON string literal.
-  public static func jsonString(_ text: String) -> String {
-    var result = "\""
-    result.reserveCapacity(text.utf8.count + 2)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case "\u{8}": result += "\\b"
-      case "\u{C}": result += "\\f"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
   }
 
   /// Types a value read by `JSONSerialization` or Yams for `field`.
@@ -148,7 +127,7 @@ extension AnswerValue {
   private static func summarize(json: Any) -> String {
     if let text = json as? String {
       let cut = text.count > 40 ? String(text.prefix(40)) + "…" : text
-      return jsonString(cut)
+      return JSONText.quoted(cut)
     }
     if let flag = boolean(json) { return flag ? "true" : "false" }
     if let number = number(json) {

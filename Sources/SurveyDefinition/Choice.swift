@@ -4,11 +4,22 @@
 public struct Choice: Sendable, Hashable, Codable {
   public var code: String
   public var label: LocalizedText
+  /// The grammatical gender of the French label (`gender: f`), so that a
+  /// report can write “la convention… est la plus citée” and “1re”; `nil`
+  /// when not given (reports then quote the label instead of agreeing with it).
+  public var gender: GrammaticalGender?
 
-  public init(code: String, label: LocalizedText) {
+  public init(code: String, label: LocalizedText, gender: GrammaticalGender? = nil) {
     self.code = code
     self.label = label
+    self.gender = gender
   }
+}
+
+/// The grammatical gender of a French label.
+public enum GrammaticalGender: String, Sendable, Hashable, Codable {
+  case masculine = "m"
+  case feminine = "f"
 }
 
 extension Array where Element == Choice {

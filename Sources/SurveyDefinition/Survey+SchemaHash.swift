@@ -1,3 +1,5 @@
+import BilanBase
+
 /// The answer schema of a survey and its fingerprint, which every stored
 /// response carries so that answers are never misread after the definition changes.
 extension Survey {
@@ -15,9 +17,9 @@ extension Survey {
   /// that store the same keys the same way hash the same. A renamed or added
   /// code, a narrowed scale, a removed question or a reordered key changes it.
   public var schemaHash: String {
-    var hasher = SHA256()
+    var hasher = ContentHash()
     hasher.update("bilan-answer-schema 1\n")
     for field in answerSchema { hasher.update(field.canonicalLine) }
-    return hasher.hexFinalize()
+    return hasher.hex()
   }
 }

@@ -24,6 +24,8 @@ public struct Survey: Sendable, Hashable {
   public var indicators: [Indicator]
   /// Single-choice question ids every indicator is crossed with.
   public var breakdowns: [String]
+  /// What the synthesis draws its story from (`synthesis:`); `nil` when absent.
+  public var synthesis: SynthesisRoles?
   /// The file it was loaded from, as given.
   public var sourcePath: String
 
@@ -32,7 +34,7 @@ public struct Survey: Sendable, Hashable {
     languages: [String], event: Event? = nil, privacy: Privacy = Privacy(),
     choiceLists: [ChoiceList] = [], scales: [Scale] = [], itemLists: [ChoiceList] = [], sections: [Section],
     indicators: [Indicator] = [],
-    breakdowns: [String] = [], sourcePath: String = ""
+    breakdowns: [String] = [], synthesis: SynthesisRoles? = nil, sourcePath: String = ""
   ) {
     self.id = id
     self.version = version
@@ -47,6 +49,7 @@ public struct Survey: Sendable, Hashable {
     self.sections = sections
     self.indicators = indicators
     self.breakdowns = breakdowns
+    self.synthesis = synthesis
     self.sourcePath = sourcePath
   }
 
@@ -76,16 +79,81 @@ public struct Event: Sendable, Hashable {
   public var organiser: String?
   /// People registered, for the response rate.
   public var registered: Int?
+  /// Who ran the day, as a sentence fragment (“la directrice de Cap Rural et
+  /// son chargé de mission”).
+  public var facilitators: LocalizedText?
+  /// The day's stated objectives, in order.
+  public var objectives: [LocalizedText]
+  /// The programme: its parts in order, each with an optional one-line summary.
+  public var programme: [ProgrammePart]
+  /// The IANA time zone the event took place in (`Europe/Paris`): the dates
+  /// reports print are this zone's days. `nil`: UTC.
+  public var timeZone: String?
 
   public init(
     name: LocalizedText? = nil, date: String? = nil, place: String? = nil, organiser: String? = nil,
-    registered: Int? = nil
+    registered: Int? = nil, facilitators: LocalizedText? = nil, objectives: [LocalizedText] = [],
+    programme: [ProgrammePart] = [], timeZone: String? = nil
   ) {
     self.name = name
     self.date = date
     self.place = place
     self.organiser = organiser
     self.registered = registered
+    self.facilitators = facilitators
+    self.objectives = objectives
+    self.programme = programme
+    self.timeZone = timeZone
+  }
+}
+
+/// One part of an event's programme.
+public struct ProgrammePart: Sendable, Hashable {
+  public var title: LocalizedText
+  public var summary: LocalizedText?
+
+  public init(title: LocalizedText, summary: LocalizedText? = nil) {
+    self.title = title
+    self.summary = summary
+  }
+}
+
+/// Some answers of one question: `{question: connaissance, values: [inconnu]}`.
+public struct AnswerSet: Sendable, Hashable {
+  public var question: String
+  public var values: [String]
+
+  public init(question: String, values: [String]) {
+    self.question = question
+    self.values = values
+  }
+}
+
+/// Which questions the synthesis tells the day's story with (`synthesis:`).
+/// Every entry is optional; without one, the synthesis leaves that part out.
+public struct SynthesisRoles: Sendable, Hashable {
+  /// A single or multiple question (usually inside a loop) and the answers
+  /// meaning “I did not know it before the day”: what most people discovered.
+  public var discovered: AnswerSet?
+  /// A multiple question of limits (usually inside a loop): the limit cited
+  /// most across the items.
+  public var limits: String?
+  /// A text or single question naming where a respondent comes from: who came.
+  public var territory: String?
+  /// Free-text questions quoted under “what to improve”.
+  public var improve: [String]
+  /// Questions counted (choices, yes/no) or quoted (text) under “next steps”.
+  public var nextSteps: [String]
+
+  public init(
+    discovered: AnswerSet? = nil, limits: String? = nil, territory: String? = nil,
+    improve: [String] = [], nextSteps: [String] = []
+  ) {
+    self.discovered = discovered
+    self.limits = limits
+    self.territory = territory
+    self.improve = improve
+    self.nextSteps = nextSteps
   }
 }
 

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import Yams
 
@@ -34,7 +35,7 @@ struct ParsedCondition {
 extension SurveyReader {
   static let topLevelKeys = [
     "id", "version", "title", "description", "languages", "event", "privacy", "choices", "scales", "items",
-    "sections", "indicators", "breakdowns",
+    "sections", "indicators", "breakdowns", "synthesis",
   ]
 
   func readSurvey(_ root: Node) -> Survey? {
@@ -84,6 +85,7 @@ extension SurveyReader {
     let indicators =
       fields["indicators"].map { readIndicators($0.value, event: event, eventKey: fields["event"]) } ?? []
     let breakdowns = fields["breakdowns"].map { readBreakdowns($0.value) } ?? []
+    let synthesis = fields["synthesis"].flatMap { readSynthesis($0.value) }
 
     guard let title, !hasErrors else { return nil }
     return Survey(
@@ -93,7 +95,7 @@ extension SurveyReader {
       scales: scaleOrder.compactMap { scales[$0] },
       itemLists: itemListOrder.compactMap { itemLists[$0] },
       sections: sectionRecords.map(\.section),
-      indicators: indicators, breakdowns: breakdowns, sourcePath: file)
+      indicators: indicators, breakdowns: breakdowns, synthesis: synthesis, sourcePath: file)
   }
 
   private func readLanguages(_ node: Node) {
@@ -125,12 +127,16 @@ extension SurveyReader {
   private func readEvent(_ node: Node) -> Event? {
     guard let mapping = mapping(node, "'event'") else { return nil }
     let fields = entries(
-      mapping, allowed: ["name", "date", "place", "organiser", "registered"], in: "'event'",
+      mapping,
+      allowed: [
+        "name", "date", "place", "organiser", "registered", "facilitators", "objectives", "programme",
+        "time_zone",
+      ], in: "'event'",
       misplaced: ["organizer": "unknown key 'organizer' in 'event'; did you mean 'organiser'?"])
     var event = Event()
     event.name = fields["name"].flatMap { localizedText($0.value, "the event name") }
     if let dateNode = fields["date"]?.value, let date = string(dateNode, "the event date") {
-      if Self.isISODate(date) {
+      if CalendarDay(date) != nil {
         event.date = date
       } else {
         error(dateNode, "the event date '\(date)' must be a date written YYYY-MM-DD, as in 2015-03-05")
@@ -148,29 +154,32 @@ extension SurveyReader {
         event.registered = registered
       }
     }
+    event.facilitators = fields["facilitators"].flatMap { localizedText($0.value, "the event facilitators") }
+    if let node = fields["objectives"]?.value, let elements = sequence(node, "the event objectives") {
+      event.objectives = elements.compactMap { localizedText($0, "an objective of the event") }
+    }
+    if let node = fields["programme"]?.value, let elements = sequence(node, "the event programme") {
+      event.programme = elements.compactMap(readProgrammePart)
+    }
+    if let node = fields["time_zone"]?.value, let zone = string(node, "the event time zone") {
+      if TimeZone(identifier: zone) == nil {
+        error(node, "unknown time zone '\(zone)'; write an IANA name such as Europe/Paris")
+      } else {
+        event.timeZone = zone
+      }
+    }
     return event
   }
 
-  static func isISODate(_ text: String) -> Bool {
-    // YYYY-MM-DD, ASCII digits.
-    let bytes = Array(text.utf8)
-    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
-      return false
-    }
-    func number(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for byte in bytes[range] {
-        guard isDigit(byte) else { return nil }
-        value = value * 10 + Int(byte - 0x30)
-      }
-      return value
-    }
-    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-      (1...12).contains(month), day >= 1
-    else { return false }
-    let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    let days = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    return day <= days
+  private func readProgrammePart(_ node: Node) -> ProgrammePart? {
+    guard let mapping = mapping(node, "a part of the event programme") else { return nil }
+    let fields = entries(mapping, allowed: ["title", "summary"], in: "a part of the event programme")
+    requireKeys(["title"], in: fields, of: node, "a part of the event programme")
+    guard let title = fields["title"].flatMap({ localizedText($0.value, "the title of a programme part") })
+    else { return nil }
+    return ProgrammePart(
+      title: title,
+      summary: fields["summary"].flatMap { localizedText($0.value, "the summary of a programme part") })
   }
 
   private func readPrivacy(_ node: Node) -> Privacy? {

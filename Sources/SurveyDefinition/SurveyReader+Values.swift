@@ -244,7 +244,7 @@ extension SurveyReader {
         valid = false
         continue
       }
-      let fields = entries(mapping, allowed: ["code", "label"], in: "a choice of \(what)")
+      let fields = entries(mapping, allowed: ["code", "label", "gender"], in: "a choice of \(what)")
       requireKeys(["code", "label"], in: fields, of: element, "a choice of \(what)")
       guard let codeNode = fields["code"]?.value, let code = code(codeNode, "the code") else {
         valid = false
@@ -262,7 +262,17 @@ extension SurveyReader {
         valid = false
         continue
       }
-      result.append(Choice(code: code, label: label))
+      var gender: GrammaticalGender?
+      if let genderNode = fields["gender"]?.value,
+        let text = string(genderNode, "the gender of choice '\(code)'")
+      {
+        gender = GrammaticalGender(rawValue: text)
+        if gender == nil {
+          error(
+            genderNode, "the gender of choice '\(code)' is '\(text)'; write m (masculine) or f (feminine)")
+        }
+      }
+      result.append(Choice(code: code, label: label, gender: gender))
     }
     return valid ? result : nil
   }

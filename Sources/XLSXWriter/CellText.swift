@@ -1,3 +1,5 @@
+import BilanBase
+
 /// Text as a cell can hold it: Excel's length limit and XML-safe characters.
 package enum CellText {
   /// Excel's limit on the text of one cell, in UTF-16 code units.
@@ -6,20 +8,13 @@ package enum CellText {
   /// What replaces the end of a text that was cut.
   package static let truncationMarker = " […]"
 
-  /// `text` without control characters other than newline and tab (XML 1.0
-  /// cannot carry them; NUL would also end the C string), and cut to
-  /// `maximumLength` UTF-16 units with a visible marker.
+  /// `text` cleaned by `TextSanitizer` (XML 1.0 cannot carry controls or
+  /// noncharacters; NUL would also end the C string; newlines and tabs kept),
+  /// and cut to `maximumLength` UTF-16 units with a visible marker.
   ///
   /// - Returns: the text to write and whether it was cut.
   package static func prepare(_ text: String) -> (text: String, truncated: Bool) {
-    let cleaned: String
-    if text.unicodeScalars.contains(where: isRemovable) {
-      var scalars = String.UnicodeScalarView()
-      scalars.append(contentsOf: text.unicodeScalars.filter { !isRemovable($0) })
-      cleaned = String(scalars)
-    } else {
-      cleaned = text
-    }
+    let cleaned = TextSanitizer.clean(text, keeping: .layout)
     guard cleaned.utf16.count > maximumLength else { return (cleaned, false) }
     let budget = maximumLength - truncationMarker.utf16.count
     var kept = Substring()
@@ -31,14 +26,5 @@ package enum CellText {
       kept.append(character)
     }
     return (String(kept) + truncationMarker, true)
-  }
-
-  private static func isRemovable(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x09, 0x0A: false
-    case 0x00...0x1F, 0x7F...0x9F: true
-    case 0xFFFE, 0xFFFF: true
-    default: false
-    }
   }
 }

@@ -1,3 +1,4 @@
+import BilanBase
 internal import CXLSXWriter
 import Foundation
 
@@ -70,7 +71,7 @@ package final class Worksheet {
     try validate(row: row, column: column)
     if style.wrap, case .text(let text) = value, !streaming {
       let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-        DisplayWidth.of(String($0))
+        DisplayWidth.widestLine(String($0))
       }
       wrappedLines[row, default: []].append((column, lines, style.bold))
     }
@@ -95,7 +96,7 @@ package final class Worksheet {
         // worksheet_write_string never interprets "=…": participant text stays text.
         try check(
           worksheet_write_string(handle, r, c, text, format), "worksheet_write_string", cellName(row, column))
-        if !style.wrap { note(width: DisplayWidth.of(text), column: column) }
+        if !style.wrap { note(width: DisplayWidth.widestLine(text), column: column) }
       }
     case .number(let number):
       guard number.isFinite else {
@@ -281,7 +282,7 @@ package final class Worksheet {
         handle, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(max(lastRow, firstRow + 1)),
         lxw_col_t(lastColumn), &options), "worksheet_add_table", "the table of “\(name)”")
     for (index, header) in headers.enumerated() {
-      note(width: DisplayWidth.of(header) + 3, column: firstColumn + index)
+      note(width: DisplayWidth.widestLine(header) + 3, column: firstColumn + index)
     }
   }
 

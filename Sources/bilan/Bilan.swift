@@ -8,17 +8,17 @@ struct Bilan: AsyncParsableCommand {
     commandName: "bilan",
     abstract:
       "Post-event surveys and their synthesis: lint, ask, import, export, stats, report, demo; "
-      + "delete, amend, purge-contacts, audit to manage stored responses.",
+      + "delete, amend, purge-contacts, audit to manage stored responses; convert to and from XLSForm.",
     version: "0.1.0",
     subcommands: [
       Lint.self, Ask.self, Import.self, Export.self, Stats.self, Report.self, Demo.self, Delete.self,
-      Amend.self,
-      PurgeContacts.self, Audit.self,
+      Amend.self, PurgeContacts.self, Audit.self, Convert.self,
     ]
   )
 
-  /// Runs the command like argument-parser does, but exits with the codes of
-  /// `spec/cli.md`: a usage error is 2 (argument-parser's own is 64).
+  /// Runs the command like argument-parser does, but reports every failure
+  /// through ``Diagnostics`` and exits with the codes of `docs/cli.md`: a
+  /// usage error is 2 (argument-parser's own is 64).
   static func main() async {
     do {
       var command = try parseAsRoot()
@@ -27,7 +27,12 @@ struct Bilan: AsyncParsableCommand {
       } else {
         try command.run()
       }
+    } catch let error where error is LocalizedError {
+      Diagnostics.report(error)
+      Foundation.exit(Diagnostics.exitCode(for: error))
     } catch {
+      // argument-parser's own: help, version, usage errors, an `ExitCode` after
+      // the command printed its diagnostics.
       let code = exitCode(for: error).rawValue
       let message = fullMessage(for: error)
       if !message.isEmpty {
@@ -37,7 +42,7 @@ struct Bilan: AsyncParsableCommand {
           FileHandle.standardError.write(Data((message + "\n").utf8))
         }
       }
-      Foundation.exit(code == ExitCode.validationFailure.rawValue ? 2 : code)
+      Foundation.exit(code == ExitCode.validationFailure.rawValue ? ExitStatus.usage.rawValue : code)
     }
   }
 }

@@ -80,23 +80,6 @@ import Testing
     }
   }
 
-  @Test func cleaningIsDetectedByBytesAsByScalars() {
-    for text in Self.texts(count: 4_000, seed: 3) + Self.pieces {
-      let byScalars = text.unicodeScalars.contains { scalar in
-        let value = scalar.value
-        if value == 0x09 || value == 0x0A { return false }
-        return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
-          || (0x2066...0x2069).contains(value)
-      }
-      #expect(TextSanitizer.needsCleaning(text) == byScalars, "\(text.debugDescription)")
-      if !byScalars { #expect(TextSanitizer.clean(text) == text) }
-      // CR LF is one newline, a lone CR another.
-      #expect(!TextSanitizer.clean(text).unicodeScalars.contains("\r"))
-    }
-    #expect(TextSanitizer.clean("a\r\nb\rc\r\r\nd") == "a\nb\nc\n\nd")
-    #expect(TextSanitizer.clean("x\u{1B}\r\ny") == "xy")
-  }
-
   @Test func personalDataPrecheckNeverMissesWhatMaskingFinds() {
     for text in Self.texts(count: 4_000, seed: 4) + Self.pieces {
       if !PersonalDataMasking.mayContainPersonalData(text) {

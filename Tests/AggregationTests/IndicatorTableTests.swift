@@ -1,4 +1,5 @@
 import Aggregation
+import BilanBase
 import SurveyDefinition
 import Testing
 

@@ -1,4 +1,5 @@
 import Aggregation
+import BilanBase
 import Foundation
 import ResponseStore
 import SurveyDefinition
@@ -308,7 +309,7 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["synthese.xlsx"])
 
     let missing = directory.url.appendingPathComponent("no/such/folder/synthese.xlsx")
-    #expect(throws: ExcelReportError.self) { try fixture.write(to: missing) }
+    #expect(throws: FileWriteError.self) { try fixture.write(to: missing) }
     #expect(!FileManager.default.fileExists(atPath: missing.path))
   }
 

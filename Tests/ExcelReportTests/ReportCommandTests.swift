@@ -77,30 +77,4 @@ import Testing
     #expect(usage.status == 2)
   }
 
-  @Test func stagedFilesAreAllPublishedOrNone() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
-    let folder = directory.url.appendingPathComponent("out")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try Data("old workbook".utf8).write(to: folder.appendingPathComponent("synthese.xlsx"))
-    try Data("store".utf8).write(to: folder.appendingPathComponent("responses.sqlite"))
-    struct DiskFull: Error {}
-    #expect(throws: DiskFull.self) {
-      _ = try StagedOutput.publish(into: folder) { staging in
-        try Data("new workbook".utf8).write(to: staging.appendingPathComponent("synthese.xlsx"))
-        throw DiskFull()
-      }
-    }
-    #expect(try Data(contentsOf: folder.appendingPathComponent("synthese.xlsx")) == Data("old workbook".utf8))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["out"])
-
-    let written = try StagedOutput.publish(into: folder) { staging in
-      try Data("new workbook".utf8).write(to: staging.appendingPathComponent("synthese.xlsx"))
-      try Data("# Bilan".utf8).write(to: staging.appendingPathComponent("synthese.md"))
-    }
-    #expect(written.map { URL(fileURLWithPath: $0).lastPathComponent } == ["synthese.md", "synthese.xlsx"])
-    #expect(try Data(contentsOf: folder.appendingPathComponent("synthese.xlsx")) == Data("new workbook".utf8))
-    #expect(try Data(contentsOf: folder.appendingPathComponent("responses.sqlite")) == Data("store".utf8))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["out"])
-  }
 }

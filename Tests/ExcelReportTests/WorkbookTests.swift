@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import TestSupport
 import Testing
@@ -43,11 +44,6 @@ import XLSXWriter
     #expect(CellText.prepare(exact) == (exact, false))
   }
 
-  @Test func displayWidthCountsWideCharactersTwiceAndTheWidestLine() {
-    #expect(DisplayWidth.of("abc") == 3)
-    #expect(DisplayWidth.of("日本") == 4)
-    #expect(DisplayWidth.of("ab\nabcdé") == 5)
-  }
 }
 
 @Suite struct WorkbookWrapperTests {
@@ -163,7 +159,7 @@ import XLSXWriter
     defer { directory.remove() }
     let destination = directory.url.appendingPathComponent("out.xlsx")
     #expect(throws: ExcelReportError.self) {
-      try AtomicFile.write(to: destination) { temporary in
+      try AtomicFile.write(to: destination.path) { temporary in
         let workbook = try Workbook(path: temporary)
         let sheet = try workbook.addWorksheet("A")
         try sheet.write(.text("x"), row: 0, column: 0)

@@ -19,7 +19,7 @@ import Testing
     let parsed = try parseSVG(svg)
     #expect(parsed.title == "Utilité des temps de la journée <&>")
     #expect(parsed.desc.contains("Décryptage — Pas du tout utile 0\u{202F}%, Peu utile 7\u{202F}%"))
-    #expect(parsed.desc.contains("(n = 15)"))
+    #expect(parsed.desc.contains("(n\u{00A0}=\u{00A0}15)"))
     #expect(svg.contains("aria-labelledby=\"chart-title chart-desc\""))
     #expect(svg.contains("xml:lang=\"fr\""))
   }
@@ -83,13 +83,18 @@ import Testing
     #expect(SVGDocument.number(-3.55) == "-3.6")
   }
 
-  @Test func labelsAreWrappedOnTwoLinesAtMost() {
-    let lines = SVGDocument.wrap(
-      "Lisibilité et crédibilité auprès des financeurs, y compris européens et nationaux", width: 120,
-      size: 12)
-    #expect(lines.count == 2)
-    #expect(lines[1].hasSuffix("…"))
+  /// A label is wrapped at spaces, never cut: every word is still there.
+  @Test func labelsAreWrappedNeverCut() {
+    let label = "Lisibilité et crédibilité auprès des financeurs, y compris européens et nationaux"
+    let lines = SVGDocument.wrap(label, width: 120, size: 12)
+    #expect(lines.count > 2)
+    #expect(lines.joined(separator: " ") == label)
+    #expect(lines.allSatisfy { $0.count <= Int(120 / (12 * 0.58)) })
+    #expect(!lines.contains { $0.contains("…") })
     #expect(SVGDocument.wrap("Court", width: 120, size: 12) == ["Court"])
+    // A word longer than a line is broken with a hyphen, nothing dropped.
+    let long = SVGDocument.wrap("Anticonstitutionnellement", width: 60, size: 12)
+    #expect(long.joined().replacingOccurrences(of: "-", with: "") == "Anticonstitutionnellement")
   }
 
   /// The `rect` elements of `svg`, read with a regular expression.

@@ -82,7 +82,8 @@ import Testing
   }
 
   @Test func controlCharactersAndLineBreaksAreRemoved() {
-    #expect(MarkdownText.escape("a\u{1B}[31mb\u{7}c") == "a\\[31mbc")
+    // The escape sequence goes whole, not only its ESC.
+    #expect(MarkdownText.escape("a\u{1B}[31mb\u{7}c") == "abc")
     #expect(MarkdownText.escape("ligne 1\r\nligne 2\n\n# ligne 3") == "ligne 1 ligne 2 # ligne 3")
     #expect(MarkdownText.escape("a\u{202E}b\u{0085}c\tz") == "abc z")
     #expect(MarkdownText.escape("  espaces  ") == "espaces")

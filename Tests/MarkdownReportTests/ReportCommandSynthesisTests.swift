@@ -47,7 +47,7 @@ import Testing
     #expect(custom.status == 0, "\(custom.stderr)")
     let customText = try String(contentsOfFile: directory.path("out/synthese.md"), encoding: .utf8)
     #expect(customText.hasPrefix("# Bilan de la journée"))
-    #expect(customText.contains("12 des 15 personnes inscrites ont répondu au questionnaire"))
+    #expect(customText.contains("on ne peut pas dire si l’objectif de 80\u{202F}% est atteint"))
   }
 
   @Test func aBrokenTemplateOrAMissingPandocWritesNothing() throws {

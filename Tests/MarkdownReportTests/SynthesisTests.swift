@@ -60,8 +60,8 @@ import Testing
     let position = try #require(lines.firstIndex(of: note), "no note in:\n\(text)")
     #expect(lines.filter { $0 == note }.count == 1)
     // Right below the quotations of that question.
-    let heading = try #require(lines[..<position].lastIndex { $0.hasPrefix("### ") })
-    #expect(lines[heading] == "### " + MarkdownText.escape(results.freeText[index].label))
+    let heading = try #require(lines[..<position].lastIndex { $0.hasPrefix("**") })
+    #expect(lines[heading].hasPrefix("**" + MarkdownText.escape(results.freeText[index].label) + "**"))
     #expect(lines[position - 1] == "" && lines[position - 2].hasPrefix("- "))
     // An emphasised paragraph of its own.
     let tokens = try parseMarkdown(text)
@@ -111,12 +111,14 @@ import Testing
     let expected =
       language == .french
       ? [
-        "L’essentiel", "Chiffres clés", "Les outils explorés", "Résultats par profil",
-        "Paroles de participants", "Note de méthode",
+        "Présentation de la journée", "Qui a répondu", "L’essentiel", "Chiffres clés", "Les outils explorés",
+        "Principaux freins à la coopération", "Ce qu’il faudrait améliorer", "Les suites",
+        "Résultats par profil",
+        "Note de méthode",
       ]
       : [
-        "Key findings", "Key figures", "The tools explored", "Results by profile", "In participants’ words",
-        "Method",
+        "About the day", "Who answered", "Key findings", "Key figures", "The tools explored",
+        "Main obstacles to cooperation", "What to improve", "Next steps", "Results by profile", "Method",
       ]
     for part in expected { #expect(parts.contains(part), "missing section \(part)") }
     #expect(
@@ -139,7 +141,7 @@ import Testing
       default: break
       }
     }
-    #expect(tableCount >= 5)  // key figures, comparison, ranking, two breakdowns
+    #expect(tableCount >= 8)  // who answered (3), key figures, comparison, ranking, two breakdowns
 
     // Images: every one is a file of the report, a well-formed SVG.
     let images = tokens.filter { $0.type == "image" }
@@ -187,17 +189,26 @@ import Testing
     #expect(text.contains("Écrivez à \\[masqué\\] ou au \\[masqué\\]."))
   }
 
-  @Test func theKeyFindingsReadAsFrenchSentences() throws {
+  /// The findings say only what the intervals support, in French sentences
+  /// that open with words, counts before percentages.
+  @Test func theKeyFindingsSayOnlyWhatTheIntervalsSupport() throws {
     let text = try markdown(try MarkdownReport.render(results: french, survey: survey), "synthese.md")
-    #expect(text.contains("12 des 15 personnes inscrites ont répondu au questionnaire (80\u{202F}%)."))
+    let nbsp = "\u{00A0}"
+    let nnbsp = "\u{202F}"
+    #expect(text.contains("Sur les 15 personnes inscrites, 12 ont répondu au questionnaire (80\(nnbsp)%)."))
+    // 54 [46 ; 61] against ≥ 75: all of the interval is below.
+    #expect(
+      text.contains(
+        "L’objectif de 75 n’est pas atteint\(nbsp): même le haut de l’intervalle à 95\(nnbsp)% (61) reste en dessous."
+      ))
     // 58 % [32 % ; 81 %]: the interval straddles the 80 % target.
     #expect(
-      text.contains("on ne peut pas dire, avec si peu de réponses, si l’objectif de 80\u{202F}% est atteint.")
-    )
-    // Tied items are said to be tied.
-    #expect(text.contains("arrivent en tête à égalité (58\u{202F}%)"))
-    #expect(text.contains("score de \u{2212}25, sur une échelle de \u{2212}100 à +100 (12 réponses)."))
-    #expect(text.contains("Dernière réponse\u{00A0}:** 5 mars 2015."))
+      text.contains(
+        "Parmi les 12 répondants, 7 (58\(nnbsp)%) ont répondu «\(nbsp)Satisfait(e)\(nbsp)» ou «\(nbsp)Très satisfait(e)\(nbsp)». "
+          + "Avec 12 réponses, on ne peut pas dire si l’objectif de 80\(nnbsp)% est atteint\(nbsp): "
+          + "l’intervalle à 95\(nnbsp)% (de 32\(nnbsp)% à 81\(nnbsp)%) le contient."))
+    #expect(text.contains("Score de recommandation de \u{2212}25, sur une échelle de \u{2212}100 à +100"))
+    #expect(text.contains("version 1, dernière réponse le 5 mars 2015."))
   }
 
   @Test(arguments: [ReportLanguage.french, .english])
@@ -286,7 +297,7 @@ extension SynthesisTests {
     let text = try markdown(try MarkdownReport.render(results: results, survey: survey), "synthese.md")
     #expect(
       text.contains(
-        "- **Réponses à une autre version\u{00A0}:** le code \\`trio\\` n’est plus dans la liste (2 réponses)"
+        "- **Réponses à une autre version.** Le code \\`trio\\` n’est plus dans la liste (2 réponses)"
       ))
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MarkdownReport
@@ -56,82 +57,72 @@ import Testing
   }
 }
 
-@Suite struct FindingSentenceTests {
-  let french = FindingSentence(.french)
-  let english = FindingSentence(.english)
+@Suite struct ProseTests {
+  let french = Prose(.french)
+  let english = Prose(.english)
   let nnbsp = "\u{202F}"
   let nbsp = "\u{00A0}"
 
-  @Test func theIssueSentenceInFrench() {
-    let sentence = french.proportion(
-      subject: .label("Participants satisfaits de la journée"), count: 12, of: 15,
-      answers: ["Satisfait", "Très satisfait"],
-      target: .init(comparison: .atLeast, value: "80\(nnbsp)%", verdict: .met))
-    #expect(
-      sentence
-        == "Participants satisfaits de la journée\(nbsp): 12 des 15 répondants (80\(nnbsp)%) choisissent "
-        + "«\(nbsp)Satisfait\(nbsp)» ou «\(nbsp)Très satisfait\(nbsp)»\(nnbsp); l’objectif de 80\(nnbsp)% est atteint."
-    )
+  @Test func countsAgreeWithTheirNoun() {
+    #expect(french.respondents(1) == "1 répondant")
+    #expect(french.respondents(0) == "0 répondant")
+    #expect(french.respondents(14) == "14 répondants")
+    #expect(english.respondents(1) == "1 respondent")
+    #expect(english.people(15) == "15 people")
   }
 
-  @Test func agreementWithTheCount() {
-    let one = french.proportion(subject: .question("Q ?"), count: 1, of: 15, answers: ["Oui"])
-    #expect(
-      one
-        == "À la question «\(nbsp)Q ?\(nbsp)», l’un des 15 répondants (7\(nnbsp)%) choisit «\(nbsp)Oui\(nbsp)»."
-    )
-    let none = french.proportion(subject: .label("X"), count: 0, of: 4, answers: ["A", "B"])
-    #expect(
-      none
-        == "X\(nbsp): aucun des 4 répondants (0\(nnbsp)%) ne choisit ni «\(nbsp)A\(nbsp)» ni «\(nbsp)B\(nbsp)»."
-    )
-    let all = french.proportion(subject: .label("X"), count: 4, of: 4, answers: ["A"])
-    #expect(all == "X\(nbsp): les 4 répondants (100\(nnbsp)%) choisissent «\(nbsp)A\(nbsp)».")
-    let englishAll = english.proportion(subject: .label("X"), count: 4, of: 4, answers: ["A", "B", "C"])
-    #expect(englishAll == "X: all 4 respondents (100%) chose “A”, “B” or “C”.")
+  /// Below 30 respondents the count leads, the percentage follows, whole;
+  /// from 30 on the percentage leads.
+  @Test func countsLeadBelowThirtyRespondents() {
+    #expect(french.share(9, of: 14) == "9 sur 14 (64\(nnbsp)%)")
+    #expect(english.share(9, of: 14) == "9 out of 14 (64%)")
+    #expect(french.share(4, of: 14) == "4 sur 14 (29\(nnbsp)%)")
+    #expect(french.share(18, of: 30) == "60\(nnbsp)% (18 sur 30)")
+    #expect(french.shareOfRespondents(1, of: 13) == "1 répondant sur 13 (8\(nnbsp)%)")
+    #expect(english.shareInParentheses(9, of: 13) == "9 out of 13, 69%")
   }
 
-  @Test func responseRate() {
-    #expect(
-      french.responseRate(responses: 12, registered: 15)
-        == "12 des 15 personnes inscrites ont répondu au questionnaire (80\(nnbsp)%).")
-    #expect(
-      french.responseRate(responses: 1, registered: 15)
-        == "L’une des 15 personnes inscrites a répondu au questionnaire (7\(nnbsp)%).")
-    #expect(
-      french.responseRate(responses: 15, registered: 15)
-        == "Les 15 personnes inscrites ont toutes répondu au questionnaire (100\(nnbsp)%).")
-    #expect(
-      english.responseRate(responses: 12, registered: 15)
-        == "12 of the 15 people registered answered the survey (80%).")
+  /// “n = 14” holds together with no-break spaces; a range of two is “13 ou 14”.
+  @Test func nIsWrittenWithNoBreakSpaces() {
+    #expect(french.nEquals(14...14) == "n\(nbsp)=\(nbsp)14")
+    #expect(french.nEquals(13...14) == "n\(nbsp)=\(nbsp)13 ou 14")
+    #expect(french.nEquals(10...14) == "n\(nbsp)=\(nbsp)10 à 14")
+    #expect(english.nEquals(10...14) == "n\(nbsp)=\(nbsp)10–14")
   }
 
-  @Test func targetsNotMetAndOtherComparisons() {
-    #expect(
-      french.clause(.init(comparison: .atLeast, value: "75 sur 100", verdict: .notMet))
-        == "l’objectif de 75 sur 100 n’est pas atteint")
-    #expect(
-      french.clause(.init(comparison: .atMost, value: "2,0", verdict: .met))
-        == "l’objectif d’au plus 2,0 est atteint")
-    #expect(
-      english.clause(.init(comparison: .atLeast, value: "80%", verdict: .notMet))
-        == "the target of 80% is not met")
+  /// Names take the article of their gender, elided before a vowel; without
+  /// a gender French quotes the label instead of guessing.
+  @Test func namesAgreeWithTheirGender() {
+    let convention = Prose.Name(label: "Convention d’articulation", gender: .feminine)
+    let plan = Prose.Name(label: "Plan de coopération", gender: .masculine)
+    let outil = Prose.Name(label: "Outil numérique", gender: .masculine)
+    let acronym = Prose.Name(label: "PNR du Pilat", gender: .masculine)
+    #expect(french.definite(convention) == "la convention d’articulation")
+    #expect(french.definite(plan) == "le plan de coopération")
+    #expect(french.definite(outil) == "l’outil numérique")
+    #expect(french.definite(acronym) == "le PNR du Pilat")
+    #expect(french.of(plan) == "du plan de coopération")
+    #expect(french.of(convention) == "de la convention d’articulation")
+    #expect(french.agreeing("cité", with: convention) == "citée")
+    #expect(english.definite(plan) == "the plan de coopération")
+    #expect(french.definite(.init(label: "Charte", gender: nil)) == "«\(nbsp)Charte\(nbsp)»")
   }
 
-  @Test func rankings() {
-    let ranked = french.ranking(
-      subject: .label("Valeur ajoutée"), ranked: [("A", "4,1"), ("B", "3,6"), ("C", "3,2")])
-    #expect(
-      ranked
-        == "Valeur ajoutée\(nbsp): «\(nbsp)A\(nbsp)» arrive en tête (4,1), devant «\(nbsp)B\(nbsp)» (3,6) et «\(nbsp)C\(nbsp)» (3,2)."
-    )
-    let english = english.ranking(subject: .label("Added value"), ranked: [("A", "4.1"), ("B", "3.6")])
-    #expect(english == "Added value: “A” comes first (4.1), ahead of “B” (3.6).")
-    let tied = french.ranking(
-      subject: nil, ranked: [("A", "58\(nnbsp)%"), ("B", "58\(nnbsp)%"), ("C", "42\(nnbsp)%")], tiedFirst: 2)
-    #expect(
-      tied
-        == "«\(nbsp)A\(nbsp)» et «\(nbsp)B\(nbsp)» arrivent en tête à égalité (58\(nnbsp)%), devant «\(nbsp)C\(nbsp)» (42\(nnbsp)%)."
-    )
+  @Test func ordinalsAgree() {
+    #expect(french.ordinal(1, gender: .feminine) == "1re")
+    #expect(french.ordinal(1, gender: .masculine) == "1er")
+    #expect(french.ordinal(2, gender: .feminine) == "2e")
+    #expect(english.ordinal(1) == "1st" && english.ordinal(12) == "12th" && english.ordinal(23) == "23rd")
+  }
+
+  /// Dates as people write them, in the event's time zone: an answer given
+  /// at 0:30 in Paris on 6 March (23:30 UTC on the 5th) is dated 6 March.
+  @Test func datesAreWrittenOutInTheEventsTimeZone() throws {
+    #expect(french.longDate(iso: "2015-03-05", weekday: true) == "jeudi 5 mars 2015")
+    #expect(english.longDate(iso: "2015-03-05", weekday: true) == "Thursday 5 March 2015")
+    #expect(french.longDate(iso: "2015-03-01") == "1er mars 2015")
+    let late = try #require(ISO8601DateFormatter().date(from: "2015-03-05T23:30:00Z"))
+    #expect(french.longDate(late, timeZone: "Europe/Paris") == "6 mars 2015")
+    #expect(french.longDate(late, timeZone: nil) == "5 mars 2015")
   }
 }

@@ -126,16 +126,84 @@ import Testing
     #expect(try single.values() == ["role": .code("other"), "role.other": .text("Consultante")])
   }
 
-  @Test func skippingIsExplicitAndRequiredRefuses() throws {
+  @Test func enterOnNothingPassesAnOptionalQuestionAndRefusesARequiredOne() throws {
     var optional = try editor("appui")
-    #expect(optional.handle(.enter) == .stay)
-    #expect(optional.message == "Aucune réponse : Échap pour passer cette question.")
-    #expect(optional.handle(.escape) == .skip)
+    #expect(optional.handle(.enter) == .skip)
+    var escaped = try editor("appui")
+    #expect(escaped.handle(.escape) == .skip)
     var required = try editor("role")
+    #expect(required.handle(.enter) == .stay)
+    #expect(required.message == "Choisissez une réponse : cette question est obligatoire.")
     #expect(required.handle(.escape) == .stay)
-    #expect(required.message == "Réponse obligatoire.")
+    #expect(required.message == "Choisissez une réponse : cette question est obligatoire.")
+    #expect(try required.values().isEmpty)
     #expect(required.handle(.left) == .back)
     #expect(required.handle(.backTab) == .back)
+    var text = try editor("pourquoi")
+    #expect(text.handle(.enter) == .skip)  // an empty optional text
+    #expect(text.handle(.left) == .back)  // ← from an empty field
+    _ = text.handle(.character("a"))
+    #expect(text.handle(.left) == .stay)  // ← then moves the text cursor
+  }
+
+  @Test func theHighlightIsNotAnAnswerUntilChosen() throws {
+    var single = try editor("role")
+    _ = single.handle(.down)
+    #expect(try single.values().isEmpty)
+    #expect(single.handle(.enter) == .confirm)  // moved to it, then Enter: chosen
+    #expect(try single.values() == ["role": .code("elu")])
+    var scale = try editor("satisfaction")
+    #expect(scale.movesAcross)
+    _ = scale.handle(.right)
+    _ = scale.handle(.right)
+    #expect(try scale.values().isEmpty)
+    #expect(scale.handle(.enter) == .confirm)
+    #expect(try scale.values() == ["satisfaction": .integer(2)])
+    scale.width = 14  // drawn down the window: ← goes back
+    #expect(!scale.movesAcross)
+    #expect(scale.handle(.left) == .back)
+  }
+
+  @Test func oneWaitsForASecondDigitOnTheZeroToTenScale() throws {
+    var nps = try editor("recommandation")
+    #expect(nps.handle(.character("1")) == .stay)
+    #expect(nps.pendingDigit == 1)
+    #expect(nps.notice == "1… 0 pour 10, ou Entrée pour 1")
+    #expect(try nps.values().isEmpty)
+    #expect(nps.handle(.character("0")) == .confirm)
+    #expect(try nps.values() == ["recommandation": .integer(10)])
+    var alone = try editor("recommandation")
+    _ = alone.handle(.character("&"))  // AZERTY 1
+    #expect(alone.resolvePendingDigit() == .confirm)  // the session's timeout
+    #expect(try alone.values() == ["recommandation": .integer(1)])
+    var enter = try editor("recommandation")
+    _ = enter.handle(.character("1"))
+    #expect(enter.handle(.enter) == .confirm)
+    #expect(try enter.values() == ["recommandation": .integer(1)])
+    var wrong = try editor("recommandation")
+    _ = wrong.handle(.character("1"))
+    #expect(wrong.handle(.character("5")) == .stay)
+    #expect(wrong.message == "« 15 » n’est pas sur l’échelle : tapez une valeur de 0 à 10.")
+    #expect(try wrong.values().isEmpty)
+    var two = try editor("recommandation")
+    #expect(two.handle(.character("2")) == .confirm)  // no point from 20: at once
+    #expect(try two.values() == ["recommandation": .integer(2)])
+  }
+
+  @Test func escapeAsksBeforeErasingAnAnswer() throws {
+    var stored = try editor("satisfaction", answers: ["satisfaction": .integer(4)])
+    #expect(stored.handle(.escape) == .stay)
+    #expect(stored.confirmingErase)
+    #expect(stored.handle(.character("n")) == .stay)
+    #expect(try stored.values() == ["satisfaction": .integer(4)])
+    _ = stored.handle(.escape)
+    #expect(stored.handle(.character("o")) == .erase)
+    var typed = try editor("pourquoi")
+    _ = typed.handle(.paste("Trop long"))
+    #expect(typed.handle(.escape) == .stay)
+    #expect(typed.confirmingErase)
+    #expect(typed.handle(.escape) == .stay)  // Esc again keeps it
+    #expect(try typed.values() == ["pourquoi": .text("Trop long")])
   }
 
   @Test func numbersAreReadTheFrenchWay() throws {

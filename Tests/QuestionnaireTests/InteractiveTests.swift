@@ -117,7 +117,11 @@ import Testing
     let next = try terminal.waitFor("Question 4 sur 11")
     #expect(!next.contains("Pourquoi"))  // hidden now
     #expect(next.contains("Plan de coopération (1/2)"))
-    try terminal.press(Keys.left)  // ← goes back too, and keeps the answer
+    // On a scale drawn across, ← moves the selection; Shift-Tab goes back and keeps the answer.
+    try terminal.press(Keys.left)
+    try terminal.waitFor("[○]")
+    #expect(try storedResponses(store).first?.answers["valeur.plan"] == nil)
+    try terminal.press(Keys.shiftTab)
     try terminal.waitFor("Question 3 sur 11")
     try terminal.press(Keys.enter)
     try terminal.waitFor("Question 4 sur 11")
@@ -269,7 +273,7 @@ import Testing
     try terminal.waitFor("Entrée commencer")
     try terminal.press(Keys.enter, "1")
     try terminal.waitFor("Quels appuis ?")
-    try terminal.press(" ")
+    try terminal.press(Keys.down, " ")
     try terminal.waitFor("☑ 1 Une autre journée")
     let colourCodes = ["\u{1B}[36m", "\u{1B}[1;32m", "\u{1B}[2m"]
     #expect(colourCodes.contains { terminal.rawOutput.contains($0) } == !noColor)

@@ -212,8 +212,8 @@ import Testing
     #expect(result.status == 1)
     let lines = result.stderr.split(separator: "\n").map(String.init)
     #expect(lines.count == 2, "\(result.stderr)")
-    #expect(lines.first?.hasPrefix("\(file): role: unknown code 'pirate'; expected one of: ") == true)
-    #expect(lines.last == "\(file): satisfaction: 9 is not between 1 and 5")
+    #expect(lines.first?.hasPrefix("\(file): error: role: unknown code 'pirate'; expected one of: ") == true)
+    #expect(lines.last == "\(file): error: satisfaction: 9 is not between 1 and 5")
   }
 
   @Test func usageErrors() throws {

@@ -68,6 +68,22 @@ final class PseudoTerminal: @unchecked Sendable {
 
   var text: String { screen.text }
 
+  /// How many bytes the program wrote so far: grows with every frame drawn.
+  var outputCount: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return output.count
+  }
+
+  /// Types `key` and waits until the program has drawn after it (a handled
+  /// key always draws), at most `timeout` seconds: a key it ignores draws nothing.
+  func typeAndSettle(_ key: String, timeout: Double = 0.25) {
+    let before = outputCount
+    type(key)
+    let deadline = Date().addingTimeInterval(timeout)
+    while outputCount == before && Date() < deadline { usleep(500) }
+  }
+
   /// Every byte the program wrote, escape sequences included.
   var rawOutput: String {
     lock.lock()
@@ -102,12 +118,12 @@ final class PseudoTerminal: @unchecked Sendable {
 
   /// Waits until `condition` holds on the screen's text; returns it, or throws with the screen.
   @discardableResult
-  func waitUntil(timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
+  func waitUntil(timeout: Double = 10, poll: Double = 0.02, _ condition: (String) -> Bool) throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
       let current = text
       if condition(current) { return current }
-      Thread.sleep(forTimeInterval: 0.02)
+      Thread.sleep(forTimeInterval: poll)
     }
     throw ScreenTimeout(screen: text)
   }
@@ -155,6 +171,9 @@ enum Keys {
   static let shiftTab = "\u{1B}[Z"
   static let escape = "\u{1B}"
   static let ctrlC = "\u{03}"
+  static let ctrlD = "\u{04}"
+  static let ctrlZ = "\u{1A}"
+  static let ctrlBackslash = "\u{1C}"
   static let ctrlX = "\u{18}"
   static let tab = "\t"
   static func paste(_ text: String) -> String { "\u{1B}[200~" + text + "\u{1B}[201~" }

@@ -1,3 +1,4 @@
+import BilanBase
 import Questionnaire
 
 /// A small VT100/xterm screen: enough of the protocol to know what a person

@@ -26,21 +26,21 @@ import Testing
         minutes: session.estimatedMinutes()))
     // Keys typed on each question before it is drawn, then confirmed with these answers.
     let script: [String: [Key]] = [
-      "role": [.down, .down, .down, .character(" "), .paste("Consultante 日本 👍")],
+      "role": [.up, .character(" "), .paste("Consultante 日本 👍")],
       "appui": [.character("1"), .down, .character(" ")],
-      "satisfaction": [.down, .down],
+      "satisfaction": [.right, .right, .right],
       "pourquoi": [.paste("Trop \u{1B}[31mlong"), .left],
       "valeur.plan": [.character("n")],
       "valeur.convention": [.end],
       "parties": [.character("4")],
-      "freins": [.down, .down, .down, .character(" "), .up, .character(" ")],
-      "recommandation": [.right, .right],
+      "freins": [.end, .character(" "), .up, .character(" ")],
+      "recommandation": [.right, .right, .right],
       "participants": [.paste("12")],
       "commentaires": [
         .paste(
           "Première ligne\ndeuxième ligne, bien plus longue que la largeur de l'écran pour voir le retour")
       ],
-      "suivi": [.down],
+      "suivi": [.down, .down],
       "email": [.paste("nom@exemple.fr")],
     ]
     let answers: [String: [String: AnswerValue]] = [

@@ -1,27 +1,7 @@
+import BilanBase
 import Testing
 
 @testable import Questionnaire
-
-@Suite struct DisplayWidthTests {
-  @Test(arguments: [
-    ("abc", 3),
-    ("é", 1),  // precomposed
-    ("e\u{301}", 1),  // e + combining acute: one cell
-    ("Pélussin", 8),
-    ("日本語", 6),  // East Asian wide
-    ("한국", 4),
-    ("👍", 2),  // emoji presentation
-    ("👍🏽", 2),  // with skin tone modifier: one cluster
-    ("❤️", 2),  // text-default heart with VS16
-    ("🇫🇷", 2),  // flag: two regional indicators
-    ("a\u{200B}b", 2),  // zero-width space
-    ("\u{7}\u{1B}", 0),  // controls
-    ("ｆｕｌｌ", 8),  // fullwidth Latin
-  ])
-  func width(text: String, expected: Int) {
-    #expect(DisplayWidth.width(of: text) == expected)
-  }
-}
 
 @Suite struct TextLayoutTests {
   @Test func wrapsAtSpacesByDisplayWidth() {
@@ -49,28 +29,6 @@ import Testing
   }
 }
 
-@Suite struct TerminalSafeTextTests {
-  @Test(arguments: [
-    ("clear\u{1B}[2Jscreen", "clearscreen"),
-    ("title\u{1B}]0;pwned\u{07}!", "title!"),
-    ("clip\u{1B}]52;c;ZXZpbA==\u{1B}\\board", "clipboard"),
-    ("bell\u{07}\u{08}del\u{7F}", "belldel"),
-    ("c1\u{9B}31mred", "c1red"),
-    ("tab\there", "tab here"),
-    ("line\nbreak", "line break"),
-    ("rtl\u{202E}txet", "rtltxet"),
-    ("accents éà ✓ 日本", "accents éà ✓ 日本"),
-    ("lone\u{1B}", "lone"),
-  ])
-  func removesEscapesAndControls(input: String, expected: String) {
-    #expect(TerminalSafeText.clean(input) == expected)
-  }
-
-  @Test func keepsNewlinesWhenAsked() {
-    #expect(TerminalSafeText.clean("a\r\nb\u{1B}[1mc", keepingNewlines: true) == "a\nbc")
-  }
-}
-
 @Suite struct KeyDecoderTests {
   func decode(_ bytes: [UInt8]) -> [Key] {
     var decoder = KeyDecoder()
@@ -88,6 +46,17 @@ import Testing
         .backspace, .backspace, .enter, .tab, .control("c"), .control("d"), .control("x"),
       ])
     #expect(decode(Array("\u{1B}[1;5A".utf8)) == [.up])
+  }
+
+  /// Ctrl-Enter: a line feed alone (Ctrl-J), or the sequences of terminals
+  /// that report modifiers; CR, and CR LF, stay Enter.
+  @Test func controlEnter() {
+    #expect(decode([0x0A]) == [.controlEnter])
+    #expect(decode([0x0D, 0x0A, 0x0D]) == [.enter, .enter])
+    #expect(
+      decode(Array("\u{1B}[13;5u\u{1B}[27;5;13~\u{1B}[27;1;13~".utf8)) == [
+        .controlEnter, .controlEnter, .enter,
+      ])
   }
 
   @Test func utf8SplitAcrossReads() {

@@ -161,40 +161,40 @@ import Testing
     let cases: [(name: String, bytes: Data, message: String)] = [
       (
         "columns.csv", Data("\(header.replacingOccurrences(of: "colour", with: "couleur"))\n\(good)\n".utf8),
-        "columns.csv:1: unknown column 'couleur'; did you mean 'colour'?"
+        "columns.csv:1: error: unknown column 'couleur'; did you mean 'colour'?"
       ),
       (
         "code.csv", Data("\(header)\n\(Self.csvRow(2, "purple,3,mot,2,fin"))\n".utf8),
-        "code.csv:2: colour: unknown code 'purple'; expected one of: red, green, blue"
+        "code.csv:2: error: colour: unknown code 'purple'; expected one of: red, green, blue"
       ),
       (
         "range.csv", Data("\(header)\n\(Self.csvRow(3, "red,9,mot,2,fin"))\n".utf8),
-        "range.csv:2: mark: 9 is not between 1 and 5"
+        "range.csv:2: error: mark: 9 is not between 1 and 5"
       ),
       (
         "too-long.csv",
         Data("\(header)\n\(Self.csvRow(4, "red,3,\(String(repeating: "x", count: 30)),2,fin"))\n".utf8),
-        "too-long.csv:2: word"
+        "too-long.csv:2: error: word"
       ),
       (
         "duplicate.csv",
         Data("\(header)\n\(Self.csvRow(5, "red,3,a,2,b"))\n\(Self.csvRow(5, "blue,3,a,2,b"))\n".utf8),
-        "duplicate.csv:3: duplicate id"
+        "duplicate.csv:3: error: duplicate id"
       ),
       (
         "truncated.csv", Data("\(header)\n\(Self.csvRow(6, "red,3,\"mot"))\n".utf8),
-        "truncated.csv:2: a quoted field is never closed"
+        "truncated.csv:2: error: a quoted field is never closed"
       ),
       (
         "truncated.jsonl",
         Data(
           #"{"id":"6f1c0c1e-0000-4000-8000-000000000007","survey":"kill-short","survey_version":1,"status":"complete","language":"en","started_at":"2026-01-01T10:00:00Z","answers":{"colour":"red","mark":3"#
             .utf8),
-        "truncated.jsonl:1: the JSON object is cut short"
+        "truncated.jsonl:1: error: the JSON object is cut short"
       ),
       (
         "latin1.csv", "\(header)\n\(Self.csvRow(8, "red,3,caf\u{E9},2,fin"))\n".data(using: .isoLatin1)!,
-        "latin1.csv:2: not UTF-8 text (byte 0xE9"
+        "latin1.csv:2: error: not UTF-8 text (byte 0xE9"
       ),
     ]
     // A store with one response already, to see that it stays as it was.

@@ -20,7 +20,8 @@ import Testing
   func answer(_ json: String) throws -> UUID {
     let result = try runBilan(["ask", Fixture.path, "--store", store, "--answers", "-"], input: json)
     try #require(result.status == 0, "\(result.stderr)")
-    let id = result.stderr.split(separator: " ").dropFirst(2).first.map(String.init) ?? ""
+    // "response ID stored in PATH"
+    let id = result.stderr.split(separator: " ").dropFirst().first.map(String.init) ?? ""
     return try #require(UUID(uuidString: id), "\(result.stderr)")
   }
 
@@ -81,7 +82,7 @@ import Testing
     let unknown = UUID(derivedFrom: "nobody").uuidString.lowercased()
     let result = try bilan(["delete", Fixture.path, kept.uuidString.lowercased(), unknown, "--yes"])
     #expect(result.status == 1)
-    #expect(result.stderr == "\(store): no response \(unknown)\nnothing was deleted\n")
+    #expect(result.stderr == "\(store): error: no response \(unknown)\nnothing was deleted\n")
     #expect(ids == [kept])
     #expect(try bilan(["delete", Fixture.path, "not-an-id"]).status == 2)
     #expect(try bilan(["delete", Fixture.path]).status == 2)
@@ -111,7 +112,8 @@ import Testing
     #expect(refused.status == 1)
     #expect(
       refused.stderr
-        == "satisfaction: 7 is not between 1 and 5\nresponse \(label): nothing was changed (the stored answers are kept)\n"
+        == "error: satisfaction: 7 is not between 1 and 5\n"
+        + "error: response \(label): nothing was changed (the stored answers are kept)\n"
     )
     let opened = try SQLiteResponseStore(path: store, surveyID: Fixture.survey.id, create: false)
     #expect(try opened.response(id)?.answers["satisfaction"] == .integer(4))

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import SurveyDefinition
 import TestSupport
@@ -95,7 +96,7 @@ import Testing
     #expect(try copy.response(Fixture.complete(0).id)?.contacts == ["email": "marie0@example.org"])
     #expect(
       try copy.response(Fixture.complete(0).id)?.source
-        == .file(name: "a.jsonl", hash: SHA256.hexDigest(first)))
+        == .file(name: "a.jsonl", hash: ContentHash.hex(of: first)))
   }
 
   @Test func reimportingAddsNothing() throws {

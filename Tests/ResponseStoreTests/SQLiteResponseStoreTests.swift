@@ -361,20 +361,6 @@ import Testing
     #expect(first.uuidString.lowercased().dropFirst(14).first == "8")  // version 8
   }
 
-  @Test func timestampsAreUTCToTheSecond() {
-    let date = Date(timeIntervalSince1970: 1_425_573_667.9)
-    #expect(Timestamp.string(from: date) == "2015-03-05T16:41:07Z")
-    #expect(Timestamp.date(from: "2015-03-05T16:41:07Z") == Date(timeIntervalSince1970: 1_425_573_667))
-    #expect(Timestamp.date(from: "2015-03-05T17:41:07+01:00") == Date(timeIntervalSince1970: 1_425_573_667))
-    #expect(Timestamp.date(from: "2015-03-05 16:41:07.250Z") == Date(timeIntervalSince1970: 1_425_573_667))
-    for bad in [
-      "2015-02-30T10:00:00Z", "2015-03-05T16:41:07", "2015-03-05", "5/3/2015 16:41:07",
-      "2015-13-01T00:00:00Z",
-    ] {
-      #expect(Timestamp.date(from: bad) == nil, "\(bad)")
-    }
-  }
-
   @Test func codeListsReadBack() {
     #expect(
       StoredAnswer.parseArray(AnswerValue.codes(["a", "b\"c", "d\\"]).jsonText) == ["a", "b\"c", "d\\"])

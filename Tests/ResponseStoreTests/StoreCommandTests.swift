@@ -53,8 +53,8 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stderr == """
-        \(bad):3: role: unknown code 'maire'; expected one of: elu, agent, other
-        \(bad):3: satisfaction: 9 is not between 1 and 5
+        \(bad):3: error: role: unknown code 'maire'; expected one of: elu, agent, other
+        \(bad):3: error: satisfaction: 9 is not between 1 and 5
         \(bad): rejected, nothing of it was stored (1 line with problems)
 
         """)
@@ -89,7 +89,7 @@ import Testing
       "export", Fixture.path, "--store", storePath, "--output", directory.path("no/such/x"),
     ])
     #expect(failed.status == 3)
-    #expect(failed.stderr.contains("no/such/x: cannot write the export"))
+    #expect(failed.stderr.contains("no/such/x: cannot write the file"))
   }
 
   @Test func exitCodesForStoresThatAreNotRight() throws {
@@ -97,11 +97,12 @@ import Testing
     #expect(missing.status == 1)
     #expect(
       missing.stderr
-        == "\(directory.path("none.sqlite")): no store here: nothing to export (give --store PATH)\n")
+        == "error: \(directory.path("none.sqlite")): no response store here (collect responses with `bilan ask` "
+        + "or `bilan import`, or give --store PATH)\n")
     let text = try write("not a database", to: "notes.sqlite")
     let notStore = try runBilan(["export", Fixture.path, "--store", text])
     #expect(notStore.status == 1)
-    #expect(notStore.stderr.hasPrefix("\(text): not a bilan response store"))
+    #expect(notStore.stderr.hasPrefix("error: \(text): not a bilan response store"))
     _ = try SQLiteResponseStore(path: storePath, surveyID: "autre")
     let other = try runBilan([
       "import", Fixture.path, try write(jsonLine(0), to: "a.jsonl"), "--store", storePath,
@@ -140,7 +141,7 @@ import Testing
       let result = try runBilan([command, "--help"])
       #expect(result.status == 0)
       #expect(result.stdout.contains("Examples:"))
-      #expect(result.stdout.contains("--store <path>"))
+      #expect(result.stdout.contains("--store <path|url>"))
     }
   }
 

@@ -28,13 +28,4 @@ import Testing
     #expect(SurveyReader.isLanguage(text) == (text.wholeMatch(of: /[a-z]{2,3}(-[A-Za-z0-9]{2,8})?/) != nil))
   }
 
-  @Test(arguments: [
-    ("2015-03-05", true), ("2016-02-29", true), ("2015-02-29", false), ("2000-02-29", true),
-    ("1900-02-29", false), ("2015-13-01", false), ("2015-00-10", false), ("2015-04-31", false),
-    ("2015-04-00", false), ("2015-4-05", false), ("2015-04-05T10:00", false), ("２０１５-03-05", false),
-    ("20150305", false), ("", false),
-  ])
-  func eventDatesAreCalendarDates(_ text: String, _ valid: Bool) {
-    #expect(SurveyReader.isISODate(text) == valid)
-  }
 }

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 
 /// Why the engine cannot compute what was asked.
@@ -8,6 +9,8 @@ public enum AggregationError: Error, LocalizedError, Equatable, Sendable {
   case unknownLanguage(String, survey: String, available: [String])
   /// Reading the responses failed.
   case readFailed(String)
+  /// The report language is one bilan has no words of its own in.
+  case noToolWords(ToolLanguageError)
 
   public var errorDescription: String? {
     switch self {
@@ -21,6 +24,8 @@ public enum AggregationError: Error, LocalizedError, Equatable, Sendable {
         "survey '\(survey)' is not written in '\(language)' (its languages: \(available.joined(separator: ", ")))"
     case .readFailed(let message):
       return "cannot read the responses: \(message)"
+    case .noToolWords(let error):
+      return error.errorDescription
     }
   }
 }

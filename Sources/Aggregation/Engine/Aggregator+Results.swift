@@ -11,12 +11,16 @@ extension Aggregator {
       event: survey.event.map {
         EventSummary(
           name: $0.name?.text(language), date: $0.date, place: $0.place, organiser: $0.organiser,
-          registered: $0.registered)
+          registered: $0.registered, facilitators: $0.facilitators?.text(language),
+          objectives: $0.objectives.map { $0.text(language) },
+          programme: $0.programme.map {
+            ProgrammeEntry(title: $0.title.text(language), summary: $0.summary?.text(language))
+          }, timeZone: $0.timeZone)
       })
     let counts = ResponseCounts(
       complete: complete, partial: partial, includesPartial: options.includePartial, included: included,
       registered: registered,
-      responseRate: registered.flatMap { $0 > 0 ? Double(complete) / Double($0) : nil })
+      responseRate: registered.flatMap { $0 > 0 ? Double(complete) / Double($0) : nil }, synthetic: synthetic)
     let indicatorResults = indicators.map(indicatorResult)
     // `small[b][g]`: group g of breakdown b has respondents, fewer than k.
     let small = breakdowns.map { plan in plan.counts.map { $0 > 0 && $0 < k } }

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import ResponseStore
 import SurveyDefinition
@@ -36,6 +37,7 @@ public struct Aggregator: Sendable {
   var complete = 0
   var partial = 0
   var included = 0
+  var synthetic = 0
   var lastDate: Date?
 
   /// Prepares the accumulators of `survey`.
@@ -49,6 +51,11 @@ public struct Aggregator: Sendable {
       throw .unknownLanguage(language, survey: survey.id, available: survey.languages)
     }
     let language = options.language ?? survey.defaultLanguage
+    do {
+      _ = try ToolLanguage(code: language)
+    } catch {
+      throw .noToolWords(error)
+    }
     self.language = language
     let singles = survey.allQuestions.compactMap { entry -> String? in
       if case .single = entry.question.kind, entry.section.forEach == nil { return entry.question.id }
@@ -102,6 +109,7 @@ public struct Aggregator: Sendable {
     }
     guard response.status == .complete || options.includePartial else { return }
     included += 1
+    if response.source == .synthetic { synthetic += 1 }
     let date = response.submittedAt ?? response.startedAt
     if lastDate.map({ date > $0 }) ?? true { lastDate = date }
     // Each key read once.
@@ -186,12 +194,13 @@ struct BreakdownPlan: Sendable {
   }
 }
 
-/// The tool's own words in the report language.
+/// The tool's own words in the report language (``ToolWords/Engine``).
 enum Vocabulary {
-  static func other(_ language: String) -> String { language.hasPrefix("fr") ? "Autre" : "Other" }
-  static func yes(_ language: String) -> String { language.hasPrefix("fr") ? "Oui" : "Yes" }
-  static func no(_ language: String) -> String { language.hasPrefix("fr") ? "Non" : "No" }
+  static func other(_ language: String) -> String { ToolWords.resolved(language).engine.other }
+  static func yes(_ language: String) -> String { ToolWords.resolved(language).engine.yes }
+  static func no(_ language: String) -> String { ToolWords.resolved(language).engine.no }
   static let responseRate = LocalizedText([
-    "fr": "Taux de réponse", "en": "Response rate", "*": "Response rate",
+    "fr": ToolWords.french.engine.responseRate, "en": ToolWords.english.engine.responseRate,
+    "*": ToolWords.english.engine.responseRate,
   ])
 }

@@ -1,3 +1,4 @@
+import BilanBase
 import SurveyDefinition
 
 /// The free-text answers of one key, cleaned and masked as they arrive, with
@@ -45,7 +46,7 @@ struct FreeTextAccumulator: Sendable {
   /// (or -1) per breakdown.
   mutating func add(_ answers: SlotValues, groups groupIndices: [Int32]) {
     guard let raw = answers[slot]?.stringValue else { return }
-    let cleaned = Whitespace.trimmed(TextSanitizer.clean(raw))
+    let cleaned = Whitespace.trimmed(TextSanitizer.clean(raw, keeping: .layout))
     guard !cleaned.isEmpty else { return }
     total += 1
     let keep = texts.count < limit

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 
 /// The indicators as `bilan stats --format json` prints them (spec/cli.md):
@@ -68,20 +69,5 @@ public enum IndicatorJSON {
   }
 
   /// A JSON string literal.
-  static func string(_ value: String) -> String {
-    var result = "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value):
-        result += String(format: "\\u%04x", scalar.value)
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
-  }
+  static func string(_ value: String) -> String { JSONText.quoted(value) }
 }

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import SurveyDefinition
 
@@ -20,7 +21,9 @@ public enum IndicatorTable {
     if let registered = counts.registered { line += " · \(words.registered) : \(registered)" }
     out.append(words.colon(line))
     var method = "\(words.confidence) · \(words.minimum(results.minGroupSize))"
-    if let date = results.lastResponseDate { method = "\(words.lastResponse) : \(isoDate(date)) · " + method }
+    if let date = results.lastResponseDate {
+      method = "\(words.lastResponse) : \(CalendarDay(date).text) · " + method
+    }
     out.append(words.colon(method))
     for indicator in results.indicators {
       out.append("")
@@ -86,7 +89,7 @@ public enum IndicatorTable {
       if ranked { cells.append(row.rank.map(String.init) ?? "") }
       rows.append(cells)
     }
-    let widths = header.indices.map { column in rows.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
+    let widths = header.indices.map { column in rows.map { DisplayWidth.width(of: $0[column]) }.max() ?? 0 }
     return rows.map { cells in
       "  "
         + cells.enumerated().map { column, text in
@@ -104,7 +107,7 @@ public enum IndicatorTable {
     let n =
       range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
     if comparison.noClearDifference { return words.noClearDifference(n) }
-    return words.clearlyFirst(comparison.leaders.map { cell($0.item.label) }, n)
+    return words.clearlyFirst(comparison.leaders.map { cell($0.item.label) }.joined(separator: ", "), n)
   }
 
   /// A value in its unit, rounded as every report rounds it (`Rounding`):
@@ -122,62 +125,31 @@ public enum IndicatorTable {
 
   /// Text safe for one table cell: cleaned, on one line.
   public static func cell(_ text: String) -> String {
-    TextSanitizer.clean(text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(
-      of: "\t", with: " ")
+    TextSanitizer.clean(text)
   }
 
-  static func isoDate(_ date: Date) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let parts = calendar.dateComponents([.year, .month, .day], from: date)
-    return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
-  }
-
-  /// The tool's words in French or English.
+  /// The tool's words in the results' language (``ToolWords/Stats``), and
+  /// how it writes numbers and colons.
+  @dynamicMemberLookup
   struct Words {
     let french: Bool
-    init(language: String) { french = language.hasPrefix("fr") }
+    let table: ToolWords.Stats
+    init(language: String) {
+      french = language.hasPrefix("fr")
+      table = ToolWords.resolved(language).stats
+    }
 
-    var complete: String { french ? "Réponses complètes" : "Complete responses" }
-    var partial: String { french ? "partielles" : "partial" }
-    var partialIncluded: String { french ? "incluses dans les chiffres" : "included in the figures" }
-    var partialExcluded: String { french ? "non comptées" : "not counted" }
-    var registered: String { french ? "inscrits" : "registered" }
-    var lastResponse: String { french ? "Dernière réponse" : "Last response" }
-    var confidence: String { french ? "intervalles de confiance à 95 %" : "95% confidence intervals" }
-    func minimum(_ k: Int) -> String {
-      french
-        ? "aucun groupe de moins de \(k) personnes publié" : "no group of fewer than \(k) people published"
-    }
-    var target: String { french ? "cible" : "target" }
-    var item: String { french ? "Élément" : "Item" }
-    var group: String { french ? "Groupe" : "Group" }
-    var value: String { french ? "Valeur" : "Value" }
-    var interval: String { french ? "IC 95 %" : "95% CI" }
-    var met: String { french ? "Cible" : "Target" }
-    var rank: String { french ? "Rang" : "Rank" }
-    var everyone: String { french ? "Ensemble" : "All" }
-    func noClearDifference(_ n: String) -> String {
-      french
-        ? "Pas de différence nette entre les éléments à n = \(n) : leurs intervalles se recouvrent."
-        : "No clear difference between the items at n = \(n): their intervals overlap."
-    }
-    func clearlyFirst(_ leaders: [String], _ n: String) -> String {
-      french
-        ? "Nettement en tête à n = \(n) : \(leaders.joined(separator: ", ")) (intervalle au-dessus d’au moins un autre)."
-        : "Clearly ahead at n = \(n): \(leaders.joined(separator: ", ")) (interval above at least one other)."
-    }
+    subscript<Value>(dynamicMember path: KeyPath<ToolWords.Stats, Value>) -> Value { table[keyPath: path] }
+
     func verdict(_ verdict: TargetVerdict) -> String {
       switch verdict {
-      case .met: french ? "atteinte" : "met"
-      case .notMet: french ? "non atteinte" : "not met"
-      case .notConclusive: french ? "non concluant" : "not conclusive"
+      case .met: table.verdictMet
+      case .notMet: table.verdictNotMet
+      case .notConclusive: table.verdictNotConclusive
       }
     }
-    var changes: String { french ? "Changements du questionnaire" : "Survey changes" }
     var percent: String { french ? " %" : "%" }
     var separator: String { french ? " ; " : ", " }
-    func hidden(_ k: Int) -> String { french ? "masqué (< \(k))" : "hidden (< \(k))" }
     /// French puts a space before a colon; English does not.
     func colon(_ text: String) -> String { french ? text : text.replacingOccurrences(of: " :", with: ":") }
 

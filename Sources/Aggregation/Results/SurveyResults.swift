@@ -97,13 +97,40 @@ public struct EventSummary: Sendable, Equatable, Codable {
   public var organiser: String?
   /// People registered (`event.registered`), the response rate's denominator.
   public var registered: Int?
+  /// Who ran the day, in the report language.
+  public var facilitators: String?
+  /// The day's objectives, in order, in the report language.
+  public var objectives: [String]
+  /// The programme's parts, in order.
+  public var programme: [ProgrammeEntry]
+  /// The IANA time zone of the event (`Europe/Paris`); `nil`: UTC.
+  public var timeZone: String?
 
-  public init(name: String?, date: String?, place: String?, organiser: String?, registered: Int?) {
+  public init(
+    name: String?, date: String?, place: String?, organiser: String?, registered: Int?,
+    facilitators: String? = nil, objectives: [String] = [], programme: [ProgrammeEntry] = [],
+    timeZone: String? = nil
+  ) {
     self.name = name
     self.date = date
     self.place = place
     self.organiser = organiser
     self.registered = registered
+    self.facilitators = facilitators
+    self.objectives = objectives
+    self.programme = programme
+    self.timeZone = timeZone
+  }
+}
+
+/// One part of the event's programme, in the report language.
+public struct ProgrammeEntry: Sendable, Equatable, Codable {
+  public var title: String
+  public var summary: String?
+
+  public init(title: String, summary: String?) {
+    self.title = title
+    self.summary = summary
   }
 }
 
@@ -122,10 +149,16 @@ public struct ResponseCounts: Sendable, Equatable, Codable {
   public var registered: Int?
   /// `complete / registered` (a proportion; may exceed 1), `nil` without `registered`.
   public var responseRate: Double?
+  /// How many of the `included` responses are synthetic (`bilan demo`): a
+  /// report resting on them says it shows rehearsal data.
+  public var synthetic: Int
+
+  /// `true` when some of the figures rest on synthetic responses.
+  public var isRehearsal: Bool { synthetic > 0 }
 
   public init(
     complete: Int, partial: Int, includesPartial: Bool, included: Int, registered: Int?,
-    responseRate: Double?
+    responseRate: Double?, synthetic: Int = 0
   ) {
     self.complete = complete
     self.partial = partial
@@ -133,6 +166,7 @@ public struct ResponseCounts: Sendable, Equatable, Codable {
     self.included = included
     self.registered = registered
     self.responseRate = responseRate
+    self.synthetic = synthetic
   }
 }
 

@@ -1,4 +1,5 @@
 import Aggregation
+import BilanBase
 import Foundation
 import ResponseStore
 import SurveyDefinition
@@ -62,7 +63,7 @@ public enum ExcelReport {
     results: SurveyResults, survey: Survey, to url: URL, options: Options = Options(),
     responses: ResponseFeed
   ) throws {
-    try AtomicFile.write(to: url) { temporary in
+    try writeAtomically(to: url) { temporary in
       let workbook = try Workbook(
         path: temporary, constantMemory: results.counts.included > options.constantMemoryThreshold,
         temporaryDirectory: options.temporaryDirectory)
@@ -95,7 +96,7 @@ public enum ExcelReport {
     options: Options = Options(), responses: ResponseFeed
   ) throws -> SurveyResults {
     var results: SurveyResults?
-    try AtomicFile.write(to: url) { temporary in
+    try writeAtomically(to: url) { temporary in
       let workbook = try Workbook(
         path: temporary, constantMemory: expectedResponses > options.constantMemoryThreshold,
         temporaryDirectory: options.temporaryDirectory)
@@ -109,7 +110,7 @@ public enum ExcelReport {
         throw error
       }
     }
-    guard let results else { preconditionFailure("AtomicFile.write returned without running its body") }
+    guard let results else { preconditionFailure("writeAtomically returned without running its body") }
     return results
   }
 
@@ -131,7 +132,7 @@ public enum ExcelReport {
       )
     }
     let included = consolidated.editions.reduce(0) { $0 + $1.counts.included }
-    try AtomicFile.write(to: url) { temporary in
+    try writeAtomically(to: url) { temporary in
       let workbook = try Workbook(
         path: temporary, constantMemory: included > options.constantMemoryThreshold,
         temporaryDirectory: options.temporaryDirectory)
@@ -143,6 +144,17 @@ public enum ExcelReport {
       } catch {
         workbook.abandon()
         throw error
+      }
+    }
+  }
+
+  /// `AtomicFile.write` with the wrapper's errors as this module's.
+  private static func writeAtomically(to url: URL, _ body: (_ temporaryPath: String) throws -> Void) throws {
+    try AtomicFile.write(to: url.path) { temporary in
+      do {
+        try body(temporary)
+      } catch let error as XLSXWriterError {
+        throw ExcelReportError(error)
       }
     }
   }

@@ -1,17 +1,17 @@
+import BilanBase
 import Foundation
 import XLSXWriter
 
 /// Why a workbook could not be written. Whatever the case, no file is left
 /// at the destination (the executable exits 3 for the I/O cases, 1 for
-/// `invalidInput`).
+/// `invalidInput`). A destination that cannot be written at all is a
+/// `FileWriteError` of the atomic writer.
 public enum ExcelReportError: Error, LocalizedError, Equatable, Sendable {
   /// libxlsxwriter refused a call; `code` is its `lxw_error` number, `message`
   /// its `lxw_strerror` text, `context` what was being written (sheet, cell).
   case library(function: String, code: Int, message: String, context: String)
   /// libxlsxwriter could not allocate the workbook, a sheet, a format or a chart.
   case allocationFailed(function: String, context: String)
-  /// The destination folder does not exist or cannot be written.
-  case destinationNotWritable(path: String, reason: String)
   /// Writing or renaming the file failed (disk full, permissions…).
   case writeFailed(path: String, reason: String)
   /// A cell outside Excel's grid (1,048,576 rows × 16,384 columns).
@@ -31,8 +31,6 @@ public enum ExcelReportError: Error, LocalizedError, Equatable, Sendable {
       "libxlsxwriter \(function) failed (\(code): \(message)) while writing \(context)"
     case .allocationFailed(let function, let context):
       "libxlsxwriter \(function) could not allocate memory for \(context)"
-    case .destinationNotWritable(let path, let reason):
-      "cannot write the workbook into \(path): \(reason)"
     case .writeFailed(let path, let reason):
       "could not write \(path): \(reason)"
     case .cellOutOfRange(let sheet, let row, let column):

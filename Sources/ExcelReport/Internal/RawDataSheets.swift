@@ -1,4 +1,5 @@
 import Aggregation
+import BilanBase
 import Foundation
 import ResponseStore
 import SurveyDefinition
@@ -224,7 +225,7 @@ struct Prepared {
     let (text, truncated) = CellText.prepare(raw)
     bytes = text.utf8CString
     self.truncated = truncated
-    width = bytes.count - 1 > max(widest, 0) ? DisplayWidth.of(text) : 0
+    width = bytes.count - 1 > max(widest, 0) ? DisplayWidth.widestLine(text) : 0
   }
 
   /// `0f4c…-…` for `id`: what `uuidString.lowercased()` gives, without Foundation.
@@ -283,7 +284,8 @@ struct ValueConverter {
       // Cleaned and masked exactly as the engine does for the verbatims, once for both sheets.
       let masked = SheetCell.text(
         Prepared(
-          PersonalDataMasking.mask(TextSanitizer.clean(text), language: writer.language), widest: widest))
+          PersonalDataMasking.mask(TextSanitizer.clean(text, keeping: .layout), language: writer.language),
+          widest: widest))
       return (masked, masked)
     case .integer(let number):
       if let cells = integerCells[number] { return cells }

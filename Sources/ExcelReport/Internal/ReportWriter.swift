@@ -1,4 +1,5 @@
 import Aggregation
+import BilanBase
 import Foundation
 import ResponseStore
 import SurveyDefinition
@@ -67,7 +68,7 @@ final class ReportWriter {
     try sheet.writeRow(titles.map { .text($0) }, row: row, column: column, style: header)
     for (offset, title) in titles.enumerated() {
       // Headers wrap: count only their longest word, plus the filter button.
-      let longestWord = title.split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0
+      let longestWord = title.split(separator: " ").map { DisplayWidth.widestLine(String($0)) }.max() ?? 0
       sheet.reserveWidth(min(longestWord + 2, 24), column: column + offset)
     }
     return row + 1
@@ -117,11 +118,7 @@ final class ReportWriter {
 
   /// "2015-03-05 16:49 UTC".
   static func describe(_ date: Date) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-    return formatter.string(from: date)
+    Timestamp.minuteString(from: date)
   }
 
   /// An Excel serial date (days since 1899-12-30, UTC).
@@ -133,13 +130,7 @@ final class ReportWriter {
   /// event's, else 1980-01-01 — never the clock.
   static func creationDate(lastResponse: Date?, eventDate: String?) -> Date {
     if let lastResponse { return lastResponse }
-    if let eventDate {
-      let formatter = DateFormatter()
-      formatter.locale = Locale(identifier: "en_US_POSIX")
-      formatter.timeZone = TimeZone(identifier: "UTC")
-      formatter.dateFormat = "yyyy-MM-dd"
-      if let date = formatter.date(from: eventDate) { return date }
-    }
+    if let eventDate, let day = CalendarDay(eventDate) { return day.date() }
     return Date(timeIntervalSince1970: 315_532_800)
   }
 }

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import ResponseStore
 import SurveyDefinition
@@ -140,14 +141,14 @@ public final class PlainQuestionnaire {
   }
 
   private func text(_ localized: LocalizedText) -> String {
-    TerminalSafeText.clean(localized.text(language))
+    TextSanitizer.clean(localized.text(language))
   }
 
   private func printWelcome() {
     var lines = [text(survey.title)]
     var event: [String] = []
     if let name = survey.event?.name { event.append(text(name)) }
-    if let place = survey.event?.place { event.append(TerminalSafeText.clean(place)) }
+    if let place = survey.event?.place { event.append(TextSanitizer.clean(place)) }
     if let date = survey.event?.date { event.append(EventDate.long(date, language: language)) }
     if !event.isEmpty { lines.append(event.joined(separator: " · ")) }
     if let notice = survey.privacy.notice { lines.append(text(notice)) }
@@ -382,14 +383,14 @@ public final class PlainQuestionnaire {
 
   // MARK: Parsing a line
 
-  private func failure(_ message: String) -> Result<[String: AnswerValue], MessageError> {
-    .failure(MessageError(message))
+  private func failure(_ message: String) -> Result<[String: AnswerValue], AnswerRejection> {
+    .failure(AnswerRejection(message))
   }
 
   /// The values a line gives, typed for the question (the survey's rules are checked after).
   private func parse(
     _ line: String, for instance: QuestionInstance
-  ) -> Result<[String: AnswerValue], MessageError> {
+  ) -> Result<[String: AnswerValue], AnswerRejection> {
     let key = instance.key
     let trimmed = line.trimmingCharacters(in: .whitespaces)
     let french = language == "fr"
@@ -399,8 +400,8 @@ public final class PlainQuestionnaire {
         let count = choices.count + (other ? 1 : 0)
         return failure(
           french
-            ? "« \(TerminalSafeText.clean(trimmed)) » n’est pas une des réponses : donnez un numéro de 1 à \(count) ou un code."
-            : "“\(TerminalSafeText.clean(trimmed))” is not one of the options: give a number from 1 to \(count) or a code."
+            ? "« \(TextSanitizer.clean(trimmed)) » n’est pas une des réponses : donnez un numéro de 1 à \(count) ou un code."
+            : "“\(TextSanitizer.clean(trimmed))” is not one of the options: give a number from 1 to \(count) or a code."
         )
       }
       return .success([key: .code(code)])
@@ -414,8 +415,8 @@ public final class PlainQuestionnaire {
           let count = choices.count + (hasOther ? 1 : 0)
           return failure(
             french
-              ? "« \(TerminalSafeText.clean(part)) » n’est pas une des réponses : numéros de 1 à \(count) ou codes."
-              : "“\(TerminalSafeText.clean(part))” is not one of the options: numbers from 1 to \(count) or codes."
+              ? "« \(TextSanitizer.clean(part)) » n’est pas une des réponses : numéros de 1 à \(count) ou codes."
+              : "“\(TextSanitizer.clean(part))” is not one of the options: numbers from 1 to \(count) or codes."
           )
         }
         if picked.contains(code) {
@@ -474,13 +475,13 @@ public final class PlainQuestionnaire {
   }
 
   /// A scale point, or `na` for not applicable.
-  private func point(_ text: String, scale: Scale) -> Result<AnswerValue, MessageError> {
+  private func point(_ text: String, scale: Scale) -> Result<AnswerValue, AnswerRejection> {
     let french = language == "fr"
     let lowered = text.lowercased()
     if ["na", "n/a", "nsp"].contains(lowered) {
       guard scale.notApplicable != nil else {
         return .failure(
-          MessageError(
+          AnswerRejection(
             french
               ? "Cette question n’a pas de réponse « sans avis »."
               : "This question has no “no opinion” answer."))
@@ -489,7 +490,7 @@ public final class PlainQuestionnaire {
     }
     guard let value = Int(text), scale.points.contains(value) else {
       return .failure(
-        MessageError(
+        AnswerRejection(
           (french
             ? "Donnez une valeur entière de \(scale.min) à \(scale.max)"
             : "Give a whole value from \(scale.min) to \(scale.max)")

@@ -8,16 +8,20 @@ import Yams
 /// stored only when every rule holds: types, codes, bounds, required
 /// questions, and no answer to a question its conditions hide.
 public enum ScriptedAnswers {
-  /// Reads the map from `path` (`-` for standard input).
+  /// Reads the map from the file at `path`.
   public static func read(path: String) throws(AskError) -> [String: Any] {
     let data: Data
     do {
-      data =
-        path == "-"
-        ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
       throw .unreadableAnswers(path: path, reason: (error as NSError).localizedDescription)
     }
+    return try parse(data, path: path)
+  }
+
+  /// Reads the map from `data`, the bytes of `path` (`-` for standard input,
+  /// which the caller reads).
+  public static func parse(_ data: Data, path: String) throws(AskError) -> [String: Any] {
     guard let text = String(data: data, encoding: .utf8) else {
       throw .malformedAnswers(path: path, reason: "the file is not UTF-8 text")
     }

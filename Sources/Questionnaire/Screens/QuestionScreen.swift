@@ -1,3 +1,4 @@
+import BilanBase
 import SurveyDefinition
 
 /// Where a question stands in the flow of shown questions.
@@ -36,9 +37,9 @@ public struct QuestionScreen: Screen {
   /// The section title (with `{item}` replaced), the loop item and its rank:
   /// "Les outils explorés · Convention de partenariat (2/3)".
   static func location(of instance: QuestionInstance, language: String) -> String {
-    var text = TerminalSafeText.clean(instance.sectionTitle.text(language))
+    var text = TextSanitizer.clean(instance.sectionTitle.text(language))
     if let item = instance.item, let index = instance.itemIndex {
-      let label = TerminalSafeText.clean(item.label.text(language))
+      let label = TextSanitizer.clean(item.label.text(language))
       if !text.contains(label) { text += " · " + label }
       text += " (\(index + 1)/\(instance.section.items.count))"
     }
@@ -60,7 +61,7 @@ public struct QuestionScreen: Screen {
       let index = editor.instance.itemIndex
     {
       let rank = " (\(index + 1)/\(editor.instance.section.items.count))"
-      let label = TerminalSafeText.clean(item.label.text(language))
+      let label = TextSanitizer.clean(item.label.text(language))
       location = TextLayout.truncate(label, width: room - DisplayWidth.width(of: rank)) + rank
     }
     let left = TextLayout.truncate(location, width: room)
@@ -77,16 +78,21 @@ public struct QuestionScreen: Screen {
     lines.append(StyledLine())
     lines.append(
       contentsOf: paragraph(
-        TerminalSafeText.clean(editor.instance.label.text(language)), width: width, style: .bold))
+        TextSanitizer.clean(editor.instance.label.text(language)), width: width, style: .bold))
     if let help = editor.instance.help {
       lines.append(
-        contentsOf: paragraph(TerminalSafeText.clean(help.text(language)), width: width, style: .dim))
+        contentsOf: paragraph(TextSanitizer.clean(help.text(language)), width: width, style: .dim))
     }
     lines.append(StyledLine())
 
     var bottom: [StyledLine] = [StyledLine()]
-    if let message = editor.message {
+    if editor.confirmingErase {
+      bottom = paragraph(
+        words.eraseQuestion(required: editor.instance.question.required), width: width, style: .error)
+    } else if let message = editor.message {
       bottom = paragraph(message, width: width, style: .error)
+    } else if let notice = editor.notice {
+      bottom = [StyledLine(Margin.indent + TextLayout.truncate(notice, width: content), .notice)]
     }
     bottom.append(contentsOf: footerLines(hints, width: width))
     // The widget gets what is left; it scrolls around its focus.
@@ -107,15 +113,27 @@ public struct QuestionScreen: Screen {
     return ScreenFrame(lines: Array(lines.prefix(height)), cursor: cursor)
   }
 
-  /// The keys of this question, in the order a participant needs them.
+  /// The keys of this question, in the order a participant needs them. They
+  /// follow the state: Enter says "passer" on an optional question with
+  /// nothing chosen, Esc "effacer" once there is an answer.
   var hints: [KeyHint] {
     let words = editor.words
     let question = editor.instance.question
-    var hints: [KeyHint] = []
-    let skip = question.required ? [] : [KeyHint(words.escapeKey, words.skip)]
-    let back = KeyHint("←", words.back)
+    if editor.confirmingErase {
+      return words.language == "fr"
+        ? [KeyHint("O", "effacer"), KeyHint("N", "garder")] : [KeyHint("Y", "erase"), KeyHint("N", "keep")]
+    }
+    let answered = editor.hasAnswer || editor.hadStoredAnswer
+    var escape: [KeyHint] = []
+    if answered {
+      escape = [KeyHint(words.escapeKey, words.erase)]
+    } else if !question.required {
+      escape = [KeyHint(words.escapeKey, words.skip)]
+    }
+    let back = KeyHint(editor.movesAcross ? words.shiftTabKey : "←", words.back)
     let help = KeyHint("?", words.help)
-    let enter = KeyHint(words.enterKey, words.validate)
+    let enter = KeyHint(
+      words.enterKey, editor.hasAnswer || question.required || highlighted ? words.validate : words.skip)
     switch editor.state {
     case .single(let options, _, _, _, let editing):
       if editing {
@@ -125,7 +143,7 @@ public struct QuestionScreen: Screen {
         ]
       }
       let numbers = options.count <= 9 ? "1–\(options.count)" : "↑↓"
-      hints = [KeyHint(numbers, words.answer), KeyHint("↑↓", words.move), enter, back] + skip + [help]
+      return [KeyHint(numbers, words.answer), KeyHint("↑↓", words.move), enter, back] + escape + [help]
     case .multiple(let options, _, _, _, let editing):
       if editing {
         return [
@@ -133,46 +151,55 @@ public struct QuestionScreen: Screen {
           KeyHint("↑↓", words.language == "fr" ? "liste" : "list"),
         ]
       }
-      hints = [KeyHint(words.spaceKey, words.toggle)]
+      var hints = [KeyHint(words.spaceKey, words.toggle)]
       if options.count <= 9 { hints.append(KeyHint("1–\(options.count)", words.toggle)) }
-      hints += [KeyHint("↑↓", words.move), enter, back] + skip + [help]
+      return hints + [KeyHint("↑↓", words.move), enter, back] + escape + [help]
     case .scale(let scale, _, _):
-      hints = [KeyHint("\(scale.min)–\(min(scale.max, 9))", words.answer)]
+      var hints = [KeyHint("\(scale.min)–\(min(scale.max, 9))", words.answer)]
       if scale.max == 10 { hints.append(KeyHint(words.tenHint, "")) }
-      if scale.notApplicable != nil {
-        hints.append(
-          KeyHint("N", TerminalSafeText.clean(scale.notApplicable!.text(editor.language))))
+      if let notApplicable = scale.notApplicable {
+        hints.append(KeyHint("N", TextSanitizer.clean(notApplicable.text(editor.language))))
       }
-      hints += [KeyHint("↑↓", words.move), back, help, enter] + skip
+      return hints + [KeyHint(editor.movesAcross ? "←→" : "↑↓", words.move), enter, back, help] + escape
     case .matrix(_, let scale, _, _, _):
-      hints = [
+      var hints = [
         KeyHint(
           "\(scale.min)–\(min(scale.max, 9))",
           words.language == "fr" ? "noter la ligne et descendre" : "rate the row and go down"),
         KeyHint("↑↓", words.language == "fr" ? "ligne" : "row"),
+        KeyHint("←→", words.move),
       ]
-      if scale.notApplicable != nil {
-        hints.append(KeyHint("N", TerminalSafeText.clean(scale.notApplicable!.text(editor.language))))
+      if let notApplicable = scale.notApplicable {
+        hints.append(KeyHint("N", TextSanitizer.clean(notApplicable.text(editor.language))))
       }
-      hints += [enter, back] + skip + [help]
-    case .ranking:
-      hints =
-        [
-          KeyHint(words.spaceKey, words.pick),
-          KeyHint("+/-", words.language == "fr" ? "monter/descendre" : "up/down"), enter, back,
-        ] + skip + [help]
+      return hints + [enter, back] + escape + [help]
+    case .ranking(let options, _, _, _):
+      var hints = [KeyHint(words.spaceKey, words.pick)]
+      if options.count <= 9 { hints.append(KeyHint("1–\(options.count)", words.pick)) }
+      return hints + [
+        KeyHint("+/-", words.language == "fr" ? "monter/descendre" : "up/down"), KeyHint("↑↓", words.move),
+        enter,
+        back,
+      ] + escape + [help]
     case .text(let lineEditor):
+      let textBack = KeyHint(lineEditor.text.isEmpty ? "←" : words.shiftTabKey, words.back)
       if lineEditor.multiline {
-        hints =
-          [
-            KeyHint("Tab", words.validate),
-            KeyHint(words.enterKey, words.language == "fr" ? "à la ligne" : "new line"),
-            KeyHint(words.shiftTabKey, words.back),
-          ] + skip
-      } else {
-        hints = [enter, KeyHint(words.shiftTabKey, words.back)] + skip
+        return [
+          KeyHint(words.multilineConfirmKey, enter.action),
+          KeyHint(words.enterKey, words.language == "fr" ? "à la ligne" : "new line"), textBack,
+        ] + escape
       }
+      return [enter, textBack] + escape
     }
-    return hints
+  }
+
+  /// Whether a choice is highlighted that Enter would choose.
+  private var highlighted: Bool {
+    switch editor.state {
+    case .single(_, let cursor, _, _, _): cursor != nil
+    case .scale(_, let cursor, _): cursor != nil
+    case .matrix(_, _, _, let cursor, _): cursor != nil
+    default: false
+    }
   }
 }

@@ -1,3 +1,4 @@
+import BilanBase
 import SurveyDefinition
 
 /// One line of the review: a shown question and its answer in words.
@@ -16,21 +17,27 @@ public struct ReviewScreen: Screen {
   /// The selected entry; `entries.count` is the "send" line.
   public var cursor: Int
   public var language: String
+  /// A problem, shown above the footer.
   public var message: String?
+  /// What was just saved, shown there when there is no problem.
+  public var notice: String?
 
-  public init(entries: [ReviewEntry], cursor: Int, language: String, message: String? = nil) {
+  public init(
+    entries: [ReviewEntry], cursor: Int, language: String, message: String? = nil, notice: String? = nil
+  ) {
     self.entries = entries
     self.cursor = cursor
     self.language = language
     self.message = message
+    self.notice = notice
   }
 
   /// The entries of a session, in the order of the flow.
   public static func entries(of session: QuestionnaireSession) -> [ReviewEntry] {
     session.shown.enumerated().map { index, instance in
-      var title = TerminalSafeText.clean(instance.label.text(session.language))
+      var title = TextSanitizer.clean(instance.label.text(session.language))
       if let item = instance.item {
-        let itemLabel = TerminalSafeText.clean(item.label.text(session.language))
+        let itemLabel = TextSanitizer.clean(item.label.text(session.language))
         if !title.contains(itemLabel) { title += " · " + itemLabel }
       }
       return ReviewEntry(
@@ -100,7 +107,11 @@ public struct ReviewScreen: Screen {
     body.append(send)
 
     var bottom: [StyledLine] = [StyledLine()]
-    if let message { bottom = paragraph(message, width: width, style: .error) }
+    if let message {
+      bottom = paragraph(message, width: width, style: .error)
+    } else if let notice {
+      bottom = [StyledLine(Margin.indent + TextLayout.truncate(notice, width: content), .notice)]
+    }
     bottom += footerLines(
       [
         KeyHint("↑↓", words.move), KeyHint(words.enterKey, words.change),

@@ -1,3 +1,5 @@
+import BilanBase
+
 /// What a screen draws: lines for the window, and where the text cursor
 /// stands when a text field has the focus.
 public struct ScreenFrame: Sendable, Equatable {
@@ -58,7 +60,8 @@ func footerLines(_ hints: [KeyHint], width: Int) -> [StyledLine] {
   var line = StyledLine(Margin.indent)
   var used = 0
   for hint in hints {
-    let hintWidth = DisplayWidth.width(of: hint.key) + 1 + DisplayWidth.width(of: hint.action)
+    let hintWidth =
+      DisplayWidth.width(of: hint.key) + (hint.action.isEmpty ? 0 : 1 + DisplayWidth.width(of: hint.action))
     if used > 0 && used + 3 + hintWidth > available {
       lines.append(line)
       line = StyledLine(Margin.indent)
@@ -68,8 +71,8 @@ func footerLines(_ hints: [KeyHint], width: Int) -> [StyledLine] {
       line.append(" · ", .dim)
       used += 3
     }
-    line.append(hint.key, .accent)
-    line.append(" " + hint.action, .dim)
+    line.append(hint.key, .key)
+    if !hint.action.isEmpty { line.append(" " + hint.action, .hint) }
     used += hintWidth
   }
   if used > 0 { lines.append(line) }

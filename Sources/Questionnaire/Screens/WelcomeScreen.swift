@@ -1,3 +1,4 @@
+import BilanBase
 import SurveyDefinition
 
 /// The first screen: what the survey is, for which event, what happens to
@@ -21,14 +22,14 @@ public struct WelcomeScreen: Screen {
   public func render(width: Int, height: Int) -> ScreenFrame {
     let words = ToolText(language: language)
     var lines: [StyledLine] = [StyledLine()]
-    lines += paragraph(TerminalSafeText.clean(survey.title.text(language)), width: width, style: .bold)
+    lines += paragraph(TextSanitizer.clean(survey.title.text(language)), width: width, style: .bold)
     var event: [String] = []
     if let name = survey.event?.name?.text(language) { event.append(name) }
     if let place = survey.event?.place { event.append(place) }
     if let date = survey.event?.date { event.append(EventDate.long(date, language: language)) }
     if let organiser = survey.event?.organiser { event.append(organiser) }
     if !event.isEmpty {
-      lines += paragraph(TerminalSafeText.clean(event.joined(separator: " · ")), width: width, style: .accent)
+      lines += paragraph(TextSanitizer.clean(event.joined(separator: " · ")), width: width, style: .accent)
     }
     // What matters most comes first, so that a small window still shows it:
     // how long, how many questions, going back; then the privacy notice; the
@@ -42,10 +43,10 @@ public struct WelcomeScreen: Screen {
     }
     if let notice = survey.privacy.notice?.text(language) {
       lines.append(StyledLine())
-      lines += paragraph(TerminalSafeText.clean(notice), width: width)
+      lines += paragraph(TextSanitizer.clean(notice), width: width)
     }
     if let description = survey.description?.text(language) {
-      let described = [StyledLine()] + paragraph(TerminalSafeText.clean(description), width: width)
+      let described = [StyledLine()] + paragraph(TextSanitizer.clean(description), width: width)
       if lines.count + described.count + 3 <= height { lines += described }
     }
     lines.append(StyledLine())

@@ -16,6 +16,12 @@ public struct AskOptions: Sendable {
   /// The survey file, checked before each kiosk participant: an edited file
   /// stops the kiosk rather than ask the next one an outdated version.
   public var surveyWatch: SurveyFileWatch?
+  /// Seconds the 1 of a possible 10 waits for its second digit before it
+  /// is taken as 1 (Enter takes it at once).
+  public var secondDigitWait: Double
+  /// Seconds before the idle timeout when the screen warns (at most half
+  /// the timeout); a key cancels the warning.
+  public var idleWarning: Double
   /// What to do with an unfinished response begun on this device.
   public var resume: ResumeChoice
 
@@ -31,7 +37,8 @@ public struct AskOptions: Sendable {
 
   public init(
     language: String? = nil, kiosk: Bool = false, idleTimeout: Double? = nil, device: String,
-    surveyWatch: SurveyFileWatch? = nil, resume: ResumeChoice = .ask
+    surveyWatch: SurveyFileWatch? = nil, resume: ResumeChoice = .ask, secondDigitWait: Double = 0.8,
+    idleWarning: Double = 30
   ) {
     self.language = language
     self.kiosk = kiosk
@@ -39,6 +46,8 @@ public struct AskOptions: Sendable {
     self.device = device
     self.surveyWatch = surveyWatch
     self.resume = resume
+    self.secondDigitWait = secondDigitWait
+    self.idleWarning = idleWarning
   }
 
   /// This computer and account, e.g. `portable-caprural:animatrice`: a partial

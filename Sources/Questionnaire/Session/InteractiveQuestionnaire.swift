@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import ResponseStore
 import SurveyDefinition
@@ -25,13 +26,20 @@ public final class InteractiveQuestionnaire {
   var returnToReview = false
   /// The facilitator's exit sequence being typed (kiosk): Ctrl-X, then the word.
   var exitSequence: String?
-  var lastKeyTime = monotonicSeconds()
+  /// The clock of timers (monotonic seconds): replaced in tests.
+  var now: () -> Double = monotonicSeconds
+  lazy var lastKeyTime = now()
+  /// When the waiting first digit of a possible 10 was typed.
+  var digitTime = 0.0
+  /// The idle timeout is near and the screen says so; a key cancels it.
+  var idleWarning = false
 
   enum Phase {
     case resumeOffer(Response)
     case welcome
     case question(QuestionEditor)
-    case review(cursor: Int, message: String?)
+    /// `notice`: what was just saved, until the next key.
+    case review(cursor: Int, notice: String?)
     case thanks
   }
 
@@ -67,7 +75,7 @@ public final class InteractiveQuestionnaire {
     if let instance = session.resumePoint() {
       phase = .question(editor(for: instance))
     } else {
-      phase = .review(cursor: session.shown.count, message: nil)
+      phase = .review(cursor: session.shown.count, notice: nil)
     }
   }
 
@@ -88,10 +96,12 @@ public final class InteractiveQuestionnaire {
     }
     while true {
       draw()
-      let event = device.nextEvent(timeout: idleTimeoutRemaining())
+      let timer = nextTimer()
+      let event = device.nextEvent(timeout: timer.map { max(0, $0.at - now()) })
       switch event {
       case .timeout:
-        if let outcome = try idle() { return outcome }
+        guard let timer, now() >= timer.at - 0.001 else { continue }
+        if let outcome = try fire(timer.kind) { return outcome }
       case .signal(.resize), .signal(.resumed):
         painter.invalidate()
       case .signal(.interrupt):
@@ -99,20 +109,84 @@ public final class InteractiveQuestionnaire {
       case .signal(.terminate(let number)):
         return .terminated(number)
       case .key(let key):
-        lastKeyTime = monotonicSeconds()
+        lastKeyTime = now()
+        if idleWarning {
+          // The participant is back: the key only cancels the warning.
+          idleWarning = false
+          continue
+        }
         if let outcome = try handle(key) { return outcome }
       }
     }
   }
 
-  /// Seconds left before the idle timeout, when it applies to this screen.
-  private func idleTimeoutRemaining() -> Double? {
+  /// What the loop waits for besides keys, the soonest first.
+  enum TimerKind {
+    /// No second digit came after the 1 of a possible 10.
+    case secondDigit
+    /// The idle timeout is near: warn (and count down).
+    case idleWarning
+    /// A second of the warning's countdown.
+    case countdown
+    case idleTimeout
+  }
+
+  private func nextTimer() -> (at: Double, kind: TimerKind)? {
+    var timers: [(at: Double, kind: TimerKind)] = []
+    if case .question(let editor) = phase, editor.pendingDigit != nil, overlay == nil {
+      timers.append((digitTime + options.secondDigitWait, .secondDigit))
+    }
+    if let timeout = idleTimeout {
+      let deadline = lastKeyTime + timeout
+      if idleWarning {
+        timers.append((deadline, .idleTimeout))
+        if now() + 1 < deadline { timers.append((now() + 1, .countdown)) }
+      } else {
+        timers.append((deadline - Self.warningLead(timeout: timeout, options: options), .idleWarning))
+      }
+    }
+    return timers.min { $0.at < $1.at }
+  }
+
+  /// How long before the idle timeout the warning shows: `idleWarning`
+  /// seconds (30), or half the timeout when it is shorter than twice that.
+  static func warningLead(timeout: Double, options: AskOptions) -> Double {
+    min(options.idleWarning, timeout / 2)
+  }
+
+  private func fire(_ kind: TimerKind) throws(StoreError) -> AskOutcome? {
+    switch kind {
+    case .secondDigit:
+      guard case .question(var editor) = phase else { return nil }
+      let outcome = editor.resolvePendingDigit()
+      phase = .question(editor)
+      try act(on: outcome, editor: editor)
+      return nil
+    case .idleWarning:
+      idleWarning = true
+      return nil
+    case .countdown:
+      return nil
+    case .idleTimeout:
+      if now() < lastKeyTime + (idleTimeout ?? 0) { return nil }
+      idleWarning = false
+      return try idle()
+    }
+  }
+
+  /// The idle timeout of this screen, when it applies.
+  private var idleTimeout: Double? {
     guard let timeout = options.idleTimeout else { return nil }
     switch phase {
-    case .welcome where options.kiosk: return nil
-    case .resumeOffer where options.kiosk: return nil
-    default: return max(0, lastKeyTime + timeout - monotonicSeconds())
+    case .welcome where options.kiosk, .resumeOffer where options.kiosk: return nil
+    default: return timeout
     }
+  }
+
+  /// Seconds left before the idle timeout (for the warning's countdown).
+  private var idleSecondsLeft: Int {
+    guard let timeout = idleTimeout else { return 0 }
+    return max(0, Int((lastKeyTime + timeout - now()).rounded(.up)))
   }
 
   /// The participant left: the answers are already stored as partial.
@@ -131,18 +205,26 @@ public final class InteractiveQuestionnaire {
     phase = .welcome
     overlay = nil
     returnToReview = false
+    idleWarning = false
     painter.wipe()
   }
 
   // MARK: Drawing
 
   func currentScreen() -> any Screen {
+    if idleWarning {
+      return MessageScreen(
+        title: words.idleWarningTitle,
+        paragraphs: [words.idleWarning(seconds: idleSecondsLeft, kiosk: options.kiosk)],
+        hints: [(words.anyKeyToGoOn, "")],
+        language: language)
+    }
     if let overlay {
       switch overlay {
       case .help:
         var paragraphs = words.helpLines
         if case .question(let editor) = phase, let help = editor.instance.help {
-          paragraphs.insert(TerminalSafeText.clean(help.text(language)), at: 0)
+          paragraphs.insert(TextSanitizer.clean(help.text(language)), at: 0)
         }
         return MessageScreen(
           title: words.helpTitle, paragraphs: paragraphs, hints: [(words.anyKey, "")], language: language)
@@ -162,7 +244,7 @@ public final class InteractiveQuestionnaire {
     switch phase {
     case .resumeOffer(let partial):
       return MessageScreen(
-        title: TerminalSafeText.clean(survey.title.text(language)),
+        title: TextSanitizer.clean(survey.title.text(language)),
         paragraphs: [
           words.resumeQuestion, words.resumeDetail(partial.answers.count + partial.contacts.count),
         ],
@@ -178,9 +260,9 @@ public final class InteractiveQuestionnaire {
         minutes: session.estimatedMinutes(), responsesIn: count)
     case .question(let editor):
       return QuestionScreen(editor: editor, progress: session.progress(of: editor.instance.key))
-    case .review(let cursor, let message):
+    case .review(let cursor, let notice):
       return ReviewScreen(
-        entries: ReviewScreen.entries(of: session), cursor: cursor, language: language, message: message)
+        entries: ReviewScreen.entries(of: session), cursor: cursor, language: language, notice: notice)
     case .thanks:
       return MessageScreen(
         title: words.thanks, paragraphs: [],
@@ -268,10 +350,11 @@ public final class InteractiveQuestionnaire {
         if let first = session.shown.first {
           phase = .question(editor(for: first))
         } else {
-          phase = .review(cursor: 0, message: nil)
+          phase = .review(cursor: 0, notice: nil)
         }
-      case .character("q"),
-        .character("Q") where !options.kiosk:
+      // A `where` guards only the pattern it follows: each pattern has its own,
+      // or `q` would leave kiosk mode and give the next person the shell.
+      case .character("q") where !options.kiosk, .character("Q") where !options.kiosk:
         return .interrupted
       case .control("d") where !options.kiosk:
         return .interrupted
@@ -280,7 +363,9 @@ public final class InteractiveQuestionnaire {
       default: break
       }
     case .question(var editor):
+      editor.width = device.size().columns
       let outcome = editor.handle(key)
+      if editor.pendingDigit != nil { digitTime = now() }
       phase = .question(editor)
       try act(on: outcome, editor: editor)
     case .review(let cursor, _):
@@ -306,23 +391,22 @@ public final class InteractiveQuestionnaire {
 
   private func act(on outcome: EditorOutcome, editor: QuestionEditor) throws(StoreError) {
     let instance = editor.instance
+    let number = session.progress(of: instance.key).index
     switch outcome {
     case .stay: return
     case .help: overlay = .help
     case .back:
       if returnToReview {
         returnToReview = false
-        phase = .review(cursor: (session.index(of: instance.key) ?? 0), message: nil)
+        phase = .review(cursor: (session.index(of: instance.key) ?? 0), notice: nil)
       } else if let previous = session.previous(before: instance.key) {
         phase = .question(self.editor(for: previous))
       } else {
         phase = .welcome
       }
-    case .confirm, .skip:
+    case .confirm, .skip, .erase:
       let changes: [String: AnswerValue?]
-      if outcome == .skip {
-        changes = Dictionary(uniqueKeysWithValues: instance.fields.map { ($0.key, AnswerValue?.none) })
-      } else {
+      if outcome == .confirm {
         switch checkedChanges(of: editor) {
         case .success(let checked): changes = checked
         case .failure(let problem):
@@ -331,26 +415,41 @@ public final class InteractiveQuestionnaire {
           phase = .question(shown)
           return
         }
+      } else {
+        changes = Dictionary(uniqueKeysWithValues: instance.fields.map { ($0.key, AnswerValue?.none) })
       }
       // Stored before anything else is drawn.
       try recorder.record(changes, contactKeys: contactKeys(of: instance))
       let shownBefore = Set(session.shown.map(\.key))
       session.apply(changes, for: instance)
-      advance(from: instance, shownBefore: shownBefore)
+      if outcome == .erase && instance.question.required {
+        // A required question stays on screen, empty, until it is answered.
+        var fresh = self.editor(for: instance)
+        fresh.notice = words.erased(question: number)
+        phase = .question(fresh)
+        return
+      }
+      let notice: String =
+        switch outcome {
+        case .confirm: words.saved(session.summary(of: instance) ?? "", question: number)
+        case .erase: words.erased(question: number)
+        default: words.skipped(question: number)
+        }
+      advance(from: instance, shownBefore: shownBefore, notice: notice)
     }
   }
 
   /// The widget's values checked by the survey's rules, or the message saying why not.
-  private func checkedChanges(of editor: QuestionEditor) -> Result<[String: AnswerValue?], MessageError> {
+  private func checkedChanges(of editor: QuestionEditor) -> Result<[String: AnswerValue?], AnswerRejection> {
     do {
       let values = try editor.values()
       do {
         return .success(try session.validate(values, for: editor.instance))
       } catch {
-        return .failure(MessageError(error.message))
+        return .failure(AnswerRejection(error.message))
       }
     } catch {
-      return .failure(MessageError(error.message(words)))
+      return .failure(AnswerRejection(error.message(words)))
     }
   }
 
@@ -358,22 +457,28 @@ public final class InteractiveQuestionnaire {
     Set(instance.fields.filter { $0.valueType == .contact }.map(\.key))
   }
 
-  private func advance(from instance: QuestionInstance, shownBefore: Set<String>) {
+  /// The next screen after `instance` was answered, passed or erased;
+  /// `notice` (what was just saved) is shown on it until the next key.
+  private func advance(from instance: QuestionInstance, shownBefore: Set<String>, notice: String) {
     let next = session.next(after: instance.key)
     if returnToReview {
       // A question the change has just opened is asked before going back to the review.
       if let next, !session.isAnswered(next), !shownBefore.contains(next.key) {
-        phase = .question(editor(for: next))
+        var editor = editor(for: next)
+        editor.notice = notice
+        phase = .question(editor)
         return
       }
       returnToReview = false
-      phase = .review(cursor: session.index(of: instance.key) ?? 0, message: nil)
+      phase = .review(cursor: session.index(of: instance.key) ?? 0, notice: notice)
       return
     }
     if let next {
-      phase = .question(editor(for: next))
+      var editor = editor(for: next)
+      editor.notice = notice
+      phase = .question(editor)
     } else {
-      phase = .review(cursor: session.shown.count, message: nil)
+      phase = .review(cursor: session.shown.count, notice: notice)
     }
   }
 
@@ -412,12 +517,6 @@ public final class InteractiveQuestionnaire {
       return
     default: break
     }
-    phase = .review(cursor: cursor, message: nil)
+    phase = .review(cursor: cursor, notice: nil)
   }
-}
-
-/// A participant-facing explanation, carried as an error.
-struct MessageError: Error {
-  var message: String
-  init(_ message: String) { self.message = message }
 }

@@ -1,3 +1,4 @@
+import BilanBase
 import SurveyDefinition
 
 extension QuestionnaireSession {
@@ -19,6 +20,8 @@ extension QuestionnaireSession {
       switch value {
       case .integer(let point):
         if let text = scale.labels[point]?.text(language) { return "\(point) — \(text)" }
+        if scale == .nps, point == 0 { return "0 — " + words.npsLow }
+        if scale == .nps, point == 10 { return "10 — " + words.npsHigh }
         return String(point)
       case .notApplicable: return scale.notApplicable?.text(language) ?? words.notApplicable
       default: return ""
@@ -61,7 +64,7 @@ extension QuestionnaireSession {
     case .email:
       text = contacts[key]
     }
-    return text.map { TerminalSafeText.clean($0) }
+    return text.map { TextSanitizer.clean($0) }
   }
 
   /// About how long the shown questions take, in whole minutes (at least 1):

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import SurveyDefinition
 
@@ -94,8 +95,8 @@ public struct QuestionnaireSession: Sendable {
         throw RefusedAnswer(
           key: "\(instance.key).\(row.code)",
           message: words.language == "fr"
-            ? "Chaque ligne attend une réponse : « \(TerminalSafeText.clean(row.label.text(language))) » n’en a pas."
-            : "Every row needs an answer: “\(TerminalSafeText.clean(row.label.text(language)))” has none.")
+            ? "Chaque ligne attend une réponse : « \(TextSanitizer.clean(row.label.text(language))) » n’en a pas."
+            : "Every row needs an answer: “\(TextSanitizer.clean(row.label.text(language)))” has none.")
       }
     }
     return changes

@@ -1,3 +1,4 @@
+import BilanBase
 import Foundation
 import SurveyDefinition
 
@@ -26,6 +27,6 @@ public struct SurveyFileWatch: Sendable {
 
   private static func digest(of path: String) -> String {
     guard let data = FileManager.default.contents(atPath: path) else { return "unreadable" }
-    return SHA256.hexDigest(data)
+    return ContentHash.hex(of: data)
   }
 }

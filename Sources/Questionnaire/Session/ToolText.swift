@@ -1,3 +1,5 @@
+import SurveyDefinition
+
 /// The questionnaire's own words, in French and English. The survey's texts
 /// come from the survey; these are the tool's (buttons, hints, progress).
 public struct ToolText: Sendable {
@@ -35,6 +37,64 @@ public struct ToolText: Sendable {
   public var shiftTabKey: String { french ? "Maj-Tab" : "Shift-Tab" }
   public var optional: String { french ? "facultative" : "optional" }
   public var required: String { french ? "Réponse obligatoire." : "An answer is required." }
+  /// Enter or Esc on a required choice question with nothing chosen.
+  public var chooseAnAnswer: String {
+    french
+      ? "Choisissez une réponse : cette question est obligatoire."
+      : "Choose an answer: this question is required."
+  }
+  /// Enter or Esc on a required text field left empty.
+  public var typeAnAnswer: String {
+    french
+      ? "Écrivez une réponse : cette question est obligatoire." : "Type an answer: this question is required."
+  }
+  /// Space on a list where nothing is highlighted yet.
+  public var moveFirst: String {
+    french
+      ? "Allez d’abord sur un choix avec ↑ ↓ (ou tapez son numéro)."
+      : "Move to a choice first with ↑ ↓ (or type its number)."
+  }
+  public var erase: String { french ? "effacer" : "erase" }
+  /// Esc on an answer: the question asked before erasing it.
+  public func eraseQuestion(required: Bool) -> String {
+    switch (french, required) {
+    case (true, true): "Effacer votre réponse à cette question ? O pour effacer, N pour la garder."
+    case (true, false): "Effacer votre réponse et passer cette question ? O pour effacer, N pour la garder."
+    case (false, true): "Erase your answer to this question? Y to erase, N to keep it."
+    case (false, false): "Erase your answer and skip this question? Y to erase, N to keep it."
+    }
+  }
+  /// The first digit of a two-digit point, waiting: "1… 0 pour 10, ou Entrée pour 1".
+  public func waitingForSecondDigit(_ digit: Int, _ scale: Scale) -> String {
+    let completions = scale.points.filter { $0 >= 10 && $0 / 10 == digit }
+    let second =
+      completions.count == 1
+      ? (french
+        ? "\(completions[0] % 10) pour \(completions[0])" : "\(completions[0] % 10) for \(completions[0])")
+      : (french
+        ? "un second chiffre (\(completions.first!) à \(completions.last!))"
+        : "a second digit (\(completions.first!) to \(completions.last!))")
+    return french
+      ? "\(digit)… \(second), ou Entrée pour \(digit)" : "\(digit)… \(second), or Enter for \(digit)"
+  }
+  /// Two digits that are not a point of the scale.
+  public func pointOutOfScale(_ value: Int, _ scale: Scale) -> String {
+    french
+      ? "« \(value) » n’est pas sur l’échelle : tapez une valeur de \(scale.min) à \(scale.max)."
+      : "“\(value)” is not on the scale: type a value from \(scale.min) to \(scale.max)."
+  }
+  /// After an answer is stored: what was recorded, on the next screen, so a double press is noticed.
+  public func saved(_ summary: String, question number: Int) -> String {
+    french ? "✓ \(summary) (question \(number) enregistrée)" : "✓ \(summary) (question \(number) saved)"
+  }
+  public func skipped(question number: Int) -> String {
+    french ? "Question \(number) passée, sans réponse." : "Question \(number) skipped, no answer."
+  }
+  public func erased(question number: Int) -> String {
+    french ? "Réponse à la question \(number) effacée." : "Answer to question \(number) erased."
+  }
+  /// The keys that confirm a long text, where Enter starts a new line.
+  public var multilineConfirmKey: String { french ? "Tab ou Ctrl-Entrée" : "Tab or Ctrl-Enter" }
   public var other: String { french ? "Autre (précisez)" : "Other (specify)" }
   public var otherPrompt: String { french ? "Précisez" : "Please specify" }
   public var yes: String { french ? "Oui" : "Yes" }
@@ -137,26 +197,45 @@ public struct ToolText: Sendable {
   public var helpLines: [String] {
     french
       ? [
-        "↑ ↓ ou j k : se déplacer dans les choix",
+        "↑ ↓ ou j k : se déplacer dans une liste ; rien n’est choisi avant que vous ne le choisissiez",
+        "← → : se déplacer sur une échelle ou une grille présentée en largeur",
+        "1 à 9 : répondre directement (sur un clavier AZERTY, & é \" ' ( … marchent aussi) ; sur une note de 0 à 10, 1 attend un second chiffre (1 puis 0 : 10), D tape 10",
         "Espace : cocher ou décocher",
-        "1 à 9 : répondre directement (sur un clavier AZERTY, & é \" ' ( … marchent aussi)",
-        "Entrée ou Tab : valider et passer à la suite",
-        "← ou Maj-Tab : revenir à la question précédente (vos réponses sont gardées)",
-        "Échap : passer une question facultative",
+        "Entrée : valider ; sans réponse, passer une question facultative",
+        "Tab ou Ctrl-Entrée : valider un texte long (Entrée y passe à la ligne)",
+        "Maj-Tab, ou ← dans une liste : revenir à la question précédente (vos réponses sont gardées)",
+        "Échap : passer une question facultative ; sur une réponse, demande avant de l’effacer",
         "Ctrl-C : quitter (vos réponses sont enregistrées)",
-        "Chaque réponse validée est enregistrée aussitôt.",
+        "Chaque réponse validée est enregistrée aussitôt, et l’écran suivant la rappelle (✓).",
       ]
       : [
-        "↑ ↓ or j k: move through the choices",
+        "↑ ↓ or j k: move through a list; nothing is chosen until you choose it",
+        "← →: move along a scale or a grid drawn across the window",
+        "1 to 9: answer at once; on a 0 to 10 score, 1 waits for a second digit (1 then 0: 10), T types 10",
         "Space: tick or untick",
-        "1 to 9: answer at once",
-        "Enter or Tab: confirm and go on",
-        "← or Shift-Tab: back to the previous question (your answers are kept)",
-        "Esc: skip an optional question",
+        "Enter: confirm; with no answer, skip an optional question",
+        "Tab or Ctrl-Enter: confirm a long text (Enter starts a new line there)",
+        "Shift-Tab, or ← in a list: back to the previous question (your answers are kept)",
+        "Esc: skip an optional question; on an answer, asks before erasing it",
         "Ctrl-C: quit (your answers are saved)",
-        "Each confirmed answer is saved at once.",
+        "Each confirmed answer is saved at once, and the next screen recalls it (✓).",
       ]
   }
+  public var idleWarningTitle: String { french ? "Toujours là ?" : "Still there?" }
+  /// The warning before the idle timeout, with the seconds left.
+  public func idleWarning(seconds: Int, kiosk: Bool) -> String {
+    switch (french, kiosk) {
+    case (true, true):
+      "Sans touche d’ici \(seconds) s, vos réponses sont gardées et le questionnaire revient à l’accueil pour la personne suivante."
+    case (true, false):
+      "Sans touche d’ici \(seconds) s, vos réponses sont gardées et le questionnaire se ferme ; vous pourrez le reprendre plus tard."
+    case (false, true):
+      "Without a key within \(seconds) s, your answers are kept and the questionnaire returns to the welcome screen for the next person."
+    case (false, false):
+      "Without a key within \(seconds) s, your answers are kept and the questionnaire closes; you can resume it later."
+    }
+  }
+  public var anyKeyToGoOn: String { french ? "Une touche pour continuer" : "Any key to go on" }
   public var anyKey: String { french ? "Une touche pour revenir" : "Any key to go back" }
   public var section: String { french ? "Section" : "Section" }
   public var invalidNumber: String { french ? "Ce n’est pas un nombre." : "That is not a number." }

@@ -6,6 +6,10 @@ public enum Key: Sendable, Hashable {
   /// Text pasted while bracketed paste was on: taken as literal text, never as commands.
   case paste(String)
   case enter
+  /// Ctrl-Enter: a line feed alone (Ctrl-J, what many terminals send for
+  /// Ctrl-Enter), or the `CSI 13;5u` / `CSI 27;5;13~` of terminals that
+  /// report modified keys. Confirms a long text, where Enter starts a new line.
+  case controlEnter
   case tab
   /// Shift-Tab (`ESC [ Z`).
   case backTab

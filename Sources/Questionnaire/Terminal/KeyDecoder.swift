@@ -85,10 +85,13 @@ public struct KeyDecoder: Sendable {
     switch first {
     case 0x1B:
       return parseEscape(bytes)
-    case 0x0D, 0x0A:
+    case 0x0D:
       // A CR LF pair from a terminal sending both counts once.
-      if first == 0x0D, bytes.count > 1, bytes[bytes.startIndex + 1] == 0x0A { return (.enter, 2) }
+      if bytes.count > 1, bytes[bytes.startIndex + 1] == 0x0A { return (.enter, 2) }
       return (.enter, 1)
+    case 0x0A:
+      // A line feed alone is Ctrl-J, what Ctrl-Enter sends on most terminals (Enter sends CR in raw mode).
+      return (.controlEnter, 1)
     case 0x09: return (.tab, 1)
     case 0x7F, 0x08: return (.backspace, 1)
     case 0x00: return (nil, 1)
@@ -168,7 +171,12 @@ public struct KeyDecoder: Sendable {
     case 0x48: return .home
     case 0x46: return .end
     case 0x5A: return .backTab
+    case 0x75:  // CSI 13;5u: Ctrl-Enter where keys are reported with their modifiers
+      return numbers.first == 13 && numbers.count > 1 && numbers[1] > 1 ? .controlEnter : nil
     case 0x7E:
+      if numbers.first == 27, numbers.count == 3, numbers[2] == 13 {
+        return numbers[1] > 1 ? .controlEnter : .enter
+      }
       switch numbers.first ?? 0 {
       case 1, 7: return .home
       case 4, 8: return .end

@@ -1,11 +1,22 @@
+import BilanBase
+
 /// How a span of text is drawn. Colour is never the only cue: every state
 /// also has its marker (● ○ ☑ ☐ ›) or its words.
 public enum TextStyle: Sendable, Hashable {
   case plain
   case bold
+  /// Decoration only (separators): faint where the terminal allows it, so
+  /// never used for words a participant needs to read.
   case dim
-  /// The title, progress bar and keys of the footer.
+  /// What helps to answer (the keys' actions, scale ends, counters): the
+  /// terminal's normal intensity, readable on any screen and with `NO_COLOR`.
+  case hint
+  /// A key name in the footer and in messages: bold, coloured when allowed.
+  case key
+  /// The title and the progress bar.
   case accent
+  /// A neutral notice: what was just saved, what a key waits for.
+  case notice
   /// A chosen answer.
   case chosen
   /// The line under the cursor.
@@ -68,7 +79,10 @@ public struct Palette: Sendable {
     case .plain: return ""
     case .bold: return "\u{1B}[1m"
     case .dim: return colours ? "\u{1B}[2m" : ""
+    case .hint: return ""
+    case .key: return colours ? "\u{1B}[1;36m" : "\u{1B}[1m"
     case .accent: return colours ? "\u{1B}[36m" : ""
+    case .notice: return colours ? "\u{1B}[32m" : ""
     case .chosen: return colours ? "\u{1B}[1;32m" : "\u{1B}[1m"
     case .cursor: return "\u{1B}[7m"
     case .error: return colours ? "\u{1B}[1;31m" : "\u{1B}[1m"

@@ -1,3 +1,5 @@
+import BilanBase
+
 /// Wrapping and truncation by display width (cells), never splitting a
 /// grapheme cluster.
 public enum TextLayout {

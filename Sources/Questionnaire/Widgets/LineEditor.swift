@@ -1,3 +1,5 @@
+import BilanBase
+
 /// Editing of a text answer on whole characters (grapheme clusters): an
 /// accented letter typed as two scalars, or an emoji, is one step of the
 /// cursor and one Backspace.
@@ -122,7 +124,7 @@ public struct LineEditor: Sendable, Hashable {
   public func layout(width: Int) -> (rows: [String], cursorRow: Int, cursorColumn: Int) {
     let width = max(2, width - 1)  // one cell kept for the cursor after the last character
     let characters = Array(text)
-    let shown = TerminalSafeText.shownCharacters(characters)
+    let shown = TextSanitizer.shownCharacters(characters)
     let cells = shown.map { DisplayWidth.width(of: $0) }
     // Each row is a range of character indices; a newline ends its row.
     var rows: [Range<Int>] = []

@@ -1,3 +1,4 @@
+import BilanBase
 import SurveyDefinition
 
 /// The widget part of a question screen, before it is placed in the window.
@@ -7,11 +8,19 @@ public struct WidgetBody: Sendable {
   public var focus: Int
   /// The text cursor, as a line of `lines` and a column, when typing.
   public var cursor: (line: Int, column: Int)?
-  /// The option each line belongs to, so scroll markers count options, not lines.
+  /// The option each line belongs to (negative: none), so that scroll
+  /// markers count choices, not lines.
   public var items: [Int]? = nil
 }
 
 extension QuestionEditor {
+  /// Whether `scale` is drawn across a window `width` columns wide, its
+  /// points in columns with their numbers above: from 3 cells a point (an
+  /// 11-point 0–10 scale from 37 columns). Narrower, one point per line.
+  static func scaleIsHorizontal(_ scale: Scale, width: Int) -> Bool {
+    Margin.content(width) >= 3 * max(1, scale.points.count)
+  }
+
   /// The widget drawn for `width` columns (margins included).
   public func body(width: Int) -> WidgetBody {
     let content = Margin.content(width)
@@ -33,18 +42,21 @@ extension QuestionEditor {
       if case .multiple(_, _, let minimum, let maximum, _) = instance.question.kind {
         var status = words.selected(ticked.count)
         if let rule = words.selections(min: minimum, max: maximum) { status = rule + " · " + status }
-        body.lines.insert(StyledLine(Margin.indent + status, .dim), at: 0)
+        body.lines.insert(StyledLine(Margin.indent + status, .hint), at: 0)
         body.items?.insert(-1, at: 0)
         body.focus += 1
         if let cursor = body.cursor { body.cursor = (cursor.line + 1, cursor.column) }
       }
       return body
     case .scale(let scale, let cursor, let chosen):
-      return scaleBody(scale: scale, cursor: cursor, chosen: chosen, content: content)
+      if Self.scaleIsHorizontal(scale, width: width) {
+        return scaleBody(scale: scale, highlight: cursor, chosen: chosen, content: content)
+      }
+      return verticalScale(scale: scale, highlight: cursor, chosen: chosen, content: content)
     case .matrix(let rows, let scale, let row, let cursor, let values):
       return matrixBody(rows: rows, scale: scale, row: row, cursor: cursor, values: values, content: content)
     case .ranking(let options, let cursor, let order, let pick):
-      var lines = paragraph(words.rankTop(pick), width: width, style: .dim)
+      var lines = paragraph(words.rankTop(pick), width: width, style: .hint)
       var items = Array(repeating: -1, count: lines.count)
       var focus = 0
       for (index, option) in options.enumerated() {
@@ -71,7 +83,7 @@ extension QuestionEditor {
   }
 
   private func listBody(
-    options: [Option], cursor: Int, content: Int, marker: (Int) -> (String, Bool), other: LineEditor?,
+    options: [Option], cursor: Int?, content: Int, marker: (Int) -> (String, Bool), other: LineEditor?,
     editing: Bool
   ) -> WidgetBody {
     var lines: [StyledLine] = []
@@ -81,20 +93,21 @@ extension QuestionEditor {
     let numbered = options.count <= 9
     for (index, option) in options.enumerated() {
       let (symbol, isChosen) = marker(index)
+      let isCursor = index == cursor && !editing
       let number = numbered ? "\(index + 1) " : ""
-      let prefix = (index == cursor && !editing ? "› " : "  ") + symbol + " " + number
+      let prefix = (isCursor ? "› " : "  ") + symbol + " " + number
       let prefixWidth = DisplayWidth.width(of: prefix)
       if index == cursor { focus = lines.count }
       for (lineIndex, text) in TextLayout.wrap(option.label, width: content - prefixWidth).enumerated() {
         var line = StyledLine(Margin.indent)
         if lineIndex == 0 {
-          line.append(index == cursor && !editing ? "› " : "  ", .accent)
+          line.append(isCursor ? "› " : "  ", .accent)
           line.append(symbol + " ", isChosen ? .chosen : .plain)
-          line.append(number, .dim)
+          line.append(number, .hint)
         } else {
           line.append(String(repeating: " ", count: prefixWidth))
         }
-        line.append(text, isChosen ? .chosen : (index == cursor && !editing ? .bold : .plain))
+        line.append(text, isChosen ? .chosen : (isCursor ? .bold : .plain))
         lines.append(line)
         items.append(index)
       }
@@ -106,7 +119,7 @@ extension QuestionEditor {
         for (rowIndex, row) in layout.rows.enumerated() {
           var line = StyledLine(Margin.indent + String(repeating: " ", count: indent))
           line.append(
-            rowIndex == 0 ? label : String(repeating: " ", count: DisplayWidth.width(of: label)), .dim)
+            rowIndex == 0 ? label : String(repeating: " ", count: DisplayWidth.width(of: label)), .hint)
           line.append(row, editing ? .bold : .plain)
           if editing && rowIndex == layout.cursorRow {
             textCursor = (
@@ -123,33 +136,36 @@ extension QuestionEditor {
   }
 
   private func pointLabel(_ scale: Scale, _ point: Int?) -> String? {
-    guard let point else { return scale.notApplicable.map { TerminalSafeText.clean($0.text(language)) } }
+    guard let point else { return scale.notApplicable.map { TextSanitizer.clean($0.text(language)) } }
     if scale == .nps {
       if point == 0 { return words.npsLow }
       if point == 10 { return words.npsHigh }
       return nil
     }
-    return scale.labels[point].map { TerminalSafeText.clean($0.text(language)) }
+    return scale.labels[point].map { TextSanitizer.clean($0.text(language)) }
   }
 
-  private func scaleBody(scale: Scale, cursor: Int?, chosen: Int??, content: Int) -> WidgetBody {
+  /// A scale across the window: the numbers, the markers under them (the
+  /// highlighted one in brackets), the end labels, and what the highlighted
+  /// point means. The not-applicable answer stands beside the points, or on
+  /// its own line when there is no room for it there.
+  private func scaleBody(scale: Scale, highlight: Int?, chosen: Int??, content: Int) -> WidgetBody {
     let points = Array(scale.points)
-    let notApplicable = scale.notApplicable.map { TerminalSafeText.clean($0.text(language)) }
-    let naCell = notApplicable.map { DisplayWidth.width(of: $0) + 7 } ?? 0
-    let cell = min(11, (content - naCell) / max(1, points.count))
-    guard cell >= 3 || (content / max(1, points.count)) >= 3 else {
-      return verticalScale(scale: scale, cursor: cursor, chosen: chosen, content: content)
-    }
-    if cell < 3 { return verticalScale(scale: scale, cursor: cursor, chosen: chosen, content: content) }
+    let highlighted: Int?? = highlight.map { Self.positions(of: scale)[$0] }
+    let notApplicable = scale.notApplicable.map { TextSanitizer.clean($0.text(language)) }
+    let naWidth = notApplicable.map { DisplayWidth.width(of: $0) + 6 } ?? 0
+    let besideCell = (content - naWidth) / max(1, points.count)
+    let naBeside = notApplicable != nil && besideCell >= 3
+    let cell = min(11, naBeside ? besideCell : content / max(1, points.count))
     var numbers = StyledLine(Margin.indent)
     var markers = StyledLine(Margin.indent)
     for point in points {
       let label = String(point)
       let leading = (cell - DisplayWidth.width(of: label)) / 2
-      let isCursor = cursor == point
+      let isCursor = highlighted == .some(point)
       let isChosen = chosen == .some(point)
       numbers.append(String(repeating: " ", count: leading))
-      numbers.append(label, isCursor ? .bold : .dim)
+      numbers.append(label, isCursor || isChosen ? .bold : .hint)
       numbers.append(String(repeating: " ", count: cell - leading - DisplayWidth.width(of: label)))
       let symbol = isChosen ? "●" : "○"
       let markerLead = (cell - 1) / 2
@@ -159,14 +175,19 @@ extension QuestionEditor {
       markers.append(isCursor ? "]" : " ", .accent)
       markers.append(String(repeating: " ", count: max(0, cell - markerLead - 2)))
     }
+    var naLine: StyledLine? = nil
     if let notApplicable {
-      let isCursor = cursor == nil
+      let isCursor = highlighted == .some(nil)
       let isChosen = chosen == .some(nil)
-      markers.append("  ")
-      markers.append(isCursor ? "[" : " ", .accent)
-      markers.append(isChosen ? "●" : "○", isChosen ? .chosen : .plain)
-      markers.append(isCursor ? "] " : "  ", .accent)
-      markers.append(notApplicable, isChosen ? .chosen : (isCursor ? .bold : .dim))
+      var line = naBeside ? markers : StyledLine(Margin.indent + " ")
+      line.append(naBeside ? "  " : "")
+      line.append(isCursor ? "[" : " ", .accent)
+      line.append(isChosen ? "●" : "○", isChosen ? .chosen : .plain)
+      line.append(isCursor ? "] " : "  ", .accent)
+      line.append(
+        TextLayout.truncate(notApplicable, width: max(4, content - 5)),
+        isChosen ? .chosen : (isCursor ? .bold : .hint))
+      if naBeside { markers = line } else { naLine = line }
     }
     var lines = [numbers, markers]
     // The end labels, under the first and the last point.
@@ -180,28 +201,33 @@ extension QuestionEditor {
         let gap = rowWidth - DisplayWidth.width(of: lowText) - DisplayWidth.width(of: highText)
         lines.append(
           StyledLine(
-            spans: [(Margin.indent + lowText, .dim), (String(repeating: " ", count: gap) + highText, .dim)]))
+            spans: [(Margin.indent + lowText, .hint), (String(repeating: " ", count: gap) + highText, .hint)])
+        )
       } else {
-        if let low { lines.append(StyledLine(Margin.indent + "\(points.first!) = " + low, .dim)) }
-        if let high { lines.append(StyledLine(Margin.indent + "\(points.last!) = " + high, .dim)) }
+        if let low { lines.append(StyledLine(Margin.indent + "\(points.first!) = " + low, .hint)) }
+        if let high { lines.append(StyledLine(Margin.indent + "\(points.last!) = " + high, .hint)) }
       }
     }
+    if let naLine { lines.append(naLine) }
     // What the highlighted point means, when it has a label of its own.
-    if let cursor, let label = pointLabel(scale, cursor), cursor != points.first, cursor != points.last {
+    if case .some(.some(let cursor)) = highlighted, let label = pointLabel(scale, cursor),
+      cursor != points.first,
+      cursor != points.last
+    {
       lines.append(StyledLine(Margin.indent + "› \(cursor) — \(label)", .accent))
     } else {
       lines.append(StyledLine())
     }
-    return WidgetBody(lines: lines, focus: 1, cursor: nil)
+    return WidgetBody(lines: lines, focus: 1, cursor: nil, items: Array(repeating: -1, count: lines.count))
   }
 
   /// A scale too wide for the window: one point per line, like a list.
-  private func verticalScale(scale: Scale, cursor: Int?, chosen: Int??, content: Int) -> WidgetBody {
+  private func verticalScale(scale: Scale, highlight: Int?, chosen: Int??, content: Int) -> WidgetBody {
     let positions = Self.positions(of: scale)
     var lines: [StyledLine] = []
     var focus = 0
-    for position in positions {
-      let isCursor = position == cursor
+    for (index, position) in positions.enumerated() {
+      let isCursor = index == highlight
       let isChosen = chosen == .some(position)
       if isCursor { focus = lines.count }
       var line = StyledLine(Margin.indent)
@@ -213,7 +239,7 @@ extension QuestionEditor {
         TextLayout.truncate(text, width: content - 4), isChosen ? .chosen : (isCursor ? .bold : .plain))
       lines.append(line)
     }
-    return WidgetBody(lines: lines, focus: focus, cursor: nil)
+    return WidgetBody(lines: lines, focus: focus, cursor: nil, items: Array(positions.indices))
   }
 
   private func matrixBody(
@@ -234,9 +260,10 @@ extension QuestionEditor {
     }
     var header = StyledLine(Margin.indent + String(repeating: " ", count: 2 + labelWidth))
     for position in positions {
-      for span in cell(position.map(String.init) ?? naLabel, style: .dim) { header.append(span.0, span.1) }
+      for span in cell(position.map(String.init) ?? naLabel, style: .hint) { header.append(span.0, span.1) }
     }
     var lines = [header]
+    var items = [-1]
     var focus = 1
     for (index, row) in rows.enumerated() {
       let isRow = index == current
@@ -244,11 +271,11 @@ extension QuestionEditor {
       var line = StyledLine(Margin.indent)
       line.append(isRow ? "› " : "  ", .accent)
       line.append(
-        TextLayout.pad(TerminalSafeText.clean(row.label.text(language)), width: labelWidth),
+        TextLayout.pad(TextSanitizer.clean(row.label.text(language)), width: labelWidth),
         isRow ? .bold : .plain)
-      for position in positions {
+      for (positionIndex, position) in positions.enumerated() {
         let isChosen = values[index] == .some(position)
-        let isCursor = isRow && cursor == position
+        let isCursor = isRow && cursor == positionIndex
         let symbol = isChosen ? "●" : "○"
         let text = isCursor ? "[\(symbol)]" : symbol
         for span in cell(text, style: isChosen ? .chosen : (isCursor ? .accent : .plain)) {
@@ -256,22 +283,26 @@ extension QuestionEditor {
         }
       }
       lines.append(line)
+      items.append(index)
     }
     // The current row in full when its label had to be cut, and the meaning of the highlighted point.
-    let fullLabel = TerminalSafeText.clean(rows[current].label.text(language))
+    let fullLabel = TextSanitizer.clean(rows[current].label.text(language))
     if DisplayWidth.width(of: fullLabel) > labelWidth {
-      lines.append(
-        contentsOf: paragraph(fullLabel, width: content + 2 * Margin.left, style: .accent, extraIndent: 2))
+      let full = paragraph(fullLabel, width: content + 2 * Margin.left, style: .accent, extraIndent: 2)
+      lines.append(contentsOf: full)
+      items += Array(repeating: current, count: full.count)
     }
     var legend: [String] = []
     if let low = pointLabel(scale, scale.min) { legend.append("\(scale.min) = \(low)") }
     if let high = pointLabel(scale, scale.max) { legend.append("\(scale.max) = \(high)") }
     if let notApplicable = pointLabel(scale, nil) { legend.append("N = \(notApplicable)") }
     if !legend.isEmpty {
-      lines.append(
-        contentsOf: paragraph(legend.joined(separator: " · "), width: content + 2 * Margin.left, style: .dim))
+      let legendLines = paragraph(
+        legend.joined(separator: " · "), width: content + 2 * Margin.left, style: .hint)
+      lines.append(contentsOf: legendLines)
+      items += Array(repeating: -1, count: legendLines.count)
     }
-    return WidgetBody(lines: lines, focus: focus, cursor: nil)
+    return WidgetBody(lines: lines, focus: focus, cursor: nil, items: items)
   }
 
   private func textBody(editor: LineEditor, content: Int) -> WidgetBody {
@@ -291,7 +322,7 @@ extension QuestionEditor {
     default: break
     }
     if !status.isEmpty {
-      lines.append(StyledLine(Margin.indent + "  " + status.joined(separator: " · "), .dim))
+      lines.append(StyledLine(Margin.indent + "  " + status.joined(separator: " · "), .hint))
     }
     return WidgetBody(
       lines: lines, focus: cursorLine, cursor: (cursorLine, Margin.left + 2 + layout.cursorColumn))

@@ -1,3 +1,4 @@
+import BilanBase
 import SurveyDefinition
 
 /// What a key did to a question, for the session to act on.
@@ -8,8 +9,11 @@ public enum EditorOutcome: Sendable, Equatable {
   case confirm
   /// Back to the previous question.
   case back
-  /// An optional question skipped explicitly.
+  /// An optional question left without an answer (Enter on nothing, or Esc).
   case skip
+  /// The participant agreed to erase the answer (Esc, then O): the stored
+  /// answer is removed; an optional question is then passed.
+  case erase
   /// Show the help.
   case help
 }
@@ -17,12 +21,29 @@ public enum EditorOutcome: Sendable, Equatable {
 /// The answer being given to one question on screen: its widget's state,
 /// the keys it takes, and the values it stores. No I/O: rendering is done by
 /// `QuestionScreen` from this state.
+///
+/// Nothing is highlighted or chosen until the participant says so: the
+/// cursor is not an answer, so Enter on a fresh question records nothing.
 public struct QuestionEditor: Sendable {
   public let instance: QuestionInstance
   public let language: String
   public let words: ToolText
-  /// A hint or a problem shown above the footer until the next key.
+  /// A problem shown above the footer until the next key.
   public var message: String?
+  /// A neutral line in the same place (what was just saved, what a key
+  /// waits for), shown when there is no problem to show.
+  public var notice: String?
+  /// The window width the widget is laid out for: on a scale drawn across
+  /// the window ← and → move the selection, on a list drawn down it ← goes back.
+  public var width = 80
+  /// The first digit of a two-digit point (the 1 of 10), waiting for the
+  /// second digit, Enter, or the session's timeout (`resolvePendingDigit`).
+  public internal(set) var pendingDigit: Int?
+  /// Esc was pressed on a question with an answer: the next key says
+  /// whether to erase it (O or Y) or keep it (anything else).
+  public internal(set) var confirmingErase = false
+  /// Whether the store held an answer to this question when it was shown.
+  public let hadStoredAnswer: Bool
 
   /// A row of a choice-like list: a choice, or "other".
   struct Option: Sendable, Hashable {
@@ -32,13 +53,15 @@ public struct QuestionEditor: Sendable {
 
   enum State: Sendable {
     /// single and boolean: one option; `other` edits the `.other` text.
-    case single(options: [Option], cursor: Int, chosen: Int?, other: LineEditor?, editingOther: Bool)
-    case multiple(options: [Option], cursor: Int, ticked: Set<Int>, other: LineEditor?, editingOther: Bool)
-    /// scale and nps: `cursor` is a point, or `nil` for not-applicable.
+    /// `cursor` is the highlighted option, `nil` until the participant moves.
+    case single(options: [Option], cursor: Int?, chosen: Int?, other: LineEditor?, editingOther: Bool)
+    case multiple(options: [Option], cursor: Int?, ticked: Set<Int>, other: LineEditor?, editingOther: Bool)
+    /// scale and nps: `cursor` is an index in `positions(of: scale)` (`nil`:
+    /// nothing highlighted); `chosen` a point, `.some(nil)` for not-applicable.
     case scale(scale: Scale, cursor: Int?, chosen: Int??)
-    /// `cursor` is the highlighted point of the current row (`nil`: not-applicable).
+    /// `cursor` is the highlighted position of the current row, as for a scale.
     case matrix(rows: [Choice], scale: Scale, row: Int, cursor: Int?, values: [Int??])
-    case ranking(options: [Option], cursor: Int, order: [Int], pick: Int)
+    case ranking(options: [Option], cursor: Int?, order: [Int], pick: Int)
     case text(LineEditor)
   }
 
@@ -50,7 +73,8 @@ public struct QuestionEditor: Sendable {
     self.language = language
     self.words = ToolText(language: language)
     let key = instance.key
-    func label(_ text: LocalizedText) -> String { TerminalSafeText.clean(text.text(language)) }
+    hadStoredAnswer = instance.fields.contains { answers[$0.key] != nil || contacts[$0.key] != nil }
+    func label(_ text: LocalizedText) -> String { TextSanitizer.clean(text.text(language)) }
     switch instance.question.kind {
     case .single(let choices, let hasOther):
       var options = choices.map { Option(code: $0.code, label: label($0.label)) }
@@ -59,14 +83,14 @@ public struct QuestionEditor: Sendable {
       let chosen = options.firstIndex { $0.code == code }
       let otherText = answers[key + ".other"]?.stringValue ?? ""
       state = .single(
-        options: options, cursor: chosen ?? 0, chosen: chosen,
+        options: options, cursor: chosen, chosen: chosen,
         other: hasOther ? LineEditor(text: otherText, maxLength: 500) : nil, editingOther: false)
     case .boolean:
       let words = ToolText(language: language)
       let options = [Option(code: "true", label: words.yes), Option(code: "false", label: words.no)]
       var chosen: Int? = nil
       if case .boolean(let value)? = answers[key] { chosen = value ? 0 : 1 }
-      state = .single(options: options, cursor: chosen ?? 0, chosen: chosen, other: nil, editingOther: false)
+      state = .single(options: options, cursor: chosen, chosen: chosen, other: nil, editingOther: false)
     case .multiple(let choices, let hasOther, _, _, _):
       var options = choices.map { Option(code: $0.code, label: label($0.label)) }
       if hasOther { options.append(Option(code: "other", label: ToolText(language: language).other)) }
@@ -78,25 +102,28 @@ public struct QuestionEditor: Sendable {
       }
       let otherText = answers[key + ".other"]?.stringValue ?? ""
       state = .multiple(
-        options: options, cursor: 0, ticked: ticked,
+        options: options, cursor: nil, ticked: ticked,
         other: hasOther ? LineEditor(text: otherText, maxLength: 500) : nil, editingOther: false)
     case .scale(let scale):
       let chosen = Self.point(answers[key])
-      state = .scale(scale: scale, cursor: chosen ?? scale.min, chosen: chosen)
+      state = .scale(
+        scale: scale, cursor: chosen.flatMap { Self.positions(of: scale).firstIndex(of: $0) }, chosen: chosen)
     case .nps:
       let chosen = Self.point(answers[key])
-      state = .scale(scale: .nps, cursor: chosen ?? 0, chosen: chosen)
+      state = .scale(
+        scale: .nps, cursor: chosen.flatMap { Self.positions(of: .nps).firstIndex(of: $0) }, chosen: chosen)
     case .matrix(let rows, let scale):
       let values = rows.map { Self.point(answers["\(key).\($0.code)"]) }
       let firstOpen = values.firstIndex { $0 == nil } ?? 0
-      state = .matrix(rows: rows, scale: scale, row: firstOpen, cursor: scale.min, values: values)
+      let cursor = values[firstOpen].flatMap { Self.positions(of: scale).firstIndex(of: $0) }
+      state = .matrix(rows: rows, scale: scale, row: firstOpen, cursor: cursor, values: values)
     case .ranking(let choices, let pick):
       let options = choices.map { Option(code: $0.code, label: label($0.label)) }
       var order: [Int] = []
       if case .codes(let codes)? = answers[key] {
         order = codes.compactMap { code in options.firstIndex { $0.code == code } }
       }
-      state = .ranking(options: options, cursor: 0, order: order, pick: min(pick, options.count))
+      state = .ranking(options: options, cursor: nil, order: order, pick: min(pick, options.count))
     case .text(let maxLength):
       state = .text(LineEditor(text: answers[key]?.stringValue ?? "", maxLength: maxLength))
     case .longText(let maxLength):

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BilanBase
 import Foundation
 import PostgresStore
 import ResponseStore
@@ -62,37 +63,27 @@ extension Bilan {
     }
 
     func run() async throws {
-      let survey = try StoreCommand.loadSurvey(path: self.survey)
-      let address = try StoreCommand.address(store, surveyID: survey.id)
+      let survey = try Survey.load(path: self.survey)
+      let address = try StoreAddress.resolve(option: store, surveyID: survey.id)
       let path = address.description
       let response = UUID(uuidString: id)!
       let label = response.uuidString.lowercased()
-      do {
-        let repository = try address.open(surveyID: survey.id, create: false)
-        if history {
-          let rows = try repository.amendments(of: response)
-          if rows.isEmpty { print("response \(label): no corrections") }
-          for row in rows {
-            print(
-              "\(Timestamp.string(from: row.at))  \(row.actor)  \(Self.change(row))"
-                + (row.reason.map { "  (\($0))" } ?? ""))
-          }
-          return
+      let repository = try address.open(surveyID: survey.id, create: false)
+      if history {
+        let rows = try repository.amendments(of: response)
+        if rows.isEmpty { print("response \(label): no corrections") }
+        for row in rows {
+          print(
+            "\(Timestamp.string(from: row.at))  \(row.actor)  \(Self.change(row))"
+              + (row.reason.map { "  (\($0))" } ?? ""))
         }
-        let correction = try AnswerCorrection(changes, survey: survey)
-        let written = try correction.apply(
-          to: response, survey: survey, repository: repository, path: path, reason: reason)
-        if written.isEmpty { print("response \(label): nothing to change, every value was already so") }
-        for row in written { print("response \(label): \(Self.change(row))") }
-      } catch StoreError.notFound(let path) {
-        StoreCommand.printError("\(path): no store here (give --store PATH)")
-        throw ExitCode(1)
-      } catch let error as AmendError {
-        StoreCommand.printError(error.errorDescription ?? "\(error)")
-        throw ExitCode(error.isInputError ? 1 : 3)
-      } catch {
-        throw StoreCommand.exit(for: error)
+        return
       }
+      let correction = try AnswerCorrection(changes, survey: survey)
+      let written = try correction.apply(
+        to: response, survey: survey, repository: repository, path: path, reason: reason)
+      if written.isEmpty { print("response \(label): nothing to change, every value was already so") }
+      for row in written { print("response \(label): \(Self.change(row))") }
     }
 
     /// `satisfaction: 4 → 5`, `email: changed (addresses are not kept in the history)`.

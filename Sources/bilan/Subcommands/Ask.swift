@@ -11,11 +11,13 @@ extension Bilan {
     static let configuration = CommandConfiguration(
       abstract: "Run the questionnaire: one response, or one participant after another with --kiosk.",
       discussion: """
-        On a terminal the questionnaire is drawn full screen: arrows or j/k to move, number keys \
-        to answer at once, Enter to confirm, ← or Shift-Tab to go back, ? for help, Esc to skip an \
-        optional question, Ctrl-C to quit. Every confirmed answer is saved at once; starting again \
-        on the same computer offers to resume an unfinished response (--resume or --new \
-        decide without asking).
+        On a terminal the questionnaire is drawn full screen: arrows or j/k to move (← → along a \
+        scale), number keys to answer at once (on a 0–10 score, 1 waits for a second digit), Enter \
+        to confirm (or to skip an optional question left empty), Shift-Tab to go back, ? for help, \
+        Esc to skip (it asks before erasing an answer), Ctrl-C to quit. Nothing is chosen until \
+        the participant chooses it. Every confirmed answer is saved at once; starting again on the \
+        same computer offers to resume an unfinished response (--resume or --new decide without \
+        asking).
 
         --plain (or standard input or output not a terminal, or TERM=dumb) asks a line at a time: \
         choices by number or code, several separated by commas, `na` for no opinion, an empty line \
@@ -40,7 +42,7 @@ extension Bilan {
 
     @Option(
       help: ArgumentHelp(
-        "The response store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite).",
+        "The store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite).",
         valueName: "path|url"))
     var store: String?
 
@@ -93,116 +95,62 @@ extension Bilan {
     func run() async throws {
       // Before loading: an edit made from now on is noticed by the kiosk.
       let watch = SurveyFileWatch(path: survey)
-      let definition: Survey
-      do {
-        definition = try Survey.load(path: survey)
-      } catch {
-        let lines = error.diagnostics.map(\.description)
-        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-        throw ExitCode(1)
-      }
+      let definition = try Survey.load(path: survey)
       if let lang, !definition.languages.contains(lang) {
         throw ValidationError(
           "--lang \(lang): the survey is written in \(definition.languages.joined(separator: ", ")) only.")
       }
-      let path: String
-      let repository: any ResponseRepository
-      do {
-        let address = try StoreAddress.resolve(option: store, surveyID: definition.id)
-        path = address.description
-        repository = try address.open(surveyID: definition.id, create: true)
-      } catch {
-        // A file that is not this survey's store is wrong input (1), left untouched.
-        Self.fail(error.errorDescription ?? "\(error)", code: error.isInputError ? 1 : 3)
-      }
-      var environment = ProcessInfo.processInfo.environment
+      let address = try StoreAddress.resolve(option: store, surveyID: definition.id)
+      let path = address.description
+      // A file that is not this survey's store is wrong input (1), left untouched.
+      let repository = try address.open(surveyID: definition.id, create: true)
+      let environment = ProcessInfo.processInfo.environment
       let options = AskOptions(
         language: lang, kiosk: kiosk, idleTimeout: idleTimeout ?? (kiosk ? 300 : nil),
         device: AskOptions.currentDevice(), surveyWatch: kiosk ? watch : nil,
         resume: resume ? .resume : startAfresh ? .startAfresh : .ask)
 
       if let answers {
-        do {
-          let json = try ScriptedAnswers.read(path: answers)
-          let response = try ScriptedAnswers.fill(
-            survey: definition, answers: json, path: answers, repository: repository, options: options)
-          FileHandle.standardError.write(
-            Data("bilan: response \(response.id.uuidString.lowercased()) stored in \(path)\n".utf8))
-          return
-        } catch {
-          if case .store(let storeError) = error { Self.fail(storeError.errorDescription ?? "", code: 3) }
-          if case .invalidAnswers = error {
-            // One `FILE: KEY: message` line per problem, as import lists `FILE:LINE: message`.
-            FileHandle.standardError.write(Data(((error.errorDescription ?? "") + "\n").utf8))
-            Foundation.exit(1)
-          }
-          Self.fail(error.errorDescription ?? "\(error)", code: 1)
-        }
+        let json =
+          answers == "-"
+          ? try ScriptedAnswers.parse(FileHandle.standardInput.readDataToEndOfFile(), path: answers)
+          : try ScriptedAnswers.read(path: answers)
+        let response = try ScriptedAnswers.fill(
+          survey: definition, answers: json, path: answers, repository: repository, options: options)
+        Diagnostics.note("response \(response.id.uuidString.lowercased()) stored in \(path)")
+        return
       }
 
-      let terminalBothEnds = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+      let mode = AskMode.chosen(plain: plain, environment: environment)
+      if kiosk && mode == .plain {
+        throw ValidationError("--kiosk needs a terminal on standard input and output.")
+      }
       let outcome: AskOutcome
-      if plain || !terminalBothEnds || environment["TERM"] == "dumb" {
-        if kiosk { throw ValidationError("--kiosk needs a terminal on standard input and output.") }
-        let questionnaire = PlainQuestionnaire(
-          survey: definition, repository: repository, options: options,
-          readLine: { Swift.readLine(strippingNewline: true) },
-          write: { text in
-            FileHandle.standardOutput.write(Data(text.utf8))
-          })
-        do {
-          outcome = try questionnaire.run()
-        } catch {
-          Self.fail(storeFailure(error), code: 3)
-        }
-      } else {
-        let device: TerminalDevice
-        do {
-          device = try TerminalDevice()
-        } catch {
-          Self.fail(AskError.noTerminal.errorDescription ?? "", code: 1)
-        }
-        environment["TERM"] = environment["TERM"] ?? "xterm"
-        let questionnaire = InteractiveQuestionnaire(
-          survey: definition, repository: repository, options: options, device: device,
-          environment: environment)
-        do {
-          outcome = try questionnaire.run()
-        } catch {
-          device.leave()
-          Self.fail(storeFailure(error), code: 3)
-        }
+      do {
+        outcome = try mode.run(
+          survey: definition, repository: repository, options: options, environment: environment)
+      } catch StoreError.serverUnavailable(let server, let detail) {
+        // The database went away mid-questionnaire: what was confirmed is in it.
+        throw CommandFailure(
+          .io,
+          "\(server): \(detail). The answers confirmed before are kept in the database: once it is back, "
+            + "`bilan ask \(survey)` with the same --store offers to resume this response on this computer.")
       }
       switch outcome {
       case .completed: return
-      case .interrupted, .terminated: throw ExitCode(130)
-      case .timedOut: throw ExitCode(124)
-      case .inputEnded: throw ExitCode(1)
+      case .interrupted, .terminated: throw ExitCode(ExitStatus.interrupted.rawValue)
+      case .timedOut: throw ExitCode(ExitStatus.timedOut.rawValue)
+      case .inputEnded: throw ExitCode(ExitStatus.input.rawValue)
       case .surveyChanged(let change):
         let count = (try? repository.count(survey: definition.id, includePartial: true)) ?? 0
-        Self.fail(
+        throw CommandFailure(
+          .input,
           """
           \(change) while the kiosk was running: the next participant was not asked. The \(count) \
           response(s) in \(path) keep the version they were given on (schema \(definition.schemaHash.prefix(12))). \
           Check the survey with `bilan lint \(survey)`, then start `bilan ask \(survey) --kiosk` again.
-          """, code: 1)
+          """)
       }
-    }
-
-    /// A store failure during the questionnaire, with what the participant
-    /// can do when the database server went away.
-    func storeFailure(_ error: StoreError) -> String {
-      let message = error.errorDescription ?? "\(error)"
-      guard case .serverUnavailable = error else { return message }
-      return message
-        + ". The answers confirmed before are kept in the database: once it is back, "
-        + "`bilan ask \(survey)` with the same --store offers to resume this response on this computer."
-    }
-
-    /// Prints `message` on standard error and exits with `code`.
-    static func fail(_ message: String, code: Int32) -> Never {
-      FileHandle.standardError.write(Data(("bilan ask: " + message + "\n").utf8))
-      Foundation.exit(code)
     }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BilanBase
 import Foundation
 import PostgresStore
 import ResponseStore
@@ -29,25 +30,18 @@ extension Bilan {
     var store: String?
 
     func run() async throws {
-      let survey = try StoreCommand.loadSurvey(path: self.survey)
-      let address = try StoreCommand.address(store, surveyID: survey.id)
+      let survey = try Survey.load(path: self.survey)
+      let address = try StoreAddress.resolve(option: store, surveyID: survey.id)
       let path = address.description
-      do {
-        let repository = try address.open(surveyID: survey.id, create: false)
-        let entries = try repository.auditTrail().filter { $0.survey == survey.id }
-        if entries.isEmpty { print("\(path): no erasure, purge or correction so far") }
-        for entry in entries {
-          print(
-            [
-              Timestamp.string(from: entry.at), entry.actor, entry.action.rawValue, entry.criterion,
-              "\(entry.responses) response\(entry.responses == 1 ? "" : "s")",
-            ].joined(separator: "  "))
-        }
-      } catch StoreError.notFound(let path) {
-        StoreCommand.printError("\(path): no store here (give --store PATH)")
-        throw ExitCode(1)
-      } catch {
-        throw StoreCommand.exit(for: error)
+      let repository = try address.open(surveyID: survey.id, create: false)
+      let entries = try repository.auditTrail().filter { $0.survey == survey.id }
+      if entries.isEmpty { print("\(path): no erasure, purge or correction so far") }
+      for entry in entries {
+        print(
+          [
+            Timestamp.string(from: entry.at), entry.actor, entry.action.rawValue, entry.criterion,
+            "\(entry.responses) response\(entry.responses == 1 ? "" : "s")",
+          ].joined(separator: "  "))
       }
     }
   }

@@ -10,20 +10,20 @@ enum Confirmation {
   static func ask(_ question: String, yes: Bool) throws {
     if yes { return }
     guard isatty(STDIN_FILENO) == 1 else {
-      StoreCommand.printError("not asking on a terminal: add --yes to go ahead, or --dry-run to only list")
-      throw ExitCode(2)
+      throw CommandFailure(
+        .usage, "not asking on a terminal: add --yes to go ahead, or --dry-run to only list")
     }
     FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
     let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
     guard ["y", "yes", "o", "oui"].contains(answer) else {
-      StoreCommand.printError("nothing was changed")
-      throw ExitCode(1)
+      Diagnostics.note("nothing was changed")
+      throw ExitCode(ExitStatus.input.rawValue)
     }
   }
 
   /// What remains of erased data when the store could not remove it from its files at once.
   static func warnNotCompacted(_ path: String, _ outcome: ErasureOutcome) {
     guard !outcome.compacted, let note = outcome.note else { return }
-    StoreCommand.printError("warning: \(path): \(note)")
+    Diagnostics.emit(.warning, "\(path): \(note)")
   }
 }

@@ -77,7 +77,7 @@ extension Bilan {
     }
 
     func run() async throws {
-      let survey = try StoreCommand.loadSurvey(path: self.survey)
+      let survey = try Survey.load(path: self.survey)
       let selection: ResponseSelection
       if let email {
         selection = .contact(email)
@@ -85,57 +85,50 @@ extension Bilan {
         selection = .startedBefore(date)
       } else if rehearsal {
         guard let chosen = ResponseSelection.rehearsal(of: survey) else {
-          StoreCommand.printError(
+          throw CommandFailure(
+            .input,
             "\(self.survey): the survey gives no event.date, so its rehearsal cannot be told apart; use --before DATE"
           )
-          throw ExitCode(1)
         }
         selection = chosen
       } else {
         selection = .ids(ids.compactMap(UUID.init(uuidString:)))
       }
-      let address = try StoreCommand.address(store, surveyID: survey.id)
+      let address = try StoreAddress.resolve(option: store, surveyID: survey.id)
       let path = address.description
-      do {
-        let repository = try address.open(surveyID: survey.id, create: false)
-        let found = try repository.summaries(of: selection, survey: survey.id)
-        if case .ids(let wanted) = selection {
-          let missing = wanted.filter { id in !found.contains { $0.id == id } }
-          if !missing.isEmpty {
-            for id in missing {
-              StoreCommand.printError("\(path): no response \(id.uuidString.lowercased())")
-            }
-            StoreCommand.printError("nothing was deleted")
-            throw ExitCode(1)
+      let repository = try address.open(surveyID: survey.id, create: false)
+      let found = try repository.summaries(of: selection, survey: survey.id)
+      if case .ids(let wanted) = selection {
+        let missing = wanted.filter { id in !found.contains { $0.id == id } }
+        if !missing.isEmpty {
+          for id in missing {
+            Diagnostics.emit(.error, "no response \(id.uuidString.lowercased())", at: path)
           }
+          Diagnostics.note("nothing was deleted")
+          throw ExitCode(ExitStatus.input.rawValue)
         }
-        guard !found.isEmpty else {
-          print("no response of \(survey.id) matches (\(selection.criterion)): nothing to delete")
-          return
-        }
-        for summary in found { print(summary) }
-        let count = "\(found.count) response\(found.count == 1 ? "" : "s")"
-        if dryRun {
-          print("\(count) would be deleted (dry run: nothing was changed)")
-          return
-        }
-        try Confirmation.ask(
-          (found.count == 1 ? "Delete this response" : "Delete these \(count)")
-            + " for good? This cannot be undone.",
-          yes: yes)
-        let audit = AuditEntry(action: .erase, survey: survey.id, criterion: selection.criterion)
-        let outcome = try repository.erase(found.map(\.id), survey: survey.id, audit: audit)
-        print(
-          "\(outcome.responses) response\(outcome.responses == 1 ? "" : "s") deleted from \(path) "
-            + "(with \(outcome.contacts) contact\(outcome.contacts == 1 ? "" : "s")); the audit trail records it"
-        )
-        Confirmation.warnNotCompacted(path, outcome)
-      } catch StoreError.notFound(let path) {
-        StoreCommand.printError("\(path): no store here: nothing to delete (give --store PATH)")
-        throw ExitCode(1)
-      } catch {
-        throw StoreCommand.exit(for: error)
       }
+      guard !found.isEmpty else {
+        print("no response of \(survey.id) matches (\(selection.criterion)): nothing to delete")
+        return
+      }
+      for summary in found { print(summary) }
+      let count = "\(found.count) response\(found.count == 1 ? "" : "s")"
+      if dryRun {
+        print("\(count) would be deleted (dry run: nothing was changed)")
+        return
+      }
+      try Confirmation.ask(
+        (found.count == 1 ? "Delete this response" : "Delete these \(count)")
+          + " for good? This cannot be undone.",
+        yes: yes)
+      let audit = AuditEntry(action: .erase, survey: survey.id, criterion: selection.criterion)
+      let outcome = try repository.erase(found.map(\.id), survey: survey.id, audit: audit)
+      print(
+        "\(outcome.responses) response\(outcome.responses == 1 ? "" : "s") deleted from \(path) "
+          + "(with \(outcome.contacts) contact\(outcome.contacts == 1 ? "" : "s")); the audit trail records it"
+      )
+      Confirmation.warnNotCompacted(path, outcome)
     }
   }
 }

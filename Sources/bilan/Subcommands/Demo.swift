@@ -1,8 +1,7 @@
-import Aggregation
 import ArgumentParser
 import Foundation
-import MarkdownReport
 import Rehearsal
+import ReportPipeline
 import ResponseStore
 import SurveyDefinition
 
@@ -73,12 +72,7 @@ extension Bilan {
       } else if FileManager.default.fileExists(atPath: "Surveys/\(ReferenceSurvey.fileName)") {
         survey = "Surveys/\(ReferenceSurvey.fileName)"
       } else {
-        do {
-          temporaryCopy = try ReferenceSurvey.writeTemporaryCopy()
-        } catch {
-          throw Self.failure(
-            "cannot write the reference survey to a temporary folder: \(error.localizedDescription)", code: 3)
-        }
+        temporaryCopy = try ReferenceSurvey.writeTemporaryCopy()
         survey = temporaryCopy!.path
       }
       defer {
@@ -86,158 +80,31 @@ extension Bilan {
           try? FileManager.default.removeItem(at: temporaryCopy.deletingLastPathComponent())
         }
       }
-      let definition: Survey
-      do {
-        definition = try Survey.load(path: survey)
-      } catch {
-        throw Self.failure(error.errorDescription ?? "\(error)", code: 1)
-      }
+      let definition = try Survey.load(path: survey)
       if let lang, !definition.languages.contains(lang) {
-        throw Self.failure(
-          "the survey has no language '\(lang)': use one of \(definition.languages.joined(separator: ", "))",
-          code: 1)
+        throw CommandFailure(
+          .input,
+          "the survey has no language '\(lang)': use one of \(definition.languages.joined(separator: ", "))")
       }
       let folder = output ?? "Reports/demo"
       let storePath = store ?? "\(folder)/responses.sqlite"
-      do {
-        guard try RehearsalStore.holdsOnlySyntheticResponses(path: storePath, survey: definition) else {
-          throw Self.failure(
-            "\(storePath) holds real responses: the rehearsal will not replace it. Give another --store.",
-            code: 1)
-        }
-      } catch let error as StoreError {
-        throw Self.failure(
-          "\(error.errorDescription ?? "\(error)") — the rehearsal will not replace it.", code: 1)
-      }
-      let counts: (complete: Int, partial: Int)
-      do {
-        try FileManager.default.createDirectory(
-          atPath: (storePath as NSString).deletingLastPathComponent.isEmpty
-            ? "." : (storePath as NSString).deletingLastPathComponent,
-          withIntermediateDirectories: true)
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
-        let repository = try SQLiteResponseStore(path: storePath, surveyID: definition.id)
-        let generated = SyntheticResponses(
-          survey: definition, count: responses, seed: seed, language: lang ?? definition.defaultLanguage)
-        let bar = ProgressBar(total: responses)
-        counts = try RehearsalStore.fill(repository, survey: definition, responses: generated) {
-          bar.update($0)
-        }
-        bar.finish()
-      } catch {
-        throw Self.failure("\((error as? LocalizedError)?.errorDescription ?? "\(error)")", code: 3)
-      }
+      let bar = ProgressBar(total: responses)
+      let counts = try RehearsalStore.replace(
+        path: storePath, survey: definition, count: responses, seed: seed,
+        language: lang ?? definition.defaultLanguage, progress: bar.update)
+      bar.finish()
       print("\(counts.complete) complete and \(counts.partial) partial synthetic responses in \(storePath)")
       if noReports { return }
 
-      var arguments = [survey, "--store", storePath, "--output", folder]
-      if let lang { arguments += ["--lang", lang] }
-      let written: (paths: [String], results: SurveyResults?)
-      do {
-        written = try Report.parse(arguments).produce()
-      } catch let failure as Report.ReportFailure {
-        throw Self.failure(failure.message, code: failure.code)
-      }
-      for path in written.paths { print(path) }
-      if let results = written.results {
+      let pipeline = try ReportPipeline(
+        ReportRequest(surveys: [survey], store: storePath, output: folder, language: lang))
+      Report.warn(pipeline.surveyChanges)
+      let outcome = try pipeline.write()
+      for path in outcome.files { print(path) }
+      if !outcome.headlines.isEmpty {
         print("")
-        for line in Self.headlines(results) { print(line) }
+        for line in outcome.headlines { print(line) }
       }
     }
-
-    /// The three figures a facilitator looks at first: how many answered,
-    /// how satisfied they were, and whether they would recommend the day.
-    static func headlines(_ results: SurveyResults) -> [String] {
-      let language = ReportLanguage(code: results.survey.language)
-      let typography = Typography(language)
-      let french = language == .french
-      var lines: [String] = []
-      let counts = results.counts
-      var responses =
-        french
-        ? "Réponses\(typography.colon)\(typography.integer(counts.complete)) complètes"
-        : "Responses\(typography.colon)\(typography.integer(counts.complete)) complete"
-      // A rehearsal with more responses than people registered has no meaningful rate.
-      if let rate = counts.responseRate, let registered = counts.registered, rate <= 1 {
-        responses +=
-          french
-          ? " sur \(registered) inscrits (\(typography.percent(rate)))"
-          : " of \(registered) registered (\(typography.percent(rate)))"
-      }
-      lines.append(responses)
-      let picks: [IndicatorKind] = [.topBox, .nps, .index, .mean, .share]
-      var chosen: [IndicatorResult] = []
-      for kind in picks where chosen.count < 2 {
-        if let indicator = results.indicators.first(where: { $0.kind == kind && !$0.perItem }) {
-          chosen.append(indicator)
-        }
-      }
-      for indicator in chosen {
-        guard let row = indicator.overall.first, let value = row.value else { continue }
-        var line = "\(indicator.label)\(typography.colon)\(format(value, unit: indicator.unit, typography))"
-        if let low = row.ciLow, let high = row.ciHigh {
-          line +=
-            " "
-            + typography.interval(
-              format(low, unit: indicator.unit, typography), format(high, unit: indicator.unit, typography))
-        }
-        if let verdict = row.verdict, let target = indicator.targetValue {
-          let goal = format(target, unit: indicator.unit, typography)
-          let said =
-            switch verdict {
-            case .met: french ? "atteint" : "met"
-            case .notMet: french ? "non atteint" : "not met"
-            case .notConclusive: french ? "non concluant" : "not conclusive"
-            }
-          line +=
-            french
-            ? "\(typography.semicolon)objectif \(goal) \(said)"
-            : "\(typography.semicolon)target \(goal) \(said)"
-        }
-        lines.append(line)
-      }
-      return lines
-    }
-
-    private static func format(_ value: Double, unit: IndicatorUnit, _ typography: Typography) -> String {
-      switch unit {
-      case .proportion: typography.percent(value)
-      case .points: typography.number(value, decimals: 0, signed: true)
-      case .index, .scaleUnits, .bordaPoints: typography.number(value, decimals: unit.decimals)
-      }
-    }
-
-    /// Prints `message` on standard error and gives the exit code to throw.
-    static func failure(_ message: String, code: Int32) -> ExitCode {
-      FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-      return ExitCode(code)
-    }
-  }
-}
-
-/// A progress bar on standard error, drawn only when it is a terminal and
-/// the work is long enough to need one.
-final class ProgressBar {
-  private let total: Int
-  private let visible: Bool
-  private var lastPercent = -1
-
-  init(total: Int) {
-    self.total = total
-    self.visible = isatty(STDERR_FILENO) == 1 && total >= 10_000
-  }
-
-  func update(_ done: Int) {
-    guard visible else { return }
-    let percent = total == 0 ? 100 : done * 100 / total
-    guard percent != lastPercent else { return }
-    lastPercent = percent
-    let filled = percent / 5
-    let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
-    FileHandle.standardError.write(Data("\r\(bar) \(percent) % (\(done)/\(total))".utf8))
-  }
-
-  func finish() {
-    if visible { FileHandle.standardError.write(Data("\n".utf8)) }
   }
 }

@@ -23,7 +23,8 @@ extension Bilan {
         Responses erased with `bilan delete` are never added again.
 
         Formats (without --format, the content decides):
-          store         another bilan store file (SQLite): merges the laptops of an event
+          store         another bilan store file (SQLite): merges the laptops of an event,
+                        into a file or a shared database (--store postgres://…)
           jsonl         JSON Lines, as written by `bilan export` (starts with {)
           google-forms  a Google Forms CSV export (first column Timestamp or Horodateur);
                         columns are matched to questions by their label in any language
@@ -67,8 +68,8 @@ extension Bilan {
     }
 
     func run() async throws {
-      let survey = try StoreCommand.loadSurvey(path: self.survey)
-      let address = try StoreCommand.address(store, surveyID: survey.id)
+      let survey = try Survey.load(path: self.survey)
+      let address = try StoreAddress.resolve(option: store, surveyID: survey.id)
       let importer = ResponseImporter(survey: survey)
       var target: (any ResponseRepository)?
       var rejected = false
@@ -79,7 +80,7 @@ extension Bilan {
         do {
           data = try Self.contents(of: file)
         } catch {
-          StoreCommand.printError(error.localizedDescription)
+          Diagnostics.report(error)
           rejected = true
           rejectedFiles += 1
           continue
@@ -88,26 +89,22 @@ extension Bilan {
         do {
           batch = try importer.read(data, name: file, path: file == "-" ? nil : file, format: format)
         } catch {
-          StoreCommand.printError(error.lines.joined(separator: "\n"))
+          Diagnostics.report(error)
           let lines = error.linesWithProblems
-          StoreCommand.printError(
+          Diagnostics.note(
             "\(file): rejected, nothing of it was stored"
               + (lines > 0 ? " (\(lines) line\(lines == 1 ? "" : "s") with problems)" : ""))
           rejected = true
           rejectedFiles += 1
           continue
         }
-        do {
-          let store = try target ?? address.open(surveyID: survey.id, create: true)
-          target = store
-          let outcome = try store.insert(batch.responses, schemas: batch.schemas, source: batch.source)
-          print(Self.summary(file: file, outcome: outcome, batch: batch))
-          total.added += outcome.added
-          total.alreadyPresent += outcome.alreadyPresent
-          total.erased += outcome.erased
-        } catch {
-          throw StoreCommand.exit(for: error)
-        }
+        let store = try target ?? address.open(surveyID: survey.id, create: true)
+        target = store
+        let outcome = try store.insert(batch.responses, schemas: batch.schemas, source: batch.source)
+        print(outcome.summary(file: file, earlierSchemaCount: batch.earlierSchemaCount))
+        total.added += outcome.added
+        total.alreadyPresent += outcome.alreadyPresent
+        total.erased += outcome.erased
       }
       if files.count > 1 {
         print(
@@ -131,27 +128,6 @@ extension Bilan {
       }
       defer { try? handle.close() }
       return try handle.readToEnd() ?? Data()
-    }
-
-    /// `FILE: 15 added, 0 already present`, with what else the user should know.
-    static func summary(file: String, outcome: InsertOutcome, batch: ResponseImporter.Batch) -> String {
-      var text = "\(file): \(outcome.added) added, \(outcome.alreadyPresent) already present"
-      if outcome.erased > 0 {
-        text += ", \(outcome.erased) erased earlier with `bilan delete` (not added again)"
-      }
-      if outcome.fileAlreadyImported {
-        text += " (this file was imported before)"
-      } else if outcome.differing > 0 {
-        text +=
-          " (\(outcome.differing) of them differ from the stored copy, which was kept; "
-          + "compare with `bilan export`)"
-      }
-      if batch.earlierSchemaCount > 0 && !outcome.fileAlreadyImported {
-        text +=
-          "\n\(file): \(batch.earlierSchemaCount) response\(batch.earlierSchemaCount == 1 ? " was" : "s were") "
-          + "answered with an earlier definition of the survey; `bilan lint SURVEY --store PATH` explains the changes"
-      }
-      return text
     }
   }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
+import BilanBase
 import Foundation
+import PostgresStore
+import ResponseStore
 import SurveyDefinition
 
 extension Bilan {
@@ -56,7 +59,12 @@ extension Bilan {
       var diagnostics: [Diagnostic] = []
       for file in files { diagnostics += SurveyLinter.lint(path: file) }
       if let store, !diagnostics.contains(where: \.isError) {
-        diagnostics += try StoreCommand.surveyChangeDiagnostics(surveyPath: files[0], store: store)
+        let survey = try Survey.load(path: files[0])
+        let address = try StoreAddress(store)
+        let changes = try SurveyChanges.check(
+          survey: survey, store: address.open(surveyID: survey.id, create: false))
+        diagnostics += changes.diagnostics(
+          survey: survey, surveyPath: files[0], storePath: address.description)
       }
       let errors = diagnostics.filter(\.isError).count
       let warnings = diagnostics.count - errors
@@ -84,11 +92,7 @@ extension Bilan {
 
     /// The diagnostics as a JSON array, keys in a fixed order, one object per line.
     static func json(_ diagnostics: [Diagnostic]) -> String {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.withoutEscapingSlashes]
-      func string(_ value: String) -> String {
-        (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
-      }
+      let string = JSONText.quoted
       let objects = diagnostics.map { diagnostic in
         let location = diagnostic.location
         return "{\"file\":\(string(location.file)),\"line\":\(location.line),\"column\":\(location.column),"

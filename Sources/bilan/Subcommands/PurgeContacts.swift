@@ -41,36 +41,29 @@ extension Bilan {
     var yes = false
 
     func run() async throws {
-      let survey = try StoreCommand.loadSurvey(path: self.survey)
-      let address = try StoreCommand.address(store, surveyID: survey.id)
+      let survey = try Survey.load(path: self.survey)
+      let address = try StoreAddress.resolve(option: store, surveyID: survey.id)
       let path = address.description
-      do {
-        let repository = try address.open(surveyID: survey.id, create: false)
-        let holding = try repository.summaries(of: .withContacts, survey: survey.id)
-        let contacts = holding.map(\.contactCount).reduce(0, +)
-        let count =
-          "\(contacts) contact\(contacts == 1 ? "" : "s") of \(holding.count) response\(holding.count == 1 ? "" : "s")"
-        guard contacts > 0 else {
-          print("no contact data in \(path): nothing to purge")
-          return
-        }
-        if dryRun {
-          print("\(count) would be removed (dry run: nothing was changed)")
-          return
-        }
-        try Confirmation.ask("Remove \(count) for good? This cannot be undone.", yes: yes)
-        let audit = AuditEntry(action: .purgeContacts, survey: survey.id, criterion: "all")
-        let outcome = try repository.purgeContacts(survey: survey.id, audit: audit)
-        print(
-          "\(outcome.contacts) contact\(outcome.contacts == 1 ? "" : "s") of \(outcome.responses) "
-            + "response\(outcome.responses == 1 ? "" : "s") removed from \(path); the audit trail records it")
-        Confirmation.warnNotCompacted(path, outcome)
-      } catch StoreError.notFound(let path) {
-        StoreCommand.printError("\(path): no store here: nothing to purge (give --store PATH)")
-        throw ExitCode(1)
-      } catch {
-        throw StoreCommand.exit(for: error)
+      let repository = try address.open(surveyID: survey.id, create: false)
+      let holding = try repository.summaries(of: .withContacts, survey: survey.id)
+      let contacts = holding.map(\.contactCount).reduce(0, +)
+      let count =
+        "\(contacts) contact\(contacts == 1 ? "" : "s") of \(holding.count) response\(holding.count == 1 ? "" : "s")"
+      guard contacts > 0 else {
+        print("no contact data in \(path): nothing to purge")
+        return
       }
+      if dryRun {
+        print("\(count) would be removed (dry run: nothing was changed)")
+        return
+      }
+      try Confirmation.ask("Remove \(count) for good? This cannot be undone.", yes: yes)
+      let audit = AuditEntry(action: .purgeContacts, survey: survey.id, criterion: "all")
+      let outcome = try repository.purgeContacts(survey: survey.id, audit: audit)
+      print(
+        "\(outcome.contacts) contact\(outcome.contacts == 1 ? "" : "s") of \(outcome.responses) "
+          + "response\(outcome.responses == 1 ? "" : "s") removed from \(path); the audit trail records it")
+      Confirmation.warnNotCompacted(path, outcome)
     }
   }
 }

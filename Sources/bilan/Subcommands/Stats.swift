@@ -54,43 +54,17 @@ extension Bilan {
     var lang: String?
 
     func run() async throws {
-      let definition: Survey
-      do {
-        definition = try Survey.load(path: survey)
-      } catch {
-        let lines = error.diagnostics.map(\.description)
-        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-        throw ExitCode(1)
-      }
+      let definition = try Survey.load(path: survey)
       if let lang, !definition.languages.contains(lang) {
-        Self.fail(
-          "--lang \(lang): the survey is written in \(definition.languages.joined(separator: ", ")) only.",
-          code: 2)
+        throw CommandFailure(
+          .usage,
+          "--lang \(lang): the survey is written in \(definition.languages.joined(separator: ", ")) only.")
       }
+      let address = try StoreAddress.resolve(option: store, surveyID: definition.id)
       let language = lang ?? definition.defaultLanguage
-      var path = ""
-      let repository: any ResponseRepository
-      var warnings: [SchemaWarning] = []
-      do {
-        let address = try StoreAddress.resolve(option: store, surveyID: definition.id)
-        path = address.description
-        repository = try address.open(surveyID: definition.id, create: false)
-      } catch {
-        if case .notFound = error {
-          Self.fail(
-            "\(path): no response store yet (collect responses with `bilan ask` or `bilan import`, or give --store)",
-            code: 1)
-        }
-        Self.fail(error.errorDescription ?? "\(error)", code: error.isInputError ? 1 : 3)
-      }
-      do {
-        warnings = SchemaChanges.warnings(
-          from: try SurveyChanges.check(survey: definition, store: repository), language: language)
-      } catch let error as StoreError {
-        Self.fail(error.errorDescription ?? "\(error)", code: error.isInputError ? 1 : 3)
-      } catch {
-        Self.fail("\(path): \(error.localizedDescription)", code: 3)
-      }
+      let repository = try address.open(surveyID: definition.id, create: false)
+      let warnings = SchemaChanges.warnings(
+        from: try SurveyChanges.check(survey: definition, store: repository), language: language)
       let options = AggregationOptions(
         includePartial: includePartial, language: language, breakdowns: by.map { [$0] },
         schemaWarnings: warnings)
@@ -98,13 +72,11 @@ extension Bilan {
       do {
         aggregator = try Aggregator(survey: definition, options: options)
       } catch {
-        Self.fail("--by \(by ?? ""): \(error.errorDescription ?? "\(error)")", code: 2)
+        // A question that cannot break figures down is a usage error of --by.
+        guard case .unknownBreakdown = error else { throw error }
+        throw CommandFailure(.usage, "--by \(by ?? ""): \(error.errorDescription ?? "")")
       }
-      do {
-        try repository.forEachResponse(survey: definition.id, includePartial: true) { aggregator.add($0) }
-      } catch let error as StoreError {
-        Self.fail(error.errorDescription ?? "\(error)", code: error.isInputError ? 1 : 3)
-      }
+      try repository.forEachResponse(survey: definition.id, includePartial: true) { aggregator.add($0) }
       let results = aggregator.results()
       switch format {
       case .json:
@@ -112,18 +84,10 @@ extension Bilan {
         // The JSON is an array of figures; survey-change notes go to standard error.
         for warning in results.schemaWarnings {
           let key = warning.key.map { "\(IndicatorTable.cell($0)): " } ?? ""
-          FileHandle.standardError.write(
-            Data(
-              "bilan: warning: \(key)\(IndicatorTable.cell(warning.message)) (\(warning.responses))\n".utf8))
+          Diagnostics.emit(.warning, "\(key)\(IndicatorTable.cell(warning.message)) (\(warning.responses))")
         }
       case .table: print(IndicatorTable.render(results), terminator: "")
       }
-    }
-
-    /// Prints `message` on standard error and exits with `code`.
-    static func fail(_ message: String, code: Int32) -> Never {
-      FileHandle.standardError.write(Data("bilan: \(message)\n".utf8))
-      Foundation.exit(code)
     }
   }
 }

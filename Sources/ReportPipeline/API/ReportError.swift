@@ -1,0 +1,25 @@
+import Foundation
+
+/// Why a report could not be made, besides what the survey, the store, the
+/// engine and the writers say for themselves.
+public enum ReportError: Error, LocalizedError, Equatable, Sendable {
+  /// No survey was given.
+  case noSurvey
+  /// A format name that is not one of `ReportFormat`.
+  case unknownFormat(String)
+  /// An empty list of formats.
+  case noFormat
+  /// A consolidation in which some editions have no responses in their
+  /// store; one line per such edition, saying how to fix it.
+  case editionsWithoutResponses([String])
+
+  public var errorDescription: String? {
+    switch self {
+    case .noSurvey: "give at least one survey file"
+    case .unknownFormat(let name):
+      "unknown format '\(name)': use \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+    case .noFormat: "give at least one format"
+    case .editionsWithoutResponses(let problems): problems.joined(separator: "\n")
+    }
+  }
+}
