@@ -202,42 +202,18 @@ public struct Prose: Sendable {
 
   // MARK: Dates
 
+  /// The report language's date words.
+  var dateWords: ToolWords.Dates { (isFrench ? ToolWords.french : ToolWords.english).dates }
+
   /// `jeudi 5 mars 2015` / `Thursday 5 March 2015`, from `YYYY-MM-DD`.
   public func longDate(iso: String, weekday: Bool = false) -> String? {
-    guard let day = CalendarDay(iso) else { return nil }
-    return date(
-      year: day.year, month: day.month, day: day.day, weekday: weekday ? self.weekday(day.weekday) : nil)
+    CalendarDay(iso)?.written(dateWords, weekday: weekday)
   }
 
   /// The day of `date` in `timeZone` (an IANA name; UTC when `nil` or
   /// unknown), written out: the last answer given at 0:30 in Paris is dated
   /// that day, not the day before.
   public func longDate(_ date: Date, timeZone: String?) -> String {
-    let day = CalendarDay(date, timeZone: timeZone)
-    return self.date(year: day.year, month: day.month, day: day.day, weekday: nil)
-  }
-
-  func date(year: Int, month: Int, day: Int, weekday: String?) -> String {
-    let french = [
-      "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-      "novembre", "décembre",
-    ]
-    let english = [
-      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-      "November", "December",
-    ]
-    let text =
-      isFrench
-      ? "\(day == 1 ? "1er" : String(day)) \(french[month - 1]) \(year)"
-      : "\(day) \(english[month - 1]) \(year)"
-    return weekday.map { $0 + " " + text } ?? text
-  }
-
-  /// `jeudi` / `Thursday`, from an ISO weekday (1 = Monday).
-  func weekday(_ number: Int) -> String {
-    let french = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-    let english = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    let index = max(0, min(6, number - 1))
-    return isFrench ? french[index] : english[index]
+    CalendarDay(date, timeZone: timeZone).written(dateWords)
   }
 }

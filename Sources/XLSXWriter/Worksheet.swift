@@ -30,8 +30,8 @@ package final class Worksheet {
   let handle: UnsafeMutablePointer<lxw_worksheet>
   package let name: String
   package private(set) var lastRow = -1
-  private var contentWidths: [Int: Int] = [:]
-  private var widthOverrides: [Int: Double] = [:]
+  private(set) var contentWidths: [Int: Int] = [:]
+  private(set) var widthOverrides: [Int: Double] = [:]
   private var wrappedColumns: Set<Int> = []
   /// Rows of a streaming sheet must be written top to bottom in
   /// constant-memory mode. Other sheets (small: bounded by the survey, not
@@ -39,14 +39,20 @@ package final class Worksheet {
   /// that they can be laid out freely in either mode.
   package let streaming: Bool
   private var pending: [(row: Int, column: Int, value: CellValue, style: CellStyle)] = []
-  private var rowHeights: [Int: Double] = [:]
-  private var hiddenColumns: Set<Int> = []
+  private(set) var rowHeights: [Int: Double] = [:]
+  private(set) var hiddenColumns: Set<Int> = []
   /// Wrapped texts: row → (column, display width of each of its lines), to
   /// size the rows (readers do not grow rows of a written file themselves).
   private var wrappedLines: [Int: [(column: Int, lines: [Int], bold: Bool)]] = [:]
   private var buffering: Bool { workbook.constantMemory && !streaming }
   /// Widest column, in characters, that content alone can ask for.
   package var maximumColumnWidth = 60.0
+  /// Set by `setUpPrinting`: the sheet is paged on A4 (see `Worksheet+Pages.swift`).
+  var printedRepeatRows: ClosedRange<Int>?? = .none
+  /// Charts placed: anchor cell and size in pixels, so that no page break cuts one.
+  var placedCharts: [(row: Int, column: Int, width: Double, height: Double)] = []
+  /// Row ranges a page break must not cut (a table and its chart).
+  var keptTogether: [ClosedRange<Int>] = []
 
   init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String, streaming: Bool) {
     self.workbook = workbook
@@ -199,6 +205,7 @@ package final class Worksheet {
       }
       for (row, height) in heights { try applyHeight(row, height) }
     }
+    try setPageBreaks(widths: widths)
     for (column, width) in widths.sorted(by: { $0.key < $1.key }) {
       if hiddenColumns.contains(column) {
         var options = lxw_row_col_options()
@@ -314,10 +321,14 @@ package final class Worksheet {
     try check(
       worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), chart.handle, &options),
       "worksheet_insert_chart_opt", cellName(row, column))
+    // libxlsxwriter's default chart: 480 × 288 pixels.
+    placedCharts.append((row, column, 480 * xScale, 288 * yScale))
   }
 
-  /// Landscape, one page wide, the header rows repeated on every page.
+  /// Landscape, one page wide, the header rows repeated on every page, and
+  /// page breaks placed so that no chart or kept block is cut.
   package func setUpPrinting(repeatRows: ClosedRange<Int>?) throws {
+    printedRepeatRows = .some(repeatRows)
     worksheet_set_landscape(handle)
     worksheet_set_paper(handle, 9)  // A4
     worksheet_fit_to_pages(handle, 1, 0)
@@ -330,10 +341,8 @@ package final class Worksheet {
 
   /// Sets the height of `row`, in points (before its cells, in constant-memory mode).
   package func setRowHeight(_ row: Int, _ height: Double) throws {
-    if buffering {
-      rowHeights[row] = height
-      return
-    }
+    rowHeights[row] = height
+    if buffering { return }
     try applyHeight(row, height)
   }
 

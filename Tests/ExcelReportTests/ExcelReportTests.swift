@@ -396,6 +396,14 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
       let text = try runProcess(URL(fileURLWithPath: "/usr/bin/pdftotext"), [pdf.path, "-"]).stdout
       #expect(text.contains("Indicateurs clés"))
       #expect(text.contains("atteint"))
+      // The matrix on agreement shows its five points in its legend: the
+      // last, « Tout à fait d’accord », appears elsewhere only in the
+      // codebook (“5 = …”) and the labelled data (“5 – …”), and was the
+      // entry LibreOffice dropped when only the first series was deleted.
+      let legend = text.components(separatedBy: "\n").filter {
+        $0.contains("Tout à fait d’accord") && !$0.contains("=") && !$0.contains("–")
+      }
+      #expect(!legend.isEmpty, "the last point of a diverging chart is missing from LibreOffice's legend")
     }
   }
 }

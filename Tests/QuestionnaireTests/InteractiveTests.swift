@@ -48,15 +48,23 @@ import Testing
     try terminal.press("T", "r", "o", "p", " ", "l", "o", "n", "g")
     try terminal.waitFor("9 / 20 caractères")
     try terminal.press(Keys.enter)
+    // Each pass through the loop opens with the items, the current one marked.
+    let loop = try terminal.waitFor("Ces questions reviennent pour chacun des 2 sujets ci-dessous")
+    #expect(loop.contains("› 1 Plan de coopération (maintenant)"))
+    try terminal.press(Keys.enter)
     try terminal.waitFor("Les outils · Plan de coopération (1/2)")
     try terminal.press("n")  // not applicable
+    try terminal.waitFor("✓ 1 Plan de coopération")
+    try terminal.press(Keys.enter)
     try terminal.waitFor("Les outils · Convention (2/2)")
     try terminal.press("5")
+    try terminal.waitFor("Pour finir, ce que vous retenez et la suite.")  // the section's intro
+    try terminal.press(Keys.enter)
     try terminal.waitFor("Utilité des temps")
-    try terminal.press("4", "5", Keys.enter)
+    try terminal.press("4", "5")  // the last row rated: the grid is done
     try terminal.waitFor("Classez les freins")
     try terminal.press("4", "2")
-    try terminal.waitFor("[1] Les silos")
+    try terminal.waitFor("[1] 4 Les silos")
     try terminal.press(Keys.enter)
     try terminal.waitFor("Recommanderiez-vous")
     #expect(terminal.text.contains("D = 10"))  // the footer says how 10 is typed
@@ -114,6 +122,8 @@ import Testing
     try terminal.waitFor("Question 3 sur 12")
     #expect(terminal.text.contains("[●]"))  // the previous answer is shown
     try terminal.press("5")
+    try terminal.waitFor("Plan de coopération (maintenant)")
+    try terminal.press(Keys.enter)
     let next = try terminal.waitFor("Question 4 sur 11")
     #expect(!next.contains("Pourquoi"))  // hidden now
     #expect(next.contains("Plan de coopération (1/2)"))
@@ -121,11 +131,13 @@ import Testing
     try terminal.press(Keys.left)
     try terminal.waitFor("[○]")
     #expect(try storedResponses(store).first?.answers["valeur.plan"] == nil)
+    try terminal.press(Keys.shiftTab)  // back to the loop's intro, then to the question before
+    try terminal.waitFor("Plan de coopération (maintenant)")
     try terminal.press(Keys.shiftTab)
     try terminal.waitFor("Question 3 sur 11")
     try terminal.press(Keys.enter)
-    try terminal.waitFor("Question 4 sur 11")
-    for _ in 0..<8 { try terminal.press(Keys.escape) }
+    try terminal.waitFor("Plan de coopération (maintenant)")
+    for key in Keys.passToReview { try terminal.press(key) }
     try terminal.waitFor("Avant d’envoyer")
     try terminal.press(Keys.up, Keys.up, "\u{1B}[H")  // Home: the first answer
     try terminal.waitFor("›  1")
@@ -181,7 +193,7 @@ import Testing
 
     let second = try start()
     try second.waitFor("n’a pas été envoyé")
-    #expect(second.text.contains("1 réponse déjà donnée."))
+    #expect(second.text.contains("Vous aviez répondu à 1 question sur 11."))
     try second.press("r")
     try second.waitFor("Question 2 sur 11")  // where it stopped
     try second.press(Keys.left)
@@ -199,8 +211,8 @@ import Testing
     #expect(!terminal.text.contains("Q quitter"))
     for participant in 1...2 {
       try terminal.press(Keys.enter, "\(participant)", Keys.escape, "4")
-      try terminal.waitFor("Question 4 sur 11")
-      for _ in 0..<8 { try terminal.press(Keys.escape) }
+      try terminal.waitFor("Plan de coopération (maintenant)")
+      for key in Keys.passToReview { try terminal.press(key) }
       try terminal.waitFor("Avant d’envoyer")
       try terminal.press("e")
       try terminal.waitFor("Merci")
@@ -239,6 +251,53 @@ import Testing
     #expect(responses.first?.answers == ["role": .code("agent")])
     terminal.type(Keys.ctrlX + "quit" + Keys.enter)
     #expect(try terminal.exitStatus() == 0)
+  }
+
+  /// Half-way to a short timeout (30 s before a real one) the screen warns;
+  /// a key cancels the warning and does nothing else.
+  @Test func idleWarningIsCancelledByAKey() throws {
+    defer { directory.remove() }
+    let terminal = try start(["--idle-timeout", "2"])
+    try terminal.waitFor("Entrée commencer")
+    try terminal.press(Keys.enter, "1")
+    try terminal.waitFor("Quels appuis ?")
+    try terminal.waitFor("Toujours là ?", timeout: 3)
+    #expect(terminal.text.contains("vos réponses sont gardées"))
+    terminal.type("1")  // only cancels the warning: nothing is ticked
+    let back = try terminal.waitFor("Quels appuis ?")
+    #expect(back.contains("0 coché"))
+    try terminal.waitFor("Toujours là ?", timeout: 3)
+    #expect(try terminal.exitStatus(timeout: 4) == 124)
+    #expect(try storedResponses(store).first?.answers == ["role": .code("elu")])
+  }
+
+  /// Changing the follow-up answer to "no" deletes the email at once, before
+  /// the response is sent (it used to stay until the submission).
+  @Test func aWithdrawnEmailIsDeletedAtOnce() throws {
+    defer { directory.remove() }
+    let terminal = try start()
+    try terminal.waitFor("Entrée commencer")
+    try terminal.press(Keys.enter, "1", Keys.escape, "4")
+    for key in Keys.passToReview.dropLast() { try terminal.press(key) }
+    try terminal.waitFor("Pouvons-nous vous recontacter ?")
+    try terminal.press("1")
+    try terminal.waitFor("Votre adresse")
+    try terminal.press(Keys.paste("a@example.org"), Keys.enter)
+    try terminal.waitFor("Avant d’envoyer")
+    #expect(try storedResponses(store).first?.contacts == ["email": "a@example.org"])
+    try terminal.press(Keys.up, Keys.up, Keys.enter)
+    try terminal.waitFor("Pouvons-nous vous recontacter ?")
+    try terminal.press("2")
+    let review = try terminal.waitFor("Avant d’envoyer")
+    #expect(!review.contains("a@example.org"))
+    let partial = try #require(try storedResponses(store).first)
+    #expect(partial.status == .partial)
+    #expect(partial.contacts.isEmpty, "deleted before sending")
+    try terminal.press("e")
+    try terminal.waitFor("Merci")
+    try terminal.press(Keys.enter)
+    #expect(try terminal.exitStatus() == 0)
+    #expect(try storedResponses(store).first?.contacts.isEmpty == true)
   }
 
   @Test func idleTimeoutOutsideKioskExits124() throws {

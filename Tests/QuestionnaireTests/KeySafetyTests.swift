@@ -24,6 +24,9 @@ import Testing
   /// that tells a lone Esc from the start of an escape sequence.
   static let escape = Keys.escape + "\u{0C}"
 
+  /// From the loop's intro to the review (`Keys.passToReview`, with the quick Esc).
+  static let toReview = Keys.passToReview.map { $0 == Keys.escape ? escape : $0 }.joined()
+
   /// Back to the welcome screen from any screen: Ctrl-C asks (or closes an
   /// overlay), O abandons; twice, so that it holds from an overlay too.
   static let toWelcome = Keys.ctrlC + "o" + Keys.ctrlC + "o"
@@ -41,11 +44,9 @@ import Testing
       name: "erase question", keys: Keys.enter + "1" + Keys.shiftTab + escape,
       marker: "Effacer votre réponse", again: escape),
     KioskScreen(
-      name: "review", keys: Keys.enter + "1" + escape + "4" + String(repeating: escape, count: 8),
-      marker: "Avant d’envoyer"),
-    KioskScreen(
-      name: "thanks", keys: Keys.enter + "1" + escape + "4" + String(repeating: escape, count: 8) + "e",
-      marker: "Merci !"),
+      name: "loop intro", keys: Keys.enter + "1" + escape + "4", marker: "Plan de coopération (maintenant)"),
+    KioskScreen(name: "review", keys: Keys.enter + "1" + escape + "4" + toReview, marker: "Avant d’envoyer"),
+    KioskScreen(name: "thanks", keys: Keys.enter + "1" + escape + "4" + toReview + "e", marker: "Merci !"),
   ]
 
   /// Every printable ASCII key, a few accented letters, and the control keys
@@ -97,7 +98,7 @@ import Testing
   func goToRecommendation(_ terminal: PseudoTerminal) throws {
     try terminal.waitFor("Entrée commencer")
     try terminal.press(Keys.enter, "1", Keys.escape, "4")
-    for _ in 0..<4 { try terminal.press(Keys.escape) }
+    for key in Keys.passToReview.prefix(7) { try terminal.press(key) }
     try terminal.waitFor("Recommanderiez-vous la journée ?")
   }
 
@@ -113,7 +114,7 @@ import Testing
     #expect(try storedResponses(directory.path("store.sqlite")).first?.answers["recommandation"] == nil)
     terminal.type("0")
     let next = try terminal.waitFor("Combien de collègues ?")
-    #expect(next.contains("✓ 10 — Très probable (question 8 enregistrée)"))
+    #expect(next.contains("✓ Question 8 : 10 — Très probable"))
     #expect(next.split(separator: "\n").contains("  │"), "the next text box is empty:\n\(next)")
     let answers = try #require(try storedResponses(directory.path("store.sqlite")).first).answers
     #expect(answers["recommandation"] == .integer(10))
@@ -124,7 +125,7 @@ import Testing
     try terminal.waitFor("Recommanderiez-vous la journée ?")
     terminal.type("1")
     try terminal.waitFor("Combien de collègues ?", timeout: 3)
-    #expect(terminal.text.contains("✓ 1 (question 8 enregistrée)"))
+    #expect(terminal.text.contains("✓ Question 8 : 1"))
     try terminal.press(Keys.shiftTab)
     try terminal.press("1", Keys.enter)
     try terminal.waitFor("Combien de collègues ?")
@@ -132,7 +133,7 @@ import Testing
       try storedResponses(directory.path("store.sqlite")).first?.answers["recommandation"] == .integer(1))
     // D still types 10, at once.
     try terminal.press(Keys.shiftTab, "d")
-    try terminal.waitFor("✓ 10 — Très probable")
+    try terminal.waitFor("✓ Question 8 : 10 — Très probable")
     #expect(
       try storedResponses(directory.path("store.sqlite")).first?.answers["recommandation"] == .integer(10))
     terminal.type(Keys.ctrlC + "o")
@@ -156,7 +157,7 @@ import Testing
     #expect(try storedResponses(store).isEmpty)
     try terminal.press("2")  // a key that answers at once is confirmed on the next screen
     let next = try terminal.waitFor("Quels appuis ?")
-    #expect(next.contains("✓ Agent (question 1 enregistrée)"))
+    #expect(next.contains("✓ Question 1 : Agent"))
     try terminal.press(Keys.enter)  // optional, nothing ticked: passed
     let scale = try terminal.waitFor("Satisfait de la journée ?")
     #expect(scale.contains("Question 2 passée, sans réponse."))
@@ -164,7 +165,7 @@ import Testing
     try terminal.waitFor("Choisissez une réponse")
     // Moving to a point and pressing Enter is a choice.
     try terminal.press(Keys.right, Keys.right, Keys.right, Keys.enter)
-    try terminal.waitFor("✓ 3 (question 3 enregistrée)")
+    try terminal.waitFor("✓ Question 3 : 3")
     let answers = try #require(try storedResponses(store).first).answers
     #expect(answers == ["role": .code("agent"), "satisfaction": .integer(3)])
     terminal.type(Keys.ctrlC + "o")

@@ -84,6 +84,26 @@ final class PseudoTerminal: @unchecked Sendable {
     while outputCount == before && Date() < deadline { usleep(500) }
   }
 
+  /// Waits until the program has written nothing for `quiet` seconds (a
+  /// frame is complete), then returns the screen.
+  @discardableResult
+  func settle(quiet: Double = 0.05, timeout: Double = 3) -> String {
+    let deadline = Date().addingTimeInterval(timeout)
+    var last = outputCount
+    var since = Date()
+    while Date() < deadline {
+      usleep(5000)
+      let count = outputCount
+      if count != last {
+        last = count
+        since = Date()
+      } else if Date().timeIntervalSince(since) >= quiet {
+        break
+      }
+    }
+    return text
+  }
+
   /// Every byte the program wrote, escape sequences included.
   var rawOutput: String {
     lock.lock()
@@ -177,4 +197,10 @@ enum Keys {
   static let ctrlX = "\u{18}"
   static let tab = "\t"
   static func paste(_ text: String) -> String { "\u{1B}[200~" + text + "\u{1B}[201~" }
+
+  /// `every-type.yaml` from the loop's intro (after a satisfaction above 2) to
+  /// the review, every optional question passed: Enter on each intro, Esc on
+  /// each question.
+  static let passToReview: [String] =
+    [enter, escape, enter, escape, enter] + Array(repeating: escape, count: 6)
 }

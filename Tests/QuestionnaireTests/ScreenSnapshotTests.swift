@@ -5,83 +5,67 @@ import Testing
 
 @testable import Questionnaire
 
-/// Rendered screens at 40, 80 and 120 columns against committed snapshots in
-/// `Snapshots/`. Re-record on purpose only: `RECORD_SNAPSHOTS=1 swift test --filter ScreenSnapshotTests`.
+/// Rendered screens, in-process: every screen of both test surveys fits
+/// every window from 40×15 to 120×40 (the scripted pty response in
+/// `ScriptedResponseTests` holds the snapshots of each question type).
+/// Re-record on purpose only: `RECORD_SNAPSHOTS=1 swift test --filter ScreenSnapshotTests`.
 @Suite struct ScreenSnapshotTests {
-  /// Every screen of the test survey, with answers typed as a participant would.
-  static func screens(width: Int, height: Int) throws -> String {
-    let survey = try Fixture.survey()
-    var session = QuestionnaireSession(survey: survey, language: "fr")
-    var output: [String] = []
-    func add(_ title: String, _ screen: any Screen) {
+  /// Every screen of `survey`, each question with a few keys typed, the
+  /// review and the welcome: drawn at `width`×`height`, each line within the
+  /// width and the frame exactly as tall as the window.
+  static func checkEveryScreen(of survey: Survey, language: String, width: Int, height: Int) throws {
+    var session = QuestionnaireSession(survey: survey, language: language)
+    func check(_ title: String, _ screen: any Screen) {
       let frame = screen.render(width: width, height: height)
-      #expect(frame.lines.count == height, "\(title): \(frame.lines.count) lines")
-      for line in frame.lines { #expect(line.width <= width, "\(title): \(line.text)") }
-      output.append("=== \(title) (\(width)×\(height))\n" + frame.text)
+      #expect(frame.lines.count == height, "\(title) at \(width)×\(height): \(frame.lines.count) lines")
+      for line in frame.lines {
+        #expect(line.width <= width, "\(title) at \(width)×\(height): \(line.text)")
+      }
     }
-    add(
-      "welcome",
-      WelcomeScreen(
-        survey: survey, language: "fr", questionCount: session.shown.count,
-        minutes: session.estimatedMinutes()))
-    // Keys typed on each question before it is drawn, then confirmed with these answers.
-    let script: [String: [Key]] = [
-      "role": [.up, .character(" "), .paste("Consultante 日本 👍")],
-      "appui": [.character("1"), .down, .character(" ")],
-      "satisfaction": [.right, .right, .right],
-      "pourquoi": [.paste("Trop \u{1B}[31mlong"), .left],
-      "valeur.plan": [.character("n")],
-      "valeur.convention": [.end],
-      "parties": [.character("4")],
-      "freins": [.end, .character(" "), .up, .character(" ")],
-      "recommandation": [.right, .right, .right],
-      "participants": [.paste("12")],
-      "commentaires": [
-        .paste(
-          "Première ligne\ndeuxième ligne, bien plus longue que la largeur de l'écran pour voir le retour")
-      ],
-      "suivi": [.down, .down],
-      "email": [.paste("nom@exemple.fr")],
-    ]
-    let answers: [String: [String: AnswerValue]] = [
-      "role": ["role": .code("other"), "role.other": .text("Consultante 日本 👍")],
-      "appui": ["appui": .codes(["journee", "outils"])],
-      "satisfaction": ["satisfaction": .integer(2)],
-      "pourquoi": ["pourquoi": .text("Trop long")],
-      "valeur.plan": ["valeur.plan": .notApplicable],
-      "valeur.convention": ["valeur.convention": .integer(5)],
-      "parties": ["parties.decryptage": .integer(4), "parties.projection": .integer(5)],
-      "freins": ["freins": .codes(["silos", "concurrence"])],
-      "recommandation": ["recommandation": .integer(9)],
-      "participants": ["participants": .integer(12)],
-      "commentaires": ["commentaires": .text("Première ligne\ndeuxième ligne")],
-      "suivi": ["suivi": .boolean(true)],
-      "email": ["email": .text("nom@exemple.fr")],
-    ]
+    let welcome = WelcomeScreen(survey: survey, language: language, path: session.pathLength())
+    for page in welcome.pages(width: width, height: height).indices {
+      var shown = welcome
+      shown.page = page
+      check("welcome \(page + 1)", shown)
+    }
     var current = session.shown.first
     while let instance = current {
+      if session.intro(before: instance) != nil {
+        check(
+          "intro of \(instance.key)",
+          IntroScreen(
+            instance: instance, part: (1, survey.sections.count),
+            progress: session.progress(of: instance.key),
+            language: language))
+      }
       var editor = QuestionEditor(
-        instance: instance, answers: session.answers, contacts: session.contacts, language: "fr")
-      for key in script[instance.key] ?? [] { _ = editor.handle(key) }
-      add(instance.key, QuestionScreen(editor: editor, progress: session.progress(of: instance.key)))
-      let changes = try session.validate(try #require(answers[instance.key]), for: instance)
+        instance: instance, answers: session.answers, contacts: session.contacts, language: language)
+      editor.width = width
+      check(instance.key, QuestionScreen(editor: editor, progress: session.progress(of: instance.key)))
+      for key: Key in [.down, .right, .character("2"), .character(" "), .paste("Réponse 日本 👍"), .escape] {
+        _ = editor.handle(key)
+        check(
+          "\(instance.key) after \(key)",
+          QuestionScreen(editor: editor, progress: session.progress(of: instance.key)))
+      }
+      let values = (try? editor.values()) ?? [:]
+      let changes = (try? session.validate(values, for: instance)) ?? [:]
       session.apply(changes, for: instance)
       current = session.next(after: instance.key)
     }
-    // A refused answer: the message above the footer.
-    var refused = QuestionEditor(instance: session.shown[0], answers: [:], contacts: [:], language: "fr")
-    _ = refused.handle(.escape)
-    add("required", QuestionScreen(editor: refused, progress: session.progress(of: "role")))
     let entries = ReviewScreen.entries(of: session)
-    add("review top", ReviewScreen(entries: entries, cursor: 0, language: "fr"))
-    add("review middle", ReviewScreen(entries: entries, cursor: 8, language: "fr"))
-    add("review send", ReviewScreen(entries: entries, cursor: entries.count, language: "fr"))
-    return output.joined(separator: "\n") + "\n"
+    for cursor in [0, entries.count / 2, entries.count] {
+      check("review at \(cursor)", ReviewScreen(entries: entries, cursor: cursor, language: language))
+    }
   }
 
-  @Test(arguments: [40, 80, 120])
-  func everyScreen(width: Int) throws {
-    try assertSnapshot(try Self.screens(width: width, height: 24), named: "every-type-\(width)")
+  @Test(arguments: [(40, 15), (40, 24), (60, 20), (80, 24), (100, 30), (120, 40)])
+  func everyScreenFits(width: Int, height: Int) throws {
+    let reference = try Survey.load(path: Repository.path("Surveys/cooperation-pelussin-2015.yaml"))
+    for language in ["fr", "en"] {
+      try Self.checkEveryScreen(of: try Fixture.survey(), language: language, width: width, height: height)
+      try Self.checkEveryScreen(of: reference, language: language, width: width, height: height)
+    }
   }
 
   /// The reference survey's longest matrix at the narrowest width.
@@ -91,10 +75,12 @@ import Testing
     let instance = try #require(session.shown.first { $0.key == "objectifs" })
     var editor = QuestionEditor(instance: instance, answers: [:], contacts: [:], language: "fr")
     _ = editor.handle(.character("4"))
-    let frame = QuestionScreen(editor: editor, progress: session.progress(of: "objectifs")).render(
-      width: 40, height: 24)
-    for line in frame.lines { #expect(line.width <= 40) }
-    try assertSnapshot(frame.text + "\n", named: "reference-matrix-40")
+    for (height, name) in [(24, "reference-matrix-40"), (15, "reference-matrix-40x15")] {
+      let frame = QuestionScreen(editor: editor, progress: session.progress(of: "objectifs")).render(
+        width: 40, height: height)
+      for line in frame.lines { #expect(line.width <= 40) }
+      try assertSnapshot(frame.text + "\n", named: name)
+    }
   }
 }
 

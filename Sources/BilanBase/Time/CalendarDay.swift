@@ -69,6 +69,12 @@ package struct CalendarDay: Equatable, Comparable, Sendable {
     return (h + 5) % 7 + 1
   }
 
+  /// The day as people write it: « 5 mars 2015 », « jeudi 5 mars 2015 »,
+  /// “Thursday 5 March 2015”.
+  package func written(_ words: ToolWords.Dates, weekday: Bool = false) -> String {
+    words.long(day, words.months[month - 1], year, weekday ? words.weekdays[self.weekday - 1] : nil)
+  }
+
   /// `yyyy-MM-dd`.
   package var text: String {
     String(format: "%04d-%02d-%02d", year, month, day)

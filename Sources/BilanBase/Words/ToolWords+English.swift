@@ -46,6 +46,14 @@ extension ToolWords {
       met: "met",
       notMet: "not met",
       notConclusive: "not conclusive"
+    ),
+    dates: Dates(
+      months: [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+      ],
+      weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+      long: { day, month, year, weekday in (weekday.map { $0 + " " } ?? "") + "\(day) \(month) \(year)" }
     )
   )
 }

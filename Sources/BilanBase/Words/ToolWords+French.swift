@@ -51,6 +51,16 @@ extension ToolWords {
       met: "atteint",
       notMet: "non atteint",
       notConclusive: "non concluant"
+    ),
+    dates: Dates(
+      months: [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+        "novembre", "décembre",
+      ],
+      weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+      long: { day, month, year, weekday in
+        (weekday.map { $0 + " " } ?? "") + (day == 1 ? "1er" : String(day)) + " " + month + " " + String(year)
+      }
     )
   )
 }

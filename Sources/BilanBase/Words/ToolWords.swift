@@ -8,6 +8,7 @@ package struct ToolWords: Sendable {
   package var engine: Engine
   package var stats: Stats
   package var headlines: Headlines
+  package var dates: Dates
 
   /// Labels the engine gives to values the survey does not name, and its
   /// notes on responses answered with an earlier definition.
@@ -50,6 +51,16 @@ package struct ToolWords: Sendable {
     package var verdictNotConclusive: String
     package var changes: String
     package var hidden: @Sendable (_ k: Int) -> String
+  }
+
+  /// Dates as people write them in reports: « jeudi 5 mars 2015 ».
+  package struct Dates: Sendable {
+    /// January first.
+    package var months: [String]
+    /// Monday first (ISO).
+    package var weekdays: [String]
+    /// A day, a month, a year and an optional weekday, in the language's order.
+    package var long: @Sendable (_ day: Int, _ month: String, _ year: Int, _ weekday: String?) -> String
   }
 
   /// The figures `bilan demo` prints after writing the reports.

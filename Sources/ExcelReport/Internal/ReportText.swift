@@ -74,7 +74,7 @@ struct ReportText {
   var minimum: String { "Min" }
   var maximum: String { "Max" }
   var borda: String { t("Score de Borda", "Borda score") }
-  var rankedFirst: String { t("Classé 1er", "Ranked first") }
+  var rankedFirst: String { t("Classée 1re", "Ranked first") }
   var question: String { t("Question", "Question") }
   var key: String { t("Clé", "Key") }
   var questionText: String { t("Intitulé", "Question text") }
@@ -87,11 +87,26 @@ struct ReportText {
   var status: String { t("Statut", "Status") }
   var language: String { t("Langue", "Language") }
   var submitted: String { t("Envoyée le", "Submitted") }
-  var topChoices: String { t("Les plus cités", "Most cited") }
-  var promoters: String { t("Promoteurs (9-10)", "Promoters (9-10)") }
-  var passives: String { t("Passifs (7-8)", "Passives (7-8)") }
-  var detractors: String { t("Détracteurs (0-6)", "Detractors (0-6)") }
-  var npsScore: String { t("NPS (points)", "NPS (points)") }
+  var topChoices: String { t("Réponses les plus cochées", "Most ticked answers") }
+  var clearlyAheadOf: String { t("Nettement devant", "Clearly ahead of") }
+  /// The column of one answer a share counts: “« Oui, dans l’année » (nombre)”.
+  func partCount(_ answer: String) -> String {
+    french ? "«\u{00A0}\(answer)\u{00A0}» (nombre)" : "“\(answer)” (count)"
+  }
+  var promoters: String { t("Donnent 9 ou 10", "Give 9 or 10") }
+  var passives: String { t("Donnent 7 ou 8", "Give 7 or 8") }
+  var detractors: String { t("Donnent 0 à 6", "Give 0 to 6") }
+  var npsScore: String {
+    t(
+      "Score de recommandation (% de 9-10 moins % de 0-6)",
+      "Recommendation score (% giving 9-10 minus % giving 0-6)")
+  }
+  var cronbachAlpha: String {
+    t(
+      "Cohérence des réponses d’une ligne à l’autre (α de Cronbach, de 0 à 1)",
+      "Consistency of the answers across rows (Cronbach’s α, 0 to 1)")
+  }
+  var topBoxShare: String { t("Part des réponses favorables", "Share of favourable answers") }
   var yes: String { t("Oui", "Yes") }
   var no: String { t("Non", "No") }
   var notApplicableCode: String { "na" }
@@ -117,7 +132,7 @@ struct ReportText {
   func kindName(_ kind: String) -> String {
     switch kind {
     case "mean": t("moyenne", "mean")
-    case "top_box": t("part favorable (top box)", "top box share")
+    case "top_box": t("part des réponses favorables", "share of favourable answers")
     case "share": t("part", "share")
     case "nps": "NPS"
     case "borda": "Borda"
@@ -127,10 +142,23 @@ struct ReportText {
     }
   }
 
+  /// After the summary's title when the figures rest on synthetic responses.
+  var rehearsalTitle: String {
+    t("données de répétition (réponses fictives)", "rehearsal data (fictitious responses)")
+  }
+
   func methodLines(
-    included: Int, includesPartial: Bool, minimum: Int, truncated: Int, lastDate: String?
+    included: Int, includesPartial: Bool, minimum: Int, truncated: Int, lastDate: String?,
+    rehearsal: Bool = false
   ) -> [String] {
     var lines: [String] = []
+    if rehearsal {
+      lines.append(
+        t(
+          "Données fictives : ces réponses ont été produites par bilan demo pour répéter avant une vraie journée ; elles ne décrivent personne.",
+          "Fictitious data: these responses were made up by bilan demo to rehearse before a real day; they describe no one."
+        ))
+    }
     lines.append(
       french
         ? "Chiffres calculés sur \(included) réponses \(includesPartial ? "(réponses partielles incluses)" : "complètes")."

@@ -20,6 +20,7 @@ extension ReportWriter {
       row: row, column: 0, style: subtitle)
     row += 2
     for breakdown in results.breakdowns {
+      let blockStart = row
       try sheet.write(.text("\(text.breakdown) : \(breakdown.label)"), row: row, column: 0, style: heading)
       row += 1
       let groups = breakdown.groups
@@ -56,6 +57,7 @@ extension ReportWriter {
           row += 1
         }
       }
+      sheet.keepTogether(blockStart...(row - 1))
       row += 1
     }
     sheet.setColumnWidth(0, 40)
@@ -63,6 +65,8 @@ extension ReportWriter {
     for column in 2..<(3 + (results.breakdowns.map(\.groups.count).max() ?? 0)) {
       sheet.setColumnWidth(column, 14)
     }
+    // The title, the note and the first breakdown's header stay in view.
+    sheet.freezePanes(rows: results.breakdowns.isEmpty ? 1 : 5)
     try sheet.setUpPrinting(repeatRows: nil)
   }
 }

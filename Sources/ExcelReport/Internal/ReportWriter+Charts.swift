@@ -3,8 +3,8 @@ import Foundation
 import XLSXWriter
 
 extension ReportWriter {
-  /// Rows a chart covers (288 px at 20 px a row) plus a margin.
-  static let chartRows = 16
+  /// Rows a chart covers: 288 px at 20 px a row is 14.4 rows.
+  static let chartRows = 15
 
   /// The first column of the hidden block where charts keep the data they
   /// need beyond the visible tables (offsets, one column per item…).
@@ -118,6 +118,7 @@ extension ReportWriter {
     for (index, point) in points.enumerated() {
       try sheet.write(.text(point), row: headerRow, column: labelColumn + 2 + index)
     }
+    let closingColumn = labelColumn + 2 + count
     for (index, category) in categories.enumerated() {
       let row = headerRow + 1 + index
       try sheet.write(.text(category), row: row, column: labelColumn)
@@ -125,6 +126,7 @@ extension ReportWriter {
       for (point, share) in shares[index].enumerated() {
         try sheet.write(.number(share), row: row, column: labelColumn + 2 + point, style: percent)
       }
+      try sheet.write(.number(0), row: row, column: closingColumn, style: percent)
     }
     let rows = (headerRow + 1)...(headerRow + categories.count)
     let categoryRange = Chart.Range(sheet: sheet.name, column: labelColumn, rows: rows)
@@ -132,7 +134,11 @@ extension ReportWriter {
     chart.setTitle(chartTitle)
     chart.setLegend(.bottom)
     chart.setGap(50)
-    // A blank name: the entry is deleted from Excel's legend, and blank where a reader keeps it.
+    // Two invisible series frame the points: the offset first, an empty one
+    // last, both left out of the legend. Excel numbers legend entries from
+    // the first series and LibreOffice (on a reversed bar chart) from the
+    // last: deleting the first and the last entry removes exactly the two
+    // invisible ones in both, and every point keeps its entry.
     let offset = try chart.addSeries(
       name: " ", categories: categoryRange,
       values: Chart.Range(sheet: sheet.name, column: labelColumn + 1, rows: rows))
@@ -144,8 +150,12 @@ extension ReportWriter {
       series.setColor(Self.divergingColor(index, of: count))
       series.showValues(numberFormat: "0%;;;", position: .center)
     }
-    try chart.hideFromLegend([0])
-    useHelper(sheet, columns: count + 2, chart: chart)
+    let closing = try chart.addSeries(
+      name: " ", categories: categoryRange,
+      values: Chart.Range(sheet: sheet.name, column: closingColumn, rows: rows))
+    closing.makeInvisible()
+    try chart.hideFromLegend([0, count + 1])
+    useHelper(sheet, columns: count + 3, chart: chart)
     let valueAxis = chart.valueAxis(of: .stackedBar)
     valueAxis.setRange(min: 0, max: maxLeft + maxRight)
     valueAxis.hideLabels()

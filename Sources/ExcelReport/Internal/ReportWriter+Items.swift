@@ -4,16 +4,18 @@ import SurveyDefinition
 import XLSXWriter
 
 extension ReportWriter {
-  /// The `for_each` items side by side: per-item indicators with interval
-  /// and rank, the most cited answers of each multiple-choice question,
-  /// ranked by the first indicator; then one chart per indicator.
+  /// The `for_each` items side by side: per-item indicators with interval,
+  /// rank (equal figures as shown tie) and the items each is clearly ahead
+  /// of (intervals apart), a share of several answers each answer apart, the
+  /// most ticked answers of each multiple-choice question, ranked by the
+  /// first indicator; then one chart per indicator.
   func writeItems(_ results: SurveyResults, survey: Survey, in sheet: Worksheet) throws {
     var row = 0
     try sheet.write(.text(text.itemsSheet), row: row, column: 0, style: title)
     row += 2
     for section in results.items {
       let indicators = section.indicators.compactMap { results.indicator($0) }
-      let sectionTitle = section.title.replacingOccurrences(of: "{item}", with: "…")
+      let sectionTitle = Self.withoutItem(section.title)
       try sheet.write(.text(sectionTitle), row: row, column: 0, style: heading)
       row += 1
       let multiples = results.questions.filter { $0.sectionID == section.sectionID && $0.type == "multiple" }
@@ -22,12 +24,14 @@ extension ReportWriter {
       }
       var headers = [text.tool]
       for indicator in indicators {
-        headers += [indicator.label, text.ciLow, text.ciHigh, text.n, text.rank]
+        headers += [indicator.label, text.ciLow, text.ciHigh, text.n, text.rank, text.clearlyAheadOf]
+        headers += parts(indicator).map { text.partCount($0.label) }
       }
       for id in multipleIDs {
         let label = survey.question(id)?.question.label.text(language) ?? id
-        headers.append("\(text.topChoices) : \(label.replacingOccurrences(of: "{item}", with: "…"))")
+        headers.append("\(text.topChoices) : \(Self.withoutItem(label))")
       }
+      let blockStart = row - 1
       row = try writeHeader(headers, in: sheet, row: row)
       // Items ranked by the first indicator (unranked last, in list order).
       let firstRanks = indicators.first.map { indicator in
@@ -51,8 +55,16 @@ extension ReportWriter {
               figures, unit: indicator.unit, minimum: results.minGroupSize, in: sheet, row: row,
               column: column)
             try sheet.write(figures.rank.map { .integer($0) } ?? .blank, row: row, column: column + 4)
+            let ahead = (figures.clearlyAheadOf ?? []).compactMap { code in
+              section.items.first { $0.code == code }?.label
+            }
+            try sheet.write(
+              .text(ahead.joined(separator: ", ")), row: row, column: column + 5, style: wrapped)
+            for (offset, part) in (figures.parts ?? []).enumerated() {
+              try sheet.write(.integer(part.count), row: row, column: column + 6 + offset, style: integer)
+            }
           }
-          column += 5
+          column += 6 + parts(indicator).count
         }
         for id in multipleIDs {
           let summary = multiples.first { $0.questionID == id && $0.item?.code == item.code }
@@ -67,8 +79,10 @@ extension ReportWriter {
         }
         row += 1
       }
-      for index in 0..<multipleIDs.count { sheet.setColumnWidth(1 + indicators.count * 5 + index, 42) }
+      let firstMultiple = 1 + indicators.reduce(0) { $0 + 6 + parts($1).count }
+      for index in 0..<multipleIDs.count { sheet.setColumnWidth(firstMultiple + index, 42) }
       let lastRow = row - 1
+      sheet.keepTogether(blockStart...lastRow)
       row += 1
       // One chart per indicator, the intervals as error bars.
       let categories = Chart.Range(sheet: sheet.name, column: 0, rows: firstRow...max(firstRow, lastRow))
@@ -84,7 +98,28 @@ extension ReportWriter {
       row += indicators.count * Self.chartRows + 1
     }
     sheet.setColumnWidth(0, 30)
+    // The title, the first section's heading and its header row stay in view.
+    sheet.freezePanes(rows: results.items.isEmpty ? 1 : 4)
     try sheet.setUpPrinting(repeatRows: nil)
+  }
+
+  /// The answers a share counts, each with its own column (new intention,
+  /// already under way); none for other kinds.
+  func parts(_ indicator: IndicatorResult) -> [CodeLabel] {
+    indicator.overall.first { $0.parts != nil }?.parts?.map(\.answer) ?? []
+  }
+
+  /// A loop's text without its item: “Les outils explorés : {item}” →
+  /// “Les outils explorés”, “… l’outil « {item} » ?” → “… l’outil ?”.
+  static func withoutItem(_ text: String) -> String {
+    var result = text
+    for pattern in [
+      "\u{00A0}: {item}", " : {item}", ": {item}", " «\u{00A0}{item}\u{00A0}»", " « {item} »", " “{item}”",
+      " {item}", "{item}",
+    ] {
+      result = result.replacingOccurrences(of: pattern, with: "")
+    }
+    return result.trimmingCharacters(in: .whitespaces)
   }
 
   /// The value axis of an indicator's chart: the whole scale, 0–100 %, ±100 points…

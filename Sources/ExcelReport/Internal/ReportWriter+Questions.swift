@@ -12,9 +12,13 @@ extension ReportWriter {
     try sheet.write(.text(text.questionsSheet), row: row, column: 0, style: title)
     row += 2
     for summary in results.questions {
+      let start = row
       row = try writeQuestion(summary, survey: survey, in: sheet, row: row)
+      // A question's heading, table and chart on one printed page.
+      sheet.keepTogether(start...max(start, row - 2))
     }
     sheet.setColumnWidth(0, 36)
+    sheet.freezePanes(rows: 1)
     try sheet.setUpPrinting(repeatRows: nil)
   }
 
@@ -64,7 +68,7 @@ extension ReportWriter {
       }
       if let alpha = matrix.cronbachAlpha {
         try sheet.write(
-          .text(text.french ? "α de Cronbach" : "Cronbach's α"), row: row, column: 0, style: subtitle)
+          .text(text.cronbachAlpha), row: row, column: 0, style: subtitle)
         try sheet.write(.number(alpha), row: row, column: 2, style: CellStyle(numberFormat: "0.00"))
         row += 1
       }
@@ -164,7 +168,7 @@ extension ReportWriter {
       (text.maximum, .optional(statistics.maximum), decimal),
     ]
     if let topBox = statistics.topBox {
-      lines.append((text.french ? "Part favorable (top box)" : "Top box share", .number(topBox), percent))
+      lines.append((text.topBoxShare, .number(topBox), percent))
     }
     for (name, value, style) in lines {
       try sheet.write(.text(name), row: row, column: 0, style: label)

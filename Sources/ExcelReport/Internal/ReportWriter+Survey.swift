@@ -1,4 +1,5 @@
 import Aggregation
+import BilanBase
 import Foundation
 import SurveyDefinition
 import XLSXWriter
@@ -107,12 +108,16 @@ extension ReportWriter {
   /// method note goes (written last, once the truncated texts are counted).
   func writeSummary(_ results: SurveyResults, in sheet: Worksheet) throws -> Int {
     var row = 0
-    try sheet.write(.text(results.survey.title), row: row, column: 0, style: title)
+    // A rehearsal says so in the title a reader sees first.
+    let shownTitle = results.survey.title + (results.counts.isRehearsal ? " — " + text.rehearsalTitle : "")
+    try sheet.write(.text(shownTitle), row: row, column: 0, style: title)
     row += 2
     let event = results.survey.event
     var facts: [(String, CellValue, CellStyle)] = []
     if let name = event?.name { facts.append((text.event, .text(name), .plain)) }
-    if let date = event?.date { facts.append((text.date, .text(date), .plain)) }
+    if let date = event?.date {
+      facts.append((text.date, .text(CalendarDay(date)?.written(dateWords, weekday: true) ?? date), .plain))
+    }
     if let place = event?.place { facts.append((text.place, .text(place), .plain)) }
     if let organiser = event?.organiser { facts.append((text.organiser, .text(organiser), .plain)) }
     facts.append((text.completeResponses, .integer(results.counts.complete), integer))
@@ -156,7 +161,7 @@ extension ReportWriter {
       }
     }
     if row > firstRow { try colourVerdicts(in: sheet, column: 7, rows: firstRow...(row - 1)) }
-    sheet.freezePanes(rows: 0)
+    sheet.freezePanes(rows: 1)
     try sheet.setUpPrinting(repeatRows: headerRow...headerRow)
     sheet.setColumnWidth(0, 55)
     sheet.setColumnWidth(1, 40)
@@ -171,7 +176,9 @@ extension ReportWriter {
     let lines = text.methodLines(
       included: results.counts.included, includesPartial: results.counts.includesPartial,
       minimum: results.minGroupSize, truncated: workbook.truncatedCells,
-      lastDate: results.lastResponseDate.map(Self.describe))
+      lastDate: results.lastResponseDate.map {
+        CalendarDay($0, timeZone: results.survey.event?.timeZone).written(dateWords)
+      }, rehearsal: results.counts.isRehearsal)
     for line in lines + results.schemaWarnings.map(\.message) {
       try sheet.write(.text(line), row: row, column: 0, style: note)
       row += 1

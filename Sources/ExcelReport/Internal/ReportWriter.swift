@@ -116,10 +116,8 @@ final class ReportWriter {
       style: notConclusiveStyle)
   }
 
-  /// "2015-03-05 16:49 UTC".
-  static func describe(_ date: Date) -> String {
-    Timestamp.minuteString(from: date)
-  }
+  /// The report language's date words (« 5 mars 2015 »).
+  var dateWords: ToolWords.Dates { ToolWords.resolved(language).dates }
 
   /// An Excel serial date (days since 1899-12-30, UTC).
   static func excelDate(_ date: Date) -> Double {

@@ -72,6 +72,14 @@ public final class PlainQuestionnaire {
       case .answer(let changes):
         try recorder.record(changes, contactKeys: contactKeys(of: instance))
         session.apply(changes, for: instance)
+        // An email withdrawn by a changed follow-up answer is deleted now.
+        let withdrawn = session.withdrawnContactKeys()
+        if !withdrawn.isEmpty {
+          try recorder.record(
+            Dictionary(uniqueKeysWithValues: withdrawn.map { ($0, AnswerValue?.none) }),
+            contactKeys: Set(withdrawn))
+          session.forgetContacts(withdrawn)
+        }
         current = session.next(after: instance.key)
       }
     }
@@ -152,10 +160,11 @@ public final class PlainQuestionnaire {
     if let date = survey.event?.date { event.append(EventDate.long(date, language: language)) }
     if !event.isEmpty { lines.append(event.joined(separator: " · ")) }
     if let notice = survey.privacy.notice { lines.append(text(notice)) }
+    let description = survey.description.map(text)
+    if let description { lines.append(description) }
     lines.append(
-      [words.minutes(session.estimatedMinutes()), words.questions(session.shown.count)].joined(
-        separator: " · ")
-        + ".")
+      words.pathLine(
+        session.pathLength(), withMinutes: !(description.map(WelcomeScreen.statesDuration) ?? false)))
     lines.append(
       language == "fr"
         ? "Ligne vide : passer une question facultative · < : question précédente · ? : aide."
@@ -165,7 +174,23 @@ public final class PlainQuestionnaire {
 
   // MARK: Questions
 
+  /// A section's intro, before its first question (and each loop pass).
+  private func printIntro(_ intro: SectionIntro, before instance: QuestionInstance) {
+    var lines = ["", "== " + text(instance.sectionTitle) + " =="]
+    if let text = intro.section.intro {
+      lines.append(self.text(intro.item.map { text.substituting(item: $0.label) } ?? text))
+    }
+    if intro.section.forEach != nil, let current = intro.itemIndex {
+      lines.append(words.loopComesBack(intro.section.items.count, afterIntro: intro.section.intro != nil))
+      for (index, item) in intro.section.items.enumerated() {
+        lines.append("  \(index + 1). " + self.text(item.label) + (index == current ? " " + words.now : ""))
+      }
+    }
+    write(lines.joined(separator: "\n") + "\n")
+  }
+
   private func printQuestion(_ instance: QuestionInstance) {
+    if let intro = session.intro(before: instance) { printIntro(intro, before: instance) }
     let progress = session.progress(of: instance.key)
     let header =
       words.questionOf(progress.index, progress.count) + " · "
@@ -467,11 +492,20 @@ public final class PlainQuestionnaire {
     }
     let lowered = text.lowercased()
     if let choice = choices.first(where: { $0.code == lowered }) { return choice.code }
-    if other && lowered == "other" { return "other" }
     if let choice = choices.first(where: { $0.label.text(language).lowercased() == lowered }) {
       return choice.code
     }
+    // "other", or its word as printed in the survey's language: "autre", "Autre (précisez)".
+    if other && otherWords.contains(lowered) { return "other" }
     return nil
+  }
+
+  /// What names the "other" answer: its code, and its label in the
+  /// participant's language with and without "(précisez)".
+  private var otherWords: Set<String> {
+    let label = words.other.lowercased()
+    let word = label.components(separatedBy: " (").first ?? label
+    return ["other", label, word]
   }
 
   /// A scale point, or `na` for not applicable.

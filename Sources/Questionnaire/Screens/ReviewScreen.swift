@@ -1,4 +1,5 @@
 import BilanBase
+import Foundation
 import SurveyDefinition
 
 /// One line of the review: a shown question and its answer in words.
@@ -6,6 +7,9 @@ public struct ReviewEntry: Sendable, Equatable {
   public var number: Int
   public var key: String
   public var title: String
+  /// The loop item the question is about ("Plan de coopération"): always
+  /// shown, however much of the title has to be cut.
+  public var item: String?
   public var answer: String?
   public var required: Bool
 }
@@ -35,15 +39,45 @@ public struct ReviewScreen: Screen {
   /// The entries of a session, in the order of the flow.
   public static func entries(of session: QuestionnaireSession) -> [ReviewEntry] {
     session.shown.enumerated().map { index, instance in
+      let item = instance.item.map { TextSanitizer.clean($0.label.text(session.language)) }
       var title = TextSanitizer.clean(instance.label.text(session.language))
-      if let item = instance.item {
-        let itemLabel = TextSanitizer.clean(item.label.text(session.language))
-        if !title.contains(itemLabel) { title += " · " + itemLabel }
-      }
+      if let item { title = removing(item, from: title) }
       return ReviewEntry(
-        number: index + 1, key: instance.key, title: title, answer: session.summary(of: instance),
+        number: index + 1, key: instance.key, title: title, item: item, answer: session.summary(of: instance),
         required: instance.question.required)
     }
+  }
+
+  /// The question without the loop item it names (with its quotes), since
+  /// the entry ends with " · ITEM": "Quelles limites voyez-vous à l’outil
+  /// « Plan de coopération » ?" is "Quelles limites voyez-vous à l’outil ?".
+  static func removing(_ item: String, from label: String) -> String {
+    guard let range = label.range(of: item) else { return label }
+    let before: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "«", "“", "\"", "‘"]
+    let after: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "»", "”", "\"", "’"]
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower > label.startIndex, before.contains(label[label.index(before: lower)]) {
+      lower = label.index(before: lower)
+    }
+    while upper < label.endIndex, after.contains(label[upper]) { upper = label.index(after: upper) }
+    let head = label[..<lower]
+    let tail = label[upper...]
+    if head.isEmpty { return String(tail) }
+    if tail.isEmpty { return String(head) }
+    return head + " " + tail
+  }
+
+  /// The entry's title in `width` cells, ending with " · ITEM" inside a
+  /// loop: the question is cut, never the item it is about.
+  static func title(of entry: ReviewEntry, width: Int) -> String {
+    guard let item = entry.item else { return TextLayout.truncate(entry.title, width: width) }
+    let whole = entry.title + " · " + item
+    if DisplayWidth.width(of: whole) <= width { return whole }
+    let suffix = " · " + item
+    let room = width - DisplayWidth.width(of: suffix)
+    guard room >= 6 else { return TextLayout.truncate(item, width: width) }
+    return TextLayout.truncate(entry.title, width: room) + suffix
   }
 
   public func render(width: Int, height: Int) -> ScreenFrame {
@@ -64,36 +98,49 @@ public struct ReviewScreen: Screen {
         String(repeating: " ", count: numberWidth - String(entry.number).count) + String(entry.number)
       let marker = selected ? "› " : "  "
       let answer = entry.answer ?? words.notAnswered
-      let answerStyle: TextStyle = entry.answer == nil ? (entry.required ? .error : .dim) : .chosen
+      let answerStyle: TextStyle = entry.answer == nil ? (entry.required ? .error : .hint) : .chosen
+      let titleRoom = content - 2 - numberWidth - 2
+      var placed = false
       if oneLine {
-        // The answer takes what the title leaves, and at least 45 % of the line.
-        let available = content - 2 - numberWidth - 2 - 2
-        let titleNeed = DisplayWidth.width(of: entry.title) + 3
-        let answerWidth = min(
-          DisplayWidth.width(of: answer), max(available * 45 / 100, available - titleNeed))
-        let titleWidth = content - 2 - numberWidth - 2 - answerWidth - 2
-        var title = TextLayout.truncate(entry.title, width: titleWidth)
-        let dots = titleWidth - DisplayWidth.width(of: title)
-        title +=
-          dots > 1 ? " " + String(repeating: ".", count: dots - 1) : String(repeating: " ", count: dots)
+        // One line when the answer leaves the title 40 % of the line (or all it needs).
+        let available = titleRoom - 2
+        let titleWidth = available - DisplayWidth.width(of: answer)
+        let whole = DisplayWidth.width(of: Self.title(of: entry, width: available))
+        if titleWidth >= min(whole, available * 40 / 100) {
+          var title = Self.title(of: entry, width: titleWidth)
+          let dots = titleWidth - DisplayWidth.width(of: title)
+          title +=
+            dots > 1 ? " " + String(repeating: ".", count: dots - 1) : String(repeating: " ", count: dots)
+          var line = StyledLine(Margin.indent)
+          line.append(marker, .accent)
+          line.append(number + "  ", .hint)
+          line.append(title + "  ", selected ? .bold : .plain)
+          line.append(answer, answerStyle)
+          body.append(line)
+          items.append(index)
+          placed = true
+        }
+      }
+      if !placed {
+        // The title on its line, the answer under it (up to three lines).
         var line = StyledLine(Margin.indent)
         line.append(marker, .accent)
-        line.append(number + "  ", .dim)
-        line.append(title + "  ", selected ? .bold : .plain)
-        line.append(TextLayout.truncate(answer, width: answerWidth), answerStyle)
+        line.append(number + "  ", .hint)
+        line.append(Self.title(of: entry, width: titleRoom), selected ? .bold : .plain)
         body.append(line)
         items.append(index)
-      } else {
-        var line = StyledLine(Margin.indent)
-        line.append(marker, .accent)
-        line.append(number + " ", .dim)
-        line.append(
-          TextLayout.truncate(entry.title, width: content - 3 - numberWidth), selected ? .bold : .plain)
-        body.append(line)
-        var answerLine = StyledLine(Margin.indent + String(repeating: " ", count: numberWidth + 3))
-        answerLine.append(TextLayout.truncate(answer, width: content - numberWidth - 3), answerStyle)
-        body.append(answerLine)
-        items += [index, index]
+        let indent = Margin.indent + String(repeating: " ", count: numberWidth + 4)
+        var wrapped = TextLayout.wrap(answer, width: titleRoom)
+        if wrapped.count > 3 {
+          wrapped = Array(wrapped.prefix(3))
+          wrapped[2] = TextLayout.truncate(wrapped[2] + " …", width: titleRoom)
+        }
+        for text in wrapped {
+          var answerLine = StyledLine(indent)
+          answerLine.append(text, answerStyle)
+          body.append(answerLine)
+          items.append(index)
+        }
       }
     }
     body.append(StyledLine())
@@ -126,28 +173,62 @@ public struct ReviewScreen: Screen {
 }
 
 /// A screen of a few paragraphs and a footer: help, thanks, quit and resume
-/// questions, errors.
+/// questions, errors. Paragraphs are spaced by a blank line when they fit;
+/// when they do not fit even without, they go on pages (`page`, `pageCount`).
 public struct MessageScreen: Screen {
   public var title: String
   public var paragraphs: [String]
   public var hints: [(key: String, action: String)]
   public var language: String
+  public var page: Int
 
-  public init(title: String, paragraphs: [String], hints: [(key: String, action: String)], language: String) {
+  public init(
+    title: String, paragraphs: [String], hints: [(key: String, action: String)], language: String,
+    page: Int = 0
+  ) {
     self.title = title
     self.paragraphs = paragraphs
     self.hints = hints
     self.language = language
+    self.page = page
+  }
+
+  private func pages(width: Int, height: Int, footer: Int) -> [[StyledLine]] {
+    let head = [StyledLine()] + paragraph(title, width: width, style: .bold)
+    let blocks = paragraphs.map { paragraph($0, width: width) }
+    let room = max(1, height - footer - 1)
+    let spaced = blocks.reduce(head) { $0 + [StyledLine()] + $1 }
+    if spaced.count <= room { return [spaced] }
+    let tight = blocks.reduce(head + [StyledLine()]) { $0 + $1 }
+    if tight.count <= room { return [tight] }
+    // Pages of whole paragraphs (a paragraph longer than a page is cut).
+    var pages: [[StyledLine]] = [head + [StyledLine()]]
+    for block in blocks {
+      if pages[pages.count - 1].count + block.count > room, pages[pages.count - 1].count > head.count + 1 {
+        pages.append(head + [StyledLine()])
+      }
+      pages[pages.count - 1] += block
+    }
+    return pages.map { Array($0.prefix(room)) }
+  }
+
+  /// How many pages the paragraphs take in this window.
+  public func pageCount(width: Int, height: Int) -> Int {
+    pages(width: width, height: height, footer: 2).count
   }
 
   public func render(width: Int, height: Int) -> ScreenFrame {
-    var lines: [StyledLine] = [StyledLine()]
-    lines += paragraph(title, width: width, style: .bold)
-    for text in paragraphs {
-      lines.append(StyledLine())
-      lines += paragraph(text, width: width)
+    let words = ToolText(language: language)
+    let all = pages(width: width, height: height, footer: 2)
+    let index = min(max(0, page), all.count - 1)
+    var keys = hints.map { KeyHint($0.key, $0.action) }
+    if index < all.count - 1 {
+      keys = [KeyHint("↓", words.nextPage(index + 1, all.count)), KeyHint(words.escapeKey, words.close)]
+    } else if index > 0 {
+      keys.insert(KeyHint("↑", words.previousPage), at: 0)
     }
-    let footer = footerLines(hints.map { KeyHint($0.key, $0.action) }, width: width)
+    let footer = footerLines(keys, width: width, maxLines: 2)
+    var lines = all[index]
     lines = Array(lines.prefix(max(0, height - footer.count - 1)))
     while lines.count < height - footer.count { lines.append(StyledLine()) }
     return ScreenFrame(lines: lines + footer)

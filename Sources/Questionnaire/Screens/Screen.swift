@@ -45,11 +45,28 @@ enum Margin {
 struct KeyHint {
   var key: String
   var action: String
+  /// 1: always shown; 2 and 3 give way, 3 first, when the footer has too
+  /// few lines (a small window). The help screen lists every key.
+  var priority: Int
 
-  init(_ key: String, _ action: String) {
+  init(_ key: String, _ action: String, priority: Int = 1) {
     self.key = key
     self.action = action
+    self.priority = priority
   }
+}
+
+/// The footer: key hints separated by " · ", wrapped to the width without
+/// splitting a hint, in at most `maxLines` lines: the hints of lowest
+/// priority are left out until it fits.
+func footerLines(_ hints: [KeyHint], width: Int, maxLines: Int) -> [StyledLine] {
+  var kept = hints
+  var lines = footerLines(kept, width: width)
+  for level in [3, 2] where lines.count > maxLines {
+    kept.removeAll { $0.priority >= level }
+    lines = footerLines(kept, width: width)
+  }
+  return lines
 }
 
 /// The footer: key hints separated by " · ", wrapped to the width without
@@ -124,10 +141,17 @@ func scrolled(
     hiddenBelow = Set(items[end...].filter { $0 >= 0 }).subtracting(visible).count
   }
   var result: [StyledLine] = []
-  if start > 0 { result.append(rightAligned(words.moreAbove(hiddenAbove), width: width, style: .dim)) }
+  // A count of 0 means only text goes on out of view (a grid's legend, the rest of a label).
+  if start > 0 {
+    result.append(
+      rightAligned(
+        hiddenAbove > 0 ? words.moreAbove(hiddenAbove) : words.textAbove, width: width, style: .hint))
+  }
   result.append(contentsOf: lines[start..<end])
   if end < lines.count {
-    result.append(rightAligned(words.moreBelow(hiddenBelow), width: width, style: .dim))
+    result.append(
+      rightAligned(
+        hiddenBelow > 0 ? words.moreBelow(hiddenBelow) : words.textBelow, width: width, style: .hint))
   }
   return (result, (start > 0 ? 1 : 0) - start)
 }

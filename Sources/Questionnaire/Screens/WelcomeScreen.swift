@@ -2,58 +2,95 @@ import BilanBase
 import SurveyDefinition
 
 /// The first screen: what the survey is, for which event, what happens to
-/// the answers, how long it takes.
+/// the answers, how many questions and about how long.
 public struct WelcomeScreen: Screen {
   public var survey: Survey
   public var language: String
-  public var questionCount: Int
-  public var minutes: Int
+  /// The questions a participant may meet, and their time.
+  public var path: PathLength
   /// In kiosk mode, how many responses this store holds already.
   public var responsesIn: Int?
+  /// The page shown, when the welcome does not fit the window (`pages`).
+  public var page: Int
 
-  public init(survey: Survey, language: String, questionCount: Int, minutes: Int, responsesIn: Int? = nil) {
+  public init(survey: Survey, language: String, path: PathLength, responsesIn: Int? = nil, page: Int = 0) {
     self.survey = survey
     self.language = language
-    self.questionCount = questionCount
-    self.minutes = minutes
+    self.path = path
     self.responsesIn = responsesIn
+    self.page = page
   }
 
-  public func render(width: Int, height: Int) -> ScreenFrame {
+  /// Whether the survey's description gives the time itself ("dix à quinze
+  /// minutes"): then the welcome does not add a second figure.
+  static func statesDuration(_ text: String) -> Bool {
+    text.range(of: #"(?i)\bmin(ute)?s?\b"#, options: .regularExpression) != nil
+  }
+
+  /// The welcome's pages for a window: one when everything fits; else the
+  /// first holds what matters most (the survey, the event, how many
+  /// questions and how long) and the description and the privacy notice
+  /// follow on the next pages, so that a small window still shows them whole.
+  public func pages(width: Int, height: Int) -> [[StyledLine]] {
     let words = ToolText(language: language)
-    var lines: [StyledLine] = [StyledLine()]
-    lines += paragraph(TextSanitizer.clean(survey.title.text(language)), width: width, style: .bold)
+    var head: [StyledLine] = [StyledLine()]
+    head += paragraph(TextSanitizer.clean(survey.title.text(language)), width: width, style: .bold)
     var event: [String] = []
     if let name = survey.event?.name?.text(language) { event.append(name) }
     if let place = survey.event?.place { event.append(place) }
     if let date = survey.event?.date { event.append(EventDate.long(date, language: language)) }
     if let organiser = survey.event?.organiser { event.append(organiser) }
     if !event.isEmpty {
-      lines += paragraph(TextSanitizer.clean(event.joined(separator: " · ")), width: width, style: .accent)
+      head += paragraph(TextSanitizer.clean(event.joined(separator: " · ")), width: width, style: .accent)
     }
-    // What matters most comes first, so that a small window still shows it:
-    // how long, how many questions, going back; then the privacy notice; the
-    // description only when there is room for it.
-    lines += paragraph(
-      [words.minutes(minutes), words.questions(questionCount), words.canGoBack].joined(separator: " · ")
-        + ".",
-      width: width, style: .dim)
-    if let responsesIn {
-      lines += paragraph(words.responsesIn(responsesIn), width: width, style: .dim)
+    let description = survey.description.map { TextSanitizer.clean($0.text(language)) }
+    func pathLines(withMinutes: Bool) -> [StyledLine] {
+      var lines = [StyledLine()] + paragraph(words.pathLine(path, withMinutes: withMinutes), width: width)
+      if let responsesIn { lines += paragraph(words.responsesIn(responsesIn), width: width, style: .hint) }
+      return lines
     }
-    if let notice = survey.privacy.notice?.text(language) {
-      lines.append(StyledLine())
-      lines += paragraph(TextSanitizer.clean(notice), width: width)
+    var notice: [StyledLine] = []
+    if let text = survey.privacy.notice?.text(language) {
+      notice = [StyledLine()] + paragraph(TextSanitizer.clean(text), width: width)
     }
-    if let description = survey.description?.text(language) {
-      let described = [StyledLine()] + paragraph(TextSanitizer.clean(description), width: width)
-      if lines.count + described.count + 3 <= height { lines += described }
+    let described = description.map { [StyledLine()] + paragraph($0, width: width) } ?? []
+    let room = max(3, height - 3)  // the footer and the line above it
+    // Everything at once, the time left to the description when it gives it.
+    let whole =
+      head + described + pathLines(withMinutes: !(description.map(Self.statesDuration) ?? false)) + notice
+    if whole.count <= room { return [whole] }
+    // What matters most first; a block that does not fit where the page
+    // stands starts the next page, and one longer than a page is cut in pages.
+    var pages: [[StyledLine]] = [[]]
+    for var block in [head, pathLines(withMinutes: true), described, notice] where !block.isEmpty {
+      if pages[pages.count - 1].count + block.count <= room {
+        pages[pages.count - 1] += block
+        continue
+      }
+      if block.first?.spans.isEmpty == false { block.insert(StyledLine(), at: 0) }
+      while !block.isEmpty {
+        if !pages[pages.count - 1].isEmpty { pages.append([]) }
+        pages[pages.count - 1] = Array(block.prefix(room))
+        block = Array(block.dropFirst(room))
+      }
     }
-    lines.append(StyledLine())
-    var hints = [KeyHint(words.enterKey, words.start)]
+    return pages.map { Array($0.prefix(room)) }
+  }
+
+  public func render(width: Int, height: Int) -> ScreenFrame {
+    let words = ToolText(language: language)
+    let all = pages(width: width, height: height)
+    let index = min(max(0, page), all.count - 1)
+    var hints: [KeyHint] = []
+    if index < all.count - 1 {
+      hints.append(KeyHint(words.enterKey, words.nextPage(index + 1, all.count)))
+    } else {
+      hints.append(KeyHint(words.enterKey, words.start))
+    }
+    if index > 0 { hints.append(KeyHint("←", words.previousPage)) }
     if responsesIn == nil { hints.append(KeyHint("Q", words.quit)) }
-    let footer = footerLines(hints, width: width)
-    lines = Array(lines.prefix(max(0, height - footer.count)))
+    let footer = [StyledLine()] + footerLines(hints, width: width)
+    var lines = Array(all[index].prefix(max(0, height - footer.count)))
     while lines.count < height - footer.count { lines.append(StyledLine()) }
     return ScreenFrame(lines: lines + footer)
   }

@@ -33,10 +33,14 @@ public final class InteractiveQuestionnaire {
   var digitTime = 0.0
   /// The idle timeout is near and the screen says so; a key cancels it.
   var idleWarning = false
+  /// The welcome's page, when it takes more than one in this window.
+  var welcomePage = 0
 
   enum Phase {
     case resumeOffer(Response)
     case welcome
+    /// A section's intro, before `instance`, its first question.
+    case intro(QuestionInstance, notice: String?)
     case question(QuestionEditor)
     /// `notice`: what was just saved, until the next key.
     case review(cursor: Int, notice: String?)
@@ -44,7 +48,8 @@ public final class InteractiveQuestionnaire {
   }
 
   enum Overlay {
-    case help
+    /// The keys, on pages when the window is small.
+    case help(page: Int)
     case quitQuestion
   }
 
@@ -203,6 +208,7 @@ public final class InteractiveQuestionnaire {
     recorder = ResponseRecorder(
       repository: repository, survey: survey, language: language, device: options.device)
     phase = .welcome
+    welcomePage = 0
     overlay = nil
     returnToReview = false
     idleWarning = false
@@ -210,6 +216,14 @@ public final class InteractiveQuestionnaire {
   }
 
   // MARK: Drawing
+
+  /// The screen with `overlay` over the phase.
+  private func currentScreenWith(overlay shown: Overlay) -> any Screen {
+    let saved = overlay
+    overlay = shown
+    defer { overlay = saved }
+    return currentScreen()
+  }
 
   func currentScreen() -> any Screen {
     if idleWarning {
@@ -221,13 +235,14 @@ public final class InteractiveQuestionnaire {
     }
     if let overlay {
       switch overlay {
-      case .help:
+      case .help(let page):
         var paragraphs = words.helpLines
         if case .question(let editor) = phase, let help = editor.instance.help {
           paragraphs.insert(TextSanitizer.clean(help.text(language)), at: 0)
         }
         return MessageScreen(
-          title: words.helpTitle, paragraphs: paragraphs, hints: [(words.anyKey, "")], language: language)
+          title: words.helpTitle, paragraphs: paragraphs, hints: [(words.anyKey, "")], language: language,
+          page: page)
       case .quitQuestion:
         return MessageScreen(
           title: options.kiosk
@@ -246,7 +261,7 @@ public final class InteractiveQuestionnaire {
       return MessageScreen(
         title: TextSanitizer.clean(survey.title.text(language)),
         paragraphs: [
-          words.resumeQuestion, words.resumeDetail(partial.answers.count + partial.contacts.count),
+          words.resumeQuestion, resumeProgress(of: partial),
         ],
         hints: language == "fr"
           ? [("R", "reprendre où j’en étais"), ("N", "recommencer à zéro")]
@@ -256,8 +271,12 @@ public final class InteractiveQuestionnaire {
       let count =
         options.kiosk ? ((try? repository.count(survey: survey.id, includePartial: false)) ?? 0) : nil
       return WelcomeScreen(
-        survey: survey, language: language, questionCount: session.shown.count,
-        minutes: session.estimatedMinutes(), responsesIn: count)
+        survey: survey, language: language, path: session.pathLength(), responsesIn: count, page: welcomePage)
+    case .intro(let instance, let notice):
+      let part = (survey.sections.firstIndex { $0.id == instance.section.id } ?? 0) + 1
+      return IntroScreen(
+        instance: instance, part: (part, survey.sections.count), progress: session.progress(of: instance.key),
+        language: language, notice: notice)
     case .question(let editor):
       return QuestionScreen(editor: editor, progress: session.progress(of: editor.instance.key))
     case .review(let cursor, let notice):
@@ -316,6 +335,21 @@ public final class InteractiveQuestionnaire {
     }
     if let current = overlay {
       overlay = nil
+      if case .help(let page) = current {
+        // ↓ (Space, Enter) turns the pages, ↑ turns back; on the last page, or any other key, closes.
+        let size = device.size()
+        let pages =
+          (currentScreenWith(overlay: current) as? MessageScreen)?.pageCount(
+            width: size.columns, height: size.rows) ?? 1
+        switch key {
+        case .down, .pageDown, .character(" "), .enter, .right:
+          if page < pages - 1 { overlay = .help(page: page + 1) }
+        case .up, .pageUp, .left:
+          if page > 0 { overlay = .help(page: page - 1) }
+        default: break
+        }
+        return nil
+      }
       if case .quitQuestion = current {
         switch key {
         case .character("o"), .character("O"), .character("y"), .character("Y"), .control("c"):
@@ -343,12 +377,19 @@ public final class InteractiveQuestionnaire {
       default: break
       }
     case .welcome:
+      let size = device.size()
+      let pages =
+        (currentScreen() as? WelcomeScreen)?.pages(width: size.columns, height: size.rows).count ?? 1
       switch key {
+      case .enter where welcomePage < pages - 1, .character(" ") where welcomePage < pages - 1:
+        welcomePage += 1
+      case .left where welcomePage > 0, .backTab where welcomePage > 0, .up where welcomePage > 0:
+        welcomePage -= 1
       case .enter, .character(" "):
         // A new participant: never on a survey that changed since it was loaded.
         if options.kiosk, let change = options.surveyWatch?.change() { return .surveyChanged(change) }
         if let first = session.shown.first {
-          phase = .question(editor(for: first))
+          show(first)
         } else {
           phase = .review(cursor: 0, notice: nil)
         }
@@ -359,7 +400,21 @@ public final class InteractiveQuestionnaire {
       case .control("d") where !options.kiosk:
         return .interrupted
       case .character("?"):
-        overlay = .help
+        overlay = .help(page: 0)
+      default: break
+      }
+    case .intro(let instance, _):
+      switch key {
+      case .enter, .character(" "), .tab, .right, .controlEnter:
+        phase = .question(editor(for: instance))
+      case .left, .backTab:
+        if let previous = session.previous(before: instance.key) {
+          phase = .question(editor(for: previous))
+        } else {
+          phase = .welcome
+        }
+      case .character("?"):
+        overlay = .help(page: 0)
       default: break
       }
     case .question(var editor):
@@ -384,6 +439,25 @@ public final class InteractiveQuestionnaire {
     return nil
   }
 
+  /// Goes to `instance`, through its section's intro when it opens one
+  /// (not on the way back to the review).
+  private func show(_ instance: QuestionInstance, notice: String? = nil) {
+    if !returnToReview, session.intro(before: instance) != nil {
+      phase = .intro(instance, notice: notice)
+      return
+    }
+    var editor = editor(for: instance)
+    editor.notice = notice
+    phase = .question(editor)
+  }
+
+  /// "Vous aviez répondu à 5 questions sur 32.": questions, not answer keys.
+  private func resumeProgress(of partial: Response) -> String {
+    let resumed = QuestionnaireSession(
+      survey: survey, language: language, answers: partial.answers, contacts: partial.contacts)
+    return words.resumeProgress(answered: resumed.answeredCount, of: resumed.shown.count)
+  }
+
   func editor(for instance: QuestionInstance) -> QuestionEditor {
     QuestionEditor(
       instance: instance, answers: session.answers, contacts: session.contacts, language: language)
@@ -394,11 +468,13 @@ public final class InteractiveQuestionnaire {
     let number = session.progress(of: instance.key).index
     switch outcome {
     case .stay: return
-    case .help: overlay = .help
+    case .help: overlay = .help(page: 0)
     case .back:
       if returnToReview {
         returnToReview = false
         phase = .review(cursor: (session.index(of: instance.key) ?? 0), notice: nil)
+      } else if session.intro(before: instance) != nil {
+        phase = .intro(instance, notice: nil)
       } else if let previous = session.previous(before: instance.key) {
         phase = .question(self.editor(for: previous))
       } else {
@@ -422,6 +498,7 @@ public final class InteractiveQuestionnaire {
       try recorder.record(changes, contactKeys: contactKeys(of: instance))
       let shownBefore = Set(session.shown.map(\.key))
       session.apply(changes, for: instance)
+      try deleteWithdrawnContacts()
       if outcome == .erase && instance.question.required {
         // A required question stays on screen, empty, until it is answered.
         var fresh = self.editor(for: instance)
@@ -431,7 +508,7 @@ public final class InteractiveQuestionnaire {
       }
       let notice: String =
         switch outcome {
-        case .confirm: words.saved(session.summary(of: instance) ?? "", question: number)
+        case .confirm: words.saved(session.summary(of: instance, compact: true) ?? "", question: number)
         case .erase: words.erased(question: number)
         default: words.skipped(question: number)
         }
@@ -474,12 +551,21 @@ public final class InteractiveQuestionnaire {
       return
     }
     if let next {
-      var editor = editor(for: next)
-      editor.notice = notice
-      phase = .question(editor)
+      show(next, notice: notice)
     } else {
       phase = .review(cursor: session.shown.count, notice: notice)
     }
+  }
+
+  /// An email the participant withdrew (the follow-up answer changed) is
+  /// deleted from the store now, not at submission.
+  private func deleteWithdrawnContacts() throws(StoreError) {
+    let withdrawn = session.withdrawnContactKeys()
+    guard !withdrawn.isEmpty else { return }
+    try recorder.record(
+      Dictionary(uniqueKeysWithValues: withdrawn.map { ($0, AnswerValue?.none) }), contactKeys: Set(withdrawn)
+    )
+    session.forgetContacts(withdrawn)
   }
 
   private func handleReview(_ key: Key, cursor: Int) throws(StoreError) {
@@ -496,7 +582,7 @@ public final class InteractiveQuestionnaire {
         return
       }
     case .character("?"):
-      overlay = .help
+      overlay = .help(page: 0)
     case .enter where cursor < count:
       returnToReview = true
       phase = .question(editor(for: session.shown[cursor]))

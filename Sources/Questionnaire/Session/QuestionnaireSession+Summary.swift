@@ -1,10 +1,13 @@
 import BilanBase
+import Foundation
 import SurveyDefinition
 
 extension QuestionnaireSession {
   /// The answer to `instance` in words, for the review screen: labels, not
   /// codes; `nil` when unanswered. Cleaned of controls, on one line.
-  public func summary(of instance: QuestionInstance) -> String? {
+  /// `compact`: a grid's values only ("4 · 5 · N"), for the line that says
+  /// what was just saved.
+  public func summary(of instance: QuestionInstance, compact: Bool = false) -> String? {
     let words = ToolText(language: language)
     let key = instance.key
     func label(_ code: String, in choices: [Choice]) -> String {
@@ -45,16 +48,21 @@ extension QuestionnaireSession {
     case .nps:
       text = answers[key].map { point($0, .nps) }
     case .matrix(let rows, let scale):
-      let parts = rows.compactMap { row -> String? in
-        guard let value = answers["\(key).\(row.code)"] else { return nil }
-        let shown: String =
-          switch value {
-          case .integer(let point): String(point)
-          default: scale.notApplicable?.text(language) ?? words.notApplicable
-          }
-        return row.label.text(language) + " " + shown
+      // "Décryptage 4 · Focus sur les pratiques 5 · Projection sans avis": each row by its
+      // short name, a row left without an answer as "—".
+      let given = rows.map { answers["\(key).\($0.code)"] }
+      if given.contains(where: { $0 != nil }) {
+        text = zip(rows, given).map { row, value -> String in
+          let shown: String =
+            switch value {
+            case .integer(let point)?: String(point)
+            case nil: "—"
+            default: Self.lowercasedFirst(scale.notApplicable?.text(language) ?? words.notApplicable)
+            }
+          if compact { return value.map { $0 == .notApplicable ? "N" : shown } ?? "—" }
+          return Self.shortName(row.label.text(language)) + " " + shown
+        }.joined(separator: " · ")
       }
-      text = parts.isEmpty ? nil : parts.joined(separator: " · ")
     case .text, .longText:
       text = answers[key]?.stringValue
     case .number:
@@ -67,24 +75,15 @@ extension QuestionnaireSession {
     return text.map { TextSanitizer.clean($0) }
   }
 
-  /// About how long the shown questions take, in whole minutes (at least 1):
-  /// seconds per question by type, from reading speed and the widget's keys.
-  public func estimatedMinutes() -> Int {
-    let seconds = shown.reduce(0) { total, instance in
-      total
-        + {
-          switch instance.question.kind {
-          case .single, .number: 12
-          case .multiple: 20
-          case .scale, .nps: 8
-          case .boolean: 6
-          case .matrix(let rows, _): 8 * rows.count
-          case .ranking: 30
-          case .text, .email: 40
-          case .longText: 90
-          }
-        }()
-    }
-    return max(1, (seconds + 59) / 60)
+  /// A grid row's name for the review: what comes before the colon in its label
+  /// ("Décryptage : qui fait quoi…" is "Décryptage"), cut at 24 characters.
+  static func shortName(_ label: String) -> String {
+    let head = label.split(separator: ":", maxSplits: 1).first.map(String.init) ?? label
+    return TextLayout.truncate(head.trimmingCharacters(in: .whitespaces), width: 24)
+  }
+
+  static func lowercasedFirst(_ text: String) -> String {
+    guard let first = text.first else { return text }
+    return first.lowercased() + text.dropFirst()
   }
 }

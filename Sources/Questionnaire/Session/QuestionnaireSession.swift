@@ -104,7 +104,10 @@ public struct QuestionnaireSession: Sendable {
 
   /// Applies validated changes and re-evaluates the conditions.
   public mutating func apply(_ changes: [String: AnswerValue?], for instance: QuestionInstance) {
-    let contactKeys = Set(instance.fields.filter { $0.valueType == .contact }.map(\.key))
+    apply(changes, contactKeys: Set(instance.fields.filter { $0.valueType == .contact }.map(\.key)))
+  }
+
+  mutating func apply(_ changes: [String: AnswerValue?], contactKeys: Set<String>) {
     for (key, value) in changes {
       if contactKeys.contains(key) {
         contacts[key] = value?.stringValue

@@ -85,7 +85,7 @@ public struct ToolText: Sendable {
   }
   /// After an answer is stored: what was recorded, on the next screen, so a double press is noticed.
   public func saved(_ summary: String, question number: Int) -> String {
-    french ? "✓ \(summary) (question \(number) enregistrée)" : "✓ \(summary) (question \(number) saved)"
+    french ? "✓ Question \(number) : \(summary)" : "✓ Question \(number): \(summary)"
   }
   public func skipped(question number: Int) -> String {
     french ? "Question \(number) passée, sans réponse." : "Question \(number) skipped, no answer."
@@ -162,6 +162,8 @@ public struct ToolText: Sendable {
   public func moreBelow(_ count: Int) -> String {
     french ? "↓ \(count) de plus en dessous" : "↓ \(count) more below"
   }
+  public var textAbove: String { french ? "↑ suite au-dessus" : "↑ more above" }
+  public var textBelow: String { french ? "↓ suite en dessous" : "↓ more below" }
   public var thanks: String {
     french ? "Merci ! Vos réponses sont enregistrées." : "Thank you! Your answers are saved."
   }
@@ -220,6 +222,55 @@ public struct ToolText: Sendable {
         "Ctrl-C: quit (your answers are saved)",
         "Each confirmed answer is saved at once, and the next screen recalls it (✓).",
       ]
+  }
+  public func part(_ index: Int, _ count: Int) -> String {
+    french ? "Partie \(index) sur \(count)" : "Part \(index) of \(count)"
+  }
+  public func nextPage(_ index: Int, _ count: Int) -> String {
+    french ? "suite (\(index)/\(count))" : "more (\(index)/\(count))"
+  }
+  public var close: String { french ? "fermer" : "close" }
+  public var previousPage: String { french ? "page précédente" : "previous page" }
+  public var goOn: String { french ? "continuer" : "go on" }
+  public var now: String { french ? "(maintenant)" : "(now)" }
+  /// Before a pass through a `for_each` section: what the list of items
+  /// means (shorter when the section's intro already says it).
+  public func loopComesBack(_ count: Int, afterIntro: Bool = false) -> String {
+    if afterIntro { return french ? "L’un après l’autre :" : "One after the other:" }
+    return french
+      ? "Ces questions reviennent pour chacun des \(count) sujets ci-dessous, l’un après l’autre :"
+      : "These questions come back for each of the \(count) topics below, one after the other:"
+  }
+  /// The welcome's line: how many questions (a range when conditions open
+  /// some), about how long (left out when the description already says).
+  public func pathLine(_ path: PathLength, withMinutes: Bool) -> String {
+    var parts: [String] = []
+    if withMinutes {
+      let minutes = path.minutes
+      parts.append(
+        minutes.lowerBound == minutes.upperBound
+          ? self.minutes(minutes.lowerBound)
+          : (french
+            ? "Environ \(minutes.lowerBound) à \(minutes.upperBound) minutes"
+            : "About \(minutes.lowerBound) to \(minutes.upperBound) minutes"))
+    }
+    let questions = path.questions
+    parts.append(
+      questions.lowerBound == questions.upperBound
+        ? self.questions(questions.lowerBound)
+        : (french
+          ? "\(questions.lowerBound) à \(questions.upperBound) questions selon vos réponses"
+          : "\(questions.lowerBound) to \(questions.upperBound) questions depending on your answers"))
+    parts.append(canGoBack)
+    var line = parts.joined(separator: " · ") + "."
+    if !withMinutes, let first = line.first { line = first.uppercased() + line.dropFirst() }
+    return line
+  }
+  /// The resume screen: questions answered out of those shown.
+  public func resumeProgress(answered: Int, of count: Int) -> String {
+    french
+      ? "Vous aviez répondu à \(answered) question\(answered > 1 ? "s" : "") sur \(count)."
+      : "You had answered \(answered) question\(answered == 1 ? "" : "s") of \(count)."
   }
   public var idleWarningTitle: String { french ? "Toujours là ?" : "Still there?" }
   /// The warning before the idle timeout, with the seconds left.

@@ -151,7 +151,9 @@ extension QuestionEditor {
   }
 
   /// Chooses `point` (`nil`: not-applicable) on a scale (`.confirm`) or on
-  /// the grid's current row (`.stay`, the cursor goes down).
+  /// the grid's current row: the cursor goes down a row (`.stay`); after the
+  /// last row, to the first row left without a rating, and when every row
+  /// has one the grid is done (`.confirm`), as a scale is with one key.
   private mutating func choosePoint(_ point: Int?) -> EditorOutcome? {
     switch state {
     case .scale(let scale, _, _):
@@ -161,12 +163,18 @@ extension QuestionEditor {
     case .matrix(let rows, let scale, var row, _, var values):
       values[row] = .some(point)
       var cursor = Self.positions(of: scale).firstIndex(of: point)
+      var outcome = EditorOutcome.stay
       if row < rows.count - 1 {
         row += 1
         cursor = values[row].flatMap { Self.positions(of: scale).firstIndex(of: $0) }
+      } else if let open = values.firstIndex(where: { $0 == nil }) {
+        row = open
+        cursor = nil
+      } else {
+        outcome = .confirm
       }
       state = .matrix(rows: rows, scale: scale, row: row, cursor: cursor, values: values)
-      return .stay
+      return outcome
     default: return nil
     }
   }
@@ -443,6 +451,13 @@ extension QuestionEditor {
     _ key: Key, rows: [Choice], scale: Scale, row: inout Int, cursor: inout Int?, values: inout [Int??]
   ) -> EditorOutcome {
     let positions = Self.positions(of: scale)
+    /// Rates the current row through `choosePoint` (which works on `state`), then reads it back.
+    func rate(_ point: Int?) -> EditorOutcome {
+      state = .matrix(rows: rows, scale: scale, row: row, cursor: cursor, values: values)
+      let outcome = choosePoint(point) ?? .stay
+      sync()
+      return outcome
+    }
     func sync() {
       if case .matrix(_, _, let newRow, let newCursor, let newValues) = state {
         row = newRow
@@ -462,26 +477,19 @@ extension QuestionEditor {
     case .end: goTo(rows.count - 1)
     case .character(" "):
       guard let index = cursor else { return .stay }
-      state = .matrix(rows: rows, scale: scale, row: row, cursor: cursor, values: values)
-      _ = choosePoint(positions[index])
-      sync()
+      return rate(positions[index])
     case .enter, .tab, .controlEnter:
       // A point highlighted on a row not rated with it yet: Enter rates the row.
-      if let index = cursor, values[row] != .some(positions[index]) {
-        state = .matrix(rows: rows, scale: scale, row: row, cursor: cursor, values: values)
-        _ = choosePoint(positions[index])
-        sync()
-        return .stay
-      }
+      if let index = cursor, values[row] != .some(positions[index]) { return rate(positions[index]) }
       return confirmOrSkip()
     case .character("n") where scale.notApplicable != nil, .character("N") where scale.notApplicable != nil:
-      state = .matrix(rows: rows, scale: scale, row: row, cursor: cursor, values: values)
-      _ = choosePoint(nil)
-      sync()
+      return rate(nil)
     default:
       if let digit = Self.digit(key) {
         state = .matrix(rows: rows, scale: scale, row: row, cursor: cursor, values: values)
-        if typed(digit) != nil { sync() }
+        let outcome = typed(digit)
+        sync()
+        return outcome ?? .stay
       }
     }
     return .stay

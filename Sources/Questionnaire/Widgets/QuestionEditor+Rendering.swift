@@ -11,6 +11,9 @@ public struct WidgetBody: Sendable {
   /// The option each line belongs to (negative: none), so that scroll
   /// markers count choices, not lines.
   public var items: [Int]? = nil
+  /// How many first lines stay in view when the body scrolls: the column
+  /// numbers of a grid or of a scale drawn across.
+  public var pinned = 0
 }
 
 extension QuestionEditor {
@@ -61,13 +64,18 @@ extension QuestionEditor {
       var focus = 0
       for (index, option) in options.enumerated() {
         let rank = order.firstIndex(of: index).map { "[\($0 + 1)]" } ?? "[ ]"
-        let prefix = (index == cursor ? "› " : "  ") + rank + " "
+        // The choice's number, for the digit keys, after its rank.
+        let number = options.count <= 9 ? "\(index + 1) " : ""
+        let prefix = (index == cursor ? "› " : "  ") + rank + " " + number
         let labelLines = TextLayout.wrap(option.label, width: content - DisplayWidth.width(of: prefix))
         if index == cursor { focus = lines.count }
         for (lineIndex, text) in labelLines.enumerated() {
           var line = StyledLine(Margin.indent)
           if lineIndex == 0 {
-            line.append(prefix, index == cursor ? .accent : (order.contains(index) ? .chosen : .plain))
+            line.append(
+              (index == cursor ? "› " : "  ") + rank + " ",
+              index == cursor ? .accent : (order.contains(index) ? .chosen : .plain))
+            line.append(number, .hint)
           } else {
             line.append(String(repeating: " ", count: DisplayWidth.width(of: prefix)))
           }
@@ -112,7 +120,7 @@ extension QuestionEditor {
         items.append(index)
       }
       if option.code == "other", let other {
-        let label = words.otherPrompt + " : "
+        let label = words.otherPrompt + (words.language == "fr" ? " : " : ": ")
         let indent = prefixWidth
         let fieldWidth = content - indent - DisplayWidth.width(of: label)
         let layout = other.layout(width: max(8, fieldWidth))
@@ -190,11 +198,17 @@ extension QuestionEditor {
       if naBeside { markers = line } else { naLine = line }
     }
     var lines = [numbers, markers]
-    // The end labels, under the first and the last point.
+    // The labels: every point's in a line when each has one (so that 2, 3
+    // and 4 are read too), else the end labels under the first and the last point.
     let low = pointLabel(scale, points.first)
     let high = pointLabel(scale, points.last)
     let rowWidth = cell * points.count
-    if low != nil || high != nil {
+    let everyLabel = points.compactMap { point in pointLabel(scale, point).map { "\(point) \($0)" } }
+    if points.count > 2, everyLabel.count == points.count {
+      // A line breaks between labels, never inside one (no-break spaces within).
+      let kept = everyLabel.map { $0.replacingOccurrences(of: " ", with: "\u{00A0}") }
+      lines += paragraph(kept.joined(separator: "\u{00A0}· "), width: content + 2 * Margin.left, style: .hint)
+    } else if low != nil || high != nil {
       let lowText = low ?? ""
       let highText = high ?? ""
       if DisplayWidth.width(of: lowText) + DisplayWidth.width(of: highText) + 2 <= rowWidth {
@@ -218,7 +232,8 @@ extension QuestionEditor {
     } else {
       lines.append(StyledLine())
     }
-    return WidgetBody(lines: lines, focus: 1, cursor: nil, items: Array(repeating: -1, count: lines.count))
+    return WidgetBody(
+      lines: lines, focus: 1, cursor: nil, items: Array(repeating: -1, count: lines.count), pinned: 1)
   }
 
   /// A scale too wide for the window: one point per line, like a list.
@@ -302,7 +317,7 @@ extension QuestionEditor {
       lines.append(contentsOf: legendLines)
       items += Array(repeating: -1, count: legendLines.count)
     }
-    return WidgetBody(lines: lines, focus: focus, cursor: nil, items: items)
+    return WidgetBody(lines: lines, focus: focus, cursor: nil, items: items, pinned: 1)
   }
 
   private func textBody(editor: LineEditor, content: Int) -> WidgetBody {
