@@ -6,10 +6,6 @@ import SurveyDefinition
 import TestSupport
 import Testing
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// What a shared server adds: many computers at once, a server that goes
 /// away, roles, TLS.
 @Suite(.enabled(if: PostgresTestServer.isAvailable, Comment(rawValue: PostgresTestServer.unavailable)))
@@ -63,42 +59,17 @@ struct PostgresServerTests {
     let url = PostgresTestServer.schemaURL(cluster.url, schema: "outage")
     let environment = ["BILAN_STORE": "", "BILAN_DEVICE": "salle-1"]
 
-    let process = Process()
-    process.executableURL = Repository.bilanExecutable
-    process.arguments = ["ask", Atelier.path, "--plain", "--lang", "en", "--store", url]
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let input = Pipe()
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    var printed = ""
-    func read(until fragment: String) -> Bool {
-      let descriptor = output.fileHandleForReading.fileDescriptor
-      let deadline = Date().addingTimeInterval(30)
-      while !printed.contains(fragment), Date() < deadline {
-        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        guard poll(&poller, 1, 50) > 0 else { continue }
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let count = Glibc.read(descriptor, &buffer, buffer.count)
-        if count <= 0 { break }
-        printed += String(decoding: buffer[0..<count], as: UTF8.self)
-      }
-      return printed.contains(fragment)
-    }
-    try #require(read(until: "Question 1 of"), "\(printed)")
+    let session = try PlainSession(
+      ["ask", Atelier.path, "--plain", "--lang", "en", "--store", url], environment: environment)
+    try #require(session.read(until: "Question 1 of", timeout: 30), "\(session.printed)")
     for (index, line) in ["1", "Pilat", "40"].enumerated() {
-      input.fileHandleForWriting.write(Data((line + "\n").utf8))
-      try #require(read(until: "Question \(index + 2) of"), "\(printed)")
+      session.send(line)
+      try #require(session.read(until: "Question \(index + 2) of", timeout: 30), "\(session.printed)")
     }
     try cluster.stop(mode: "immediate")
-    input.fileHandleForWriting.write(Data("1250.5\n".utf8))
-    try? input.fileHandleForWriting.close()
-    process.waitUntilExit()
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    #expect(process.terminationStatus == 3, "\(message)")
+    session.send("1250.5")
+    let (status, message) = session.finish()
+    #expect(status == 3, "\(message)")
     #expect(message.contains("the connection to the database server was lost"), "\(message)")
     #expect(message.contains("offers to resume this response"), "\(message)")
     #expect(
