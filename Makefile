@@ -6,11 +6,12 @@ FUZZ_SECONDS ?= 60
 SUDO := $(shell if [ "$$(id -u)" = 0 ]; then echo ""; elif command -v sudo >/dev/null 2>&1; then echo sudo; else echo none; fi)
 APT_PACKAGES := libxlsxwriter-dev pkg-config libsqlite3-dev zlib1g-dev
 PY_PACKAGES := openpyxl markdown-it-py linkify-it-py pyxform
-# What the workbook tests open and render xlsx files with (skipped, with a message, when absent),
-# and the PostgreSQL server the store tests start a throwaway cluster of (Tests/postgres/cluster.sh).
-TEST_APT_PACKAGES := libreoffice-calc-nogui poppler-utils postgresql openssl
+# What the workbook tests open and render xlsx files with, the ssh client the room's tests
+# connect to `bilan serve` with (skipped, with a message, when absent), and the PostgreSQL server
+# the store tests start a throwaway cluster of (Tests/postgres/cluster.sh).
+TEST_APT_PACKAGES := libreoffice-calc-nogui poppler-utils openssh-client postgresql openssl
 
-.PHONY: deps test-deps python-deps build release demo example test format lint bench fuzz clean
+.PHONY: deps test-deps python-deps build release demo example test format lint bench bench-room fuzz clean
 
 ## deps: install the system libraries bilan builds against (apt-get, with sudo when not root)
 deps:
@@ -73,6 +74,12 @@ bench: release
 	  { echo "Could not install $(BENCH_PY_PACKAGES) with pip." >&2; exit 1; }
 	@command -v cc >/dev/null || { echo "make bench needs a C compiler (cc) for bench/floor.c." >&2; exit 1; }
 	python3 bench/run.py
+
+## bench-room: bilan serve's answer-to-durable latency with 15 participants at once over SSH,
+## against one local bilan ask (BENCH_ROUNDS rounds, default 3). Loopback only. Not part of `make test`.
+bench-room: release
+	@command -v ssh >/dev/null || { echo "make bench-room needs OpenSSH's ssh: apt-get install openssh-client" >&2; exit 1; }
+	python3 bench/room.py
 
 ## test: the whole test suite, against SQLite and a throwaway PostgreSQL cluster (stopped at the end)
 test: deps test-deps python-deps

@@ -16,6 +16,8 @@ var package = Package(
     .library(name: "ExcelReport", targets: ["ExcelReport"]),
     .library(name: "MarkdownReport", targets: ["MarkdownReport"]),
     .library(name: "XLSForm", targets: ["XLSForm"]),
+    .library(name: "Room", targets: ["Room"]),
+    .library(name: "LiveSummary", targets: ["LiveSummary"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +29,8 @@ var package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
@@ -141,6 +145,27 @@ var package = Package(
       ],
       swiftSettings: swift6
     ),
+    // `bilan serve`: the questionnaire over SSH, one participant per connection
+    // (swift-nio-ssh; swift-crypto for the host key). Only this module imports NIO.
+    .target(
+      name: "Room",
+      dependencies: [
+        "BilanBase", "SurveyDefinition", "ResponseStore", "Questionnaire",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOSSH", package: "swift-nio-ssh"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: swift6
+    ),
+    // `bilan live`: the projector's summary, the engine's figures refreshed as answers arrive.
+    .target(
+      name: "LiveSummary",
+      dependencies: [
+        "BilanBase", "SurveyDefinition", "ResponseStore", "Aggregation", "ReportPipeline", "Questionnaire",
+      ],
+      swiftSettings: swift6
+    ),
 
     // MARK: Executable
     .executableTarget(
@@ -157,6 +182,8 @@ var package = Package(
         "ReportPipeline",
         "Rehearsal",
         "XLSForm",
+        "Room",
+        "LiveSummary",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift6
@@ -245,6 +272,20 @@ var package = Package(
       name: "XLSFormTests",
       dependencies: ["XLSForm", "SurveyDefinition", "TestSupport"],
       exclude: ["Fixtures"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "RoomTests",
+      dependencies: [
+        "Room", "SurveyDefinition", "ResponseStore", "TestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      exclude: ["Fixtures"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "LiveSummaryTests",
+      dependencies: ["LiveSummary", "Aggregation", "SurveyDefinition", "ResponseStore", "TestSupport"],
       swiftSettings: swift6
     ),
     .testTarget(

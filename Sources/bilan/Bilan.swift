@@ -8,11 +8,12 @@ struct Bilan: AsyncParsableCommand {
     commandName: "bilan",
     abstract:
       "Post-event surveys and their synthesis: lint, ask, import, export, stats, report, demo; "
-      + "delete, amend, purge-contacts, audit to manage stored responses; convert to and from XLSForm.",
+      + "delete, amend, purge-contacts, audit to manage stored responses; convert to and from XLSForm; "
+      + "serve a room over SSH and show it live.",
     version: "0.1.0",
     subcommands: [
       Lint.self, Ask.self, Import.self, Export.self, Stats.self, Report.self, Demo.self, Delete.self,
-      Amend.self, PurgeContacts.self, Audit.self, Convert.self,
+      Amend.self, PurgeContacts.self, Audit.self, Convert.self, Serve.self, Live.self,
     ]
   )
 

@@ -8,6 +8,7 @@ import Questionnaire
 import Rehearsal
 import ReportPipeline
 import ResponseStore
+import Room
 import SurveyDefinition
 import XLSForm
 
@@ -74,6 +75,7 @@ enum Diagnostics {
     case let error as StoreError: error.isInputError ? ExitStatus.input.rawValue : ExitStatus.io.rawValue
     case AskError.store(let error): exitCode(for: error)
     case let error as AmendError: error.isInputError ? ExitStatus.input.rawValue : ExitStatus.io.rawValue
+    case let error as RoomError: error.isInputError ? ExitStatus.input.rawValue : ExitStatus.io.rawValue
     case MarkdownReportError.writeFailed, MarkdownReportError.pandocFailed: ExitStatus.io.rawValue
     case ExcelReportError.invalidInput: ExitStatus.input.rawValue
     case XLSFormError.writeFailed, RehearsalError.cannotCopySurvey: ExitStatus.io.rawValue

@@ -215,3 +215,24 @@ import Testing
     }
   }
 }
+
+@Suite struct SmallWindowTests {
+  /// From 40 columns a 0–10 scale keeps its points across the window with
+  /// their numbers, a long not-applicable answer going on its own line.
+  @Test(arguments: [40, 44, 60])
+  func zeroToTenKeepsItsColumnNumbers(width: Int) throws {
+    let scale = Scale(
+      id: nil, min: 0, max: 10, labels: [:], topBox: 2,
+      notApplicable: LocalizedText(["fr": "Je ne sais pas encore", "en": "I don’t know yet"]))
+    #expect(QuestionEditor.scaleIsHorizontal(scale, width: width))
+    let question = Question(
+      id: "note", kind: .scale(scale), label: LocalizedText(["fr": "Note ?", "en": "Score?"]))
+    let section = Section(id: "s", title: LocalizedText(["fr": "S", "en": "S"]), questions: [question])
+    let instance = QuestionInstance(question: question, section: section, item: nil, itemIndex: nil)
+    let editor = QuestionEditor(instance: instance, answers: [:], contacts: [:], language: "fr")
+    let lines = editor.body(width: width).lines.map(\.text)
+    #expect(lines[0].split(separator: " ") == (0...10).map { Substring(String($0)) }, "\(lines)")
+    #expect(lines.contains { $0.contains("○  Je ne sais pas encore") })
+    for line in editor.body(width: width).lines { #expect(line.width <= width) }
+  }
+}

@@ -172,6 +172,16 @@ public final class TerminalProcess {
   /// Types `text` on the terminal.
   public func send(_ text: String) { terminal.send(text) }
 
+  /// Gives the terminal a new size (`TIOCSWINSZ`) and tells the program
+  /// (`SIGWINCH`), as a window being resized does; the screen model starts
+  /// blank at the new size.
+  public func resize(columns: Int, rows: Int) {
+    var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+    _ = ioctl(terminal.master, UInt(TIOCSWINSZ), &size)
+    screen = TerminalScreen(columns: columns, rows: rows)
+    Glibc.kill(pid, SIGWINCH)
+  }
+
   /// Reads output until `condition` holds for the screen, or `timeout` seconds pass.
   @discardableResult
   public func wait(timeout: Double = 10, until condition: (TerminalScreen) -> Bool) -> Bool {

@@ -52,6 +52,62 @@ extension ToolWords {
       notMet: "non atteint",
       notConclusive: "non concluant"
     ),
+    room: Room(
+      reconnection: { "Votre code : \($0). Si la connexion coupe, reprenez où vous en étiez en tapant :" },
+      sent: "Merci ! Vos réponses sont envoyées.",
+      kept: { "Vos réponses sont enregistrées. Pour reprendre où vous en étiez, tapez :\r\n    \($0)" },
+      timedOut: {
+        "Questionnaire fermé après \($0) sans activité. Vos réponses sont enregistrées. "
+          + "Pour reprendre où vous en étiez, tapez :\r\n    \($1)"
+      },
+      stopping: {
+        "La séance est close : le questionnaire s’arrête. Vos réponses sont enregistrées. "
+          + "Pour reprendre où vous en étiez, tapez :\r\n    \($0)"
+      },
+      unknownCode: {
+        "Aucun questionnaire en cours pour le code « \($0) » (déjà envoyé, ou code mal tapé).\r\n"
+          + "Pour répondre, tapez :\r\n    \($1)"
+      },
+      noTerminal: { "Ce questionnaire a besoin d’un terminal. Tapez :\r\n    \($0)" },
+      notAShell: {
+        "Ce serveur ne propose qu’un questionnaire (ni commande, ni transfert de fichiers). Tapez :\r\n    \($0)"
+      },
+      storeFailed:
+        "Le questionnaire ne peut plus enregistrer vos réponses. Prévenez l’animateur ou l’animatrice.",
+      toAnswer: "Pour répondre, ouvrez un terminal et tapez :",
+      password: "Mot de passe (code de la séance) : ",
+      noPassword: "Pas de mot de passe (salle ouverte, --open).",
+      fingerprint: "Empreinte du serveur, à comparer : ",
+      clients:
+        "Windows : PowerShell · macOS : Terminal · Linux : un terminal. « yes » à la question sur l’empreinte.",
+      status: {
+        "En cours : \($0) · envoyées depuis l’ouverture : \($1) · réponses complètes dans le fichier : \($2)"
+          + " · connexions : \($3)"
+      },
+      stopHint: "Ctrl-C  arrêter le serveur",
+      stopQuestion: {
+        "Arrêter le serveur ? \($0) questionnaire\($0 > 1 ? "s" : "") en cours, réponses enregistrées.  O oui · N non"
+      },
+      yesKeys: "oO"
+    ),
+    live: Live(
+      responses: { $0 > 1 ? "réponses complètes" : "réponse complète" },
+      underWay: { " (\($0) en cours)" },
+      waiting: {
+        "Les résultats s’affichent à partir de \($0) réponses complètes (\($1) pour l’instant) : "
+          + "en dessous, personne ne doit pouvoir être reconnu."
+      },
+      keyIndicators: "Indicateurs clés",
+      quotes: "Verbatims",
+      points: "pts",
+      noClearDifference: "Pas de différence nette entre eux : leurs intervalles se recouvrent.",
+      clearlyAhead: { "Nettement en tête : \($0)" },
+      updated: { "Mis à jour à \($0) · n = \($1)" },
+      intervals: "intervalles à 95 %",
+      nothingBelow: { "rien sous \($0) réponses" },
+      quit: "Q : quitter",
+      colon: "\u{00A0}: "
+    ),
     dates: Dates(
       months: [
         "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",

@@ -8,6 +8,8 @@ package struct ToolWords: Sendable {
   package var engine: Engine
   package var stats: Stats
   package var headlines: Headlines
+  package var room: Room
+  package var live: Live
   package var dates: Dates
 
   /// Labels the engine gives to values the survey does not name, and its
@@ -71,5 +73,49 @@ package struct ToolWords: Sendable {
     package var met: String
     package var notMet: String
     package var notConclusive: String
+  }
+
+  /// `bilan serve`: what a participant reads outside the questionnaire's
+  /// screens (before it starts, after it ends; lines end with CR LF, the
+  /// participant's terminal being raw), and serve's own screen.
+  package struct Room: Sendable {
+    /// Over SSH, on the welcome, help and quit screens; the command follows on its own line.
+    package var reconnection: @Sendable (_ code: String) -> String
+    package var sent: String
+    package var kept: @Sendable (_ command: String) -> String
+    package var timedOut: @Sendable (_ span: String, _ command: String) -> String
+    package var stopping: @Sendable (_ command: String) -> String
+    package var unknownCode: @Sendable (_ code: String, _ command: String) -> String
+    package var noTerminal: @Sendable (_ command: String) -> String
+    package var notAShell: @Sendable (_ command: String) -> String
+    package var storeFailed: String
+    package var toAnswer: String
+    package var password: String
+    package var noPassword: String
+    package var fingerprint: String
+    package var clients: String
+    package var status: @Sendable (_ answering: Int, _ sent: Int, _ stored: Int, _ connections: Int) -> String
+    package var stopHint: String
+    package var stopQuestion: @Sendable (_ answering: Int) -> String
+    /// The keys that confirm the stop question (O in French, Y in English).
+    package var yesKeys: String
+  }
+
+  /// `bilan live`: the projector's summary.
+  package struct Live: Sendable {
+    package var responses: @Sendable (_ count: Int) -> String
+    package var underWay: @Sendable (_ count: Int) -> String
+    package var waiting: @Sendable (_ k: Int, _ have: Int) -> String
+    package var keyIndicators: String
+    package var quotes: String
+    package var points: String
+    package var noClearDifference: String
+    package var clearlyAhead: @Sendable (_ leaders: String) -> String
+    package var updated: @Sendable (_ clock: String, _ n: Int) -> String
+    package var intervals: String
+    package var nothingBelow: @Sendable (_ k: Int) -> String
+    package var quit: String
+    /// Between a name and what is said of it: ` : ` in French, `: ` in English.
+    package var colon: String
   }
 }

@@ -31,8 +31,12 @@ public struct IntroScreen: Screen {
     let section = instance.section
     var location = words.part(part.index, part.count)
     if let item = instance.item, let index = instance.itemIndex {
-      location +=
-        " · " + TextSanitizer.clean(item.label.text(language)) + " (\(index + 1)/\(section.items.count))"
+      // The item too when it fits whole beside the progress (the title below names it anyway).
+      let withItem =
+        location + " · " + TextSanitizer.clean(item.label.text(language))
+        + " (\(index + 1)/\(section.items.count))"
+      let bar = (width >= 60 ? 10 : 5) + 2 + String(progress.index).count + String(progress.count).count + 1
+      if DisplayWidth.width(of: withItem) + bar + 2 <= content { location = withItem }
     }
     var lines = QuestionScreen.header(
       location: location, item: nil, progress: progress, width: width, language: language)

@@ -109,12 +109,16 @@ public struct QuestionScreen: Screen {
     } else if let notice = editor.notice {
       bottom = [StyledLine(Margin.indent + TextLayout.truncate(notice, width: content), .notice)]
     }
-    let footer = footerLines(hints, width: width, maxLines: height < 20 ? 2 : 3)
+    let footer = footerLines(hints, width: width, maxLines: height < 25 ? 2 : 3)
     let body = editor.body(width: width)
-    // A small window keeps room for the answers (six lines, or all of them):
+    // A small window keeps room for the answers (eight lines, or all of them,
+    // or the lines of the first four choices when they are longer):
     // first the blank lines go, then the "Question N sur M" line (the header
     // has the count), then the help is cut to a line (? shows it whole).
-    let need = min(body.lines.count, 6)
+    var need = min(body.lines.count, 8)
+    if let items = body.items, let last = items.lastIndex(where: { (0...3).contains($0) }) {
+      need = min(body.lines.count, max(need, last + 2))
+    }
     var spacing = true
     var showsStatus = true
     func topCount() -> Int {

@@ -165,7 +165,8 @@ public struct ReviewScreen: Screen {
         KeyHint(String(words.sendKey).uppercased(), words.send), KeyHint("←", words.back),
       ], width: width)
     let available = max(1, height - top.count - bottom.count)
-    let window = scrolled(body, focus: focus, height: available, words: words, width: width, items: items)
+    let window = scrolled(
+      body, focus: focus, height: available, words: words, width: width, items: items, wholeItems: true)
     var lines = top + window.lines
     while lines.count < height - bottom.count { lines.append(StyledLine()) }
     return ScreenFrame(lines: Array((lines + bottom).prefix(height)))

@@ -110,8 +110,12 @@ func paragraph(_ text: String, width: Int, style: TextStyle = .plain, extraInden
 ///
 /// `items`, when given, says which item each line belongs to, so that the
 /// markers count items (a review entry of two lines is one answer).
+///
+/// `wholeItems`: an item is shown whole or not at all (a review entry's
+/// answer never stands without its question).
 func scrolled(
-  _ lines: [StyledLine], focus: Int, height: Int, words: ToolText, width: Int, items: [Int]? = nil
+  _ lines: [StyledLine], focus: Int, height: Int, words: ToolText, width: Int, items: [Int]? = nil,
+  wholeItems: Bool = false
 ) -> (lines: [StyledLine], rowOfFirst: Int) {
   guard lines.count > height else { return (lines, 0) }
   guard height >= 3 else {
@@ -131,6 +135,10 @@ func scrolled(
       continue
     }
     break
+  }
+  if wholeItems, let items, items.count == lines.count {
+    while start > 0, start < focus, items[start] >= 0, items[start - 1] == items[start] { start += 1 }
+    while end < lines.count, end - 1 > focus, items[end - 1] >= 0, items[end] == items[end - 1] { end -= 1 }
   }
   var hiddenAbove = start
   var hiddenBelow = lines.count - end

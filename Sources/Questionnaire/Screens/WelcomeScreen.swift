@@ -12,13 +12,20 @@ public struct WelcomeScreen: Screen {
   public var responsesIn: Int?
   /// The page shown, when the welcome does not fit the window (`pages`).
   public var page: Int
+  /// Over SSH: the participant's code and how to come back with it, and the
+  /// command to type; on the first page, with how long the survey takes.
+  public var reconnection: (text: String, command: String)?
 
-  public init(survey: Survey, language: String, path: PathLength, responsesIn: Int? = nil, page: Int = 0) {
+  public init(
+    survey: Survey, language: String, path: PathLength, responsesIn: Int? = nil, page: Int = 0,
+    reconnection: (text: String, command: String)? = nil
+  ) {
     self.survey = survey
     self.language = language
     self.path = path
     self.responsesIn = responsesIn
     self.page = page
+    self.reconnection = reconnection
   }
 
   /// Whether the survey's description gives the time itself ("dix à quinze
@@ -47,6 +54,11 @@ public struct WelcomeScreen: Screen {
     func pathLines(withMinutes: Bool) -> [StyledLine] {
       var lines = [StyledLine()] + paragraph(words.pathLine(path, withMinutes: withMinutes), width: width)
       if let responsesIn { lines += paragraph(words.responsesIn(responsesIn), width: width, style: .hint) }
+      if let reconnection {
+        lines.append(StyledLine())
+        lines += paragraph(reconnection.text, width: width, style: .accent)
+        lines += paragraph(reconnection.command, width: width, style: .bold, extraIndent: 4)
+      }
       return lines
     }
     var notice: [StyledLine] = []

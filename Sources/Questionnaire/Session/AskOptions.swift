@@ -24,6 +24,23 @@ public struct AskOptions: Sendable {
   public var idleWarning: Double
   /// What to do with an unfinished response begun on this device.
   public var resume: ResumeChoice
+  /// Over SSH (`bilan serve`): the participant's own code and the line that
+  /// takes them back to this response from a new connection, shown on the
+  /// welcome, help and quit screens. `nil` on a local terminal.
+  public var reconnection: Reconnection?
+
+  /// How a participant on a remote terminal gets back to their response.
+  public struct Reconnection: Sendable, Equatable {
+    /// The participant's own code, e.g. `bavo-kelu`.
+    public var code: String
+    /// What to type, e.g. `ssh -p 2222 bavo-kelu@192.168.1.20`.
+    public var command: String
+
+    public init(code: String, command: String) {
+      self.code = code
+      self.command = command
+    }
+  }
 
   /// What to do with an unfinished response begun on the same device.
   public enum ResumeChoice: Sendable, Equatable {
@@ -38,7 +55,7 @@ public struct AskOptions: Sendable {
   public init(
     language: String? = nil, kiosk: Bool = false, idleTimeout: Double? = nil, device: String,
     surveyWatch: SurveyFileWatch? = nil, resume: ResumeChoice = .ask, secondDigitWait: Double = 0.8,
-    idleWarning: Double = 30
+    idleWarning: Double = 30, reconnection: Reconnection? = nil
   ) {
     self.language = language
     self.kiosk = kiosk
@@ -48,6 +65,7 @@ public struct AskOptions: Sendable {
     self.resume = resume
     self.secondDigitWait = secondDigitWait
     self.idleWarning = idleWarning
+    self.reconnection = reconnection
   }
 
   /// This computer and account, e.g. `portable-caprural:animatrice`: a partial

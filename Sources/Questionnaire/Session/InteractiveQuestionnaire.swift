@@ -240,6 +240,9 @@ public final class InteractiveQuestionnaire {
         if case .question(let editor) = phase, let help = editor.instance.help {
           paragraphs.insert(TextSanitizer.clean(help.text(language)), at: 0)
         }
+        if let reconnection = options.reconnection {
+          paragraphs += [words.reconnection(reconnection), "    " + reconnection.command]
+        }
         return MessageScreen(
           title: words.helpTitle, paragraphs: paragraphs, hints: [(words.anyKey, "")], language: language,
           page: page)
@@ -250,7 +253,7 @@ public final class InteractiveQuestionnaire {
               ? "Abandonner ce questionnaire ? Vos réponses sont enregistrées."
               : "Leave this questionnaire? Your answers are saved.")
             : words.quitQuestion,
-          paragraphs: [],
+          paragraphs: options.reconnection.map { [words.reconnection($0), "    " + $0.command] } ?? [],
           hints: language == "fr"
             ? [("O", "quitter"), ("N", "continuer")] : [("Y", "quit"), ("N", "go on")],
           language: language)
@@ -271,7 +274,8 @@ public final class InteractiveQuestionnaire {
       let count =
         options.kiosk ? ((try? repository.count(survey: survey.id, includePartial: false)) ?? 0) : nil
       return WelcomeScreen(
-        survey: survey, language: language, path: session.pathLength(), responsesIn: count, page: welcomePage)
+        survey: survey, language: language, path: session.pathLength(), responsesIn: count, page: welcomePage,
+        reconnection: options.reconnection.map { (words.reconnection($0), $0.command) })
     case .intro(let instance, let notice):
       let part = (survey.sections.firstIndex { $0.id == instance.section.id } ?? 0) + 1
       return IntroScreen(

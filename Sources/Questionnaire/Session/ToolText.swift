@@ -1,3 +1,4 @@
+import BilanBase
 import SurveyDefinition
 
 /// The questionnaire's own words, in French and English. The survey's texts
@@ -175,6 +176,11 @@ public struct ToolText: Sendable {
     french ? "Quitter ? Vos réponses sont enregistrées." : "Quit? Your answers are saved."
   }
   public var quitChoices: String { french ? "O quitter · N continuer" : "Y quit · N go on" }
+  /// The participant's own code over SSH, and what resumes their response
+  /// (the command itself goes on a line of its own).
+  public func reconnection(_ reconnection: AskOptions.Reconnection) -> String {
+    ToolWords.resolved(language).room.reconnection(reconnection.code)
+  }
   public var resumeQuestion: String {
     french
       ? "Un questionnaire commencé sur ce poste n’a pas été envoyé."

@@ -286,7 +286,8 @@ extension QuestionEditor {
       var line = StyledLine(Margin.indent)
       line.append(isRow ? "› " : "  ", .accent)
       line.append(
-        TextLayout.pad(TextSanitizer.clean(row.label.text(language)), width: labelWidth),
+        TextLayout.pad(
+          Self.rowLabel(TextSanitizer.clean(row.label.text(language)), width: labelWidth), width: labelWidth),
         isRow ? .bold : .plain)
       for (positionIndex, position) in positions.enumerated() {
         let isChosen = values[index] == .some(position)
@@ -318,6 +319,14 @@ extension QuestionEditor {
       items += Array(repeating: -1, count: legendLines.count)
     }
     return WidgetBody(lines: lines, focus: focus, cursor: nil, items: items, pinned: 1)
+  }
+
+  /// A grid row's label in `width` cells: whole when it fits, else the part
+  /// before its colon ("Décryptage" for "Décryptage : qui fait quoi…"); the
+  /// current row is shown whole under the grid.
+  static func rowLabel(_ label: String, width: Int) -> String {
+    if DisplayWidth.width(of: label) <= width { return label }
+    return TextLayout.truncate(QuestionnaireSession.shortName(label), width: width)
   }
 
   private func textBody(editor: LineEditor, content: Int) -> WidgetBody {

@@ -12,6 +12,8 @@ public enum ReportError: Error, LocalizedError, Equatable, Sendable {
   /// A consolidation in which some editions have no responses in their
   /// store; one line per such edition, saying how to fix it.
   case editionsWithoutResponses([String])
+  /// Figures alone (`bilan live`) are for one survey at a time.
+  case notOneSurvey
 
   public var errorDescription: String? {
     switch self {
@@ -20,6 +22,7 @@ public enum ReportError: Error, LocalizedError, Equatable, Sendable {
       "unknown format '\(name)': use \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
     case .noFormat: "give at least one format"
     case .editionsWithoutResponses(let problems): problems.joined(separator: "\n")
+    case .notOneSurvey: "give one survey: its figures alone are shown for one survey at a time"
     }
   }
 }

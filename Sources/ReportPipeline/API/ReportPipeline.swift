@@ -132,6 +132,14 @@ public struct ReportPipeline {
     return ReportOutcome(files: paths, results: single)
   }
 
+  /// The figures of the one survey of the request, computed as the reports
+  /// compute them (its definition's changes noted), with nothing written:
+  /// what `bilan live` shows. Each call reads the store again.
+  public func results() throws -> SurveyResults {
+    guard case .single(_, let options, _) = plan else { throw ReportError.notOneSurvey }
+    return try Aggregator.results(survey: surveys[0], repository: stores[0].store, options: options)
+  }
+
   /// Each store's responses to its edition, partial ones included (the
   /// engine counts them or not).
   private static func feeds(
