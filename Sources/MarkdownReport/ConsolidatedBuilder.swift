@@ -61,8 +61,10 @@ struct ConsolidatedBuilder {
         keyFindingsParagraph: builder.keyFindings().joined(separator: " "), figures: builder.figureRows())
     }
     var method = first.methodContext()
-    method.responses = editions.map { "\($0.label)\(first.typography.colon)\($0.responses)" }
-      .joined(separator: " ")
+    method.responses = editions.map { edition in
+      first.word("Pour l’édition du ", "For the edition of ") + edition.label + ", "
+        + Prose.lowercasedStart(edition.responses)
+    }.joined(separator: " ")
     method.surveyID = consolidated.editions.map { first.md($0.survey.id) }.joined(separator: ", ")
     method.version = consolidated.editions.map { first.typography.integer($0.survey.version) }
       .joined(separator: ", ")
@@ -100,9 +102,11 @@ struct ConsolidatedBuilder {
           builder.md(comparison.label) + (item.map { builder.typography.colon + builder.md($0.label) } ?? "")
         func cell(_ rows: [IndicatorRow]?) -> String {
           guard let row = rows?.first(where: { $0.item == item }), let value = row.value else { return "–" }
+          // A share count first below 30 respondents, like every figure of the synthesis.
+          if let n = row.n, let count = row.count { return builder.prose.share(count, of: n) }
           var text = builder.format(value, unit: unit)
-          if let n = row.n { text += " (n = \(builder.typography.integer(n)))" }
-          return builder.md(text)
+          if let n = row.n { text += " (" + builder.prose.nEquals(n...n) + ")" }
+          return builder.figure(text)
         }
         var cells = [label] + comparison.editions.map { cell($0.rows) }
         if hasPooled { cells.append(cell(comparison.pooled)) }

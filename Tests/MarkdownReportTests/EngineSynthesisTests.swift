@@ -61,7 +61,7 @@ import Testing
     let tokens = try parseMarkdown(text)
     #expect(text.contains("| Indicateur | 5 mars 2015 | 10 mars 2016 | Ensemble |"))
     #expect(text.contains("## Toutes éditions confondues"))
-    #expect(text.contains("Dernière réponse\u{00A0}:** 4 mars 2016."))
+    #expect(text.contains("dernière réponse le 4 mars 2016."))
     var columns = 0
     var cells = 0
     for token in tokens {

@@ -73,7 +73,19 @@ struct ReportText {
   var standardDeviation: String { t("Écart-type", "Standard deviation") }
   var minimum: String { "Min" }
   var maximum: String { "Max" }
-  var borda: String { t("Score de Borda", "Borda score") }
+  var borda: String { t("Score (points moyens)", "Score (mean points)") }
+
+  /// How a ranking's score is counted, in words.
+  func rankingScore(pick: Int) -> String {
+    let places = (1...max(1, pick)).map { rank in
+      french
+        ? "\(pick - rank + 1) pour une \(rank == 1 ? "1re" : "\(rank)e") place"
+        : "\(pick - rank + 1) for a \(["1st", "2nd", "3rd"].indices.contains(rank - 1) ? ["1st", "2nd", "3rd"][rank - 1] : "\(rank)th") place"
+    }
+    return french
+      ? "score : points moyens par répondant, " + places.joined(separator: ", ") + ", 0 sans place"
+      : "score: mean points per respondent, " + places.joined(separator: ", ") + ", 0 unranked"
+  }
   var rankedFirst: String { t("Classée 1re", "Ranked first") }
   var question: String { t("Question", "Question") }
   var key: String { t("Clé", "Key") }
@@ -89,6 +101,15 @@ struct ReportText {
   var submitted: String { t("Envoyée le", "Submitted") }
   var topChoices: String { t("Réponses les plus cochées", "Most ticked answers") }
   var clearlyAheadOf: String { t("Nettement devant", "Clearly ahead of") }
+
+  /// A chart's title with what it rests on: “… (n = 14)”, “… (n = 13 à 14)”,
+  /// and its target when it has one.
+  func chartTitle(_ title: String, n: [Int], target: String? = nil) -> String {
+    guard let low = n.min(), let high = n.max() else { return title }
+    let range = low == high ? integer(low) : integer(low) + (french ? " à " : "–") + integer(high)
+    let target = target.map { (french ? " · cible " : " · target ") + $0 } ?? ""
+    return title + " (n\u{00A0}=\u{00A0}" + range + target + ")"
+  }
   /// The column of one answer a share counts: “« Oui, dans l’année » (nombre)”.
   func partCount(_ answer: String) -> String {
     french ? "«\u{00A0}\(answer)\u{00A0}» (nombre)" : "“\(answer)” (count)"

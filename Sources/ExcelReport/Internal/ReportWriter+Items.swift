@@ -89,7 +89,9 @@ extension ReportWriter {
       for (index, indicator) in indicators.enumerated() {
         let figures = items.map { item in indicator.overall.first { $0.item?.code == item.code } }
         try addIntervalChart(
-          title: indicator.label, in: sheet, categories: categories, items: items.map(\.label),
+          title: text.chartTitle(
+            indicator.label, n: figures.compactMap { $0?.n }, target: text.target(indicator)), in: sheet,
+          categories: categories, items: items.map(\.label),
           values: figures.map { $0?.value }, lows: figures.map { $0?.ciLow },
           highs: figures.map { $0?.ciHigh },
           unit: indicator.unit, axis: axisRange(indicator, survey: survey),

@@ -34,7 +34,8 @@ extension ReportWriter {
       .text(
         text.answeredLine(
           answered: summary.answered, notApplicable: summary.notApplicable, missing: summary.missing)
-          + (summary.sharesMaySumOver100
+          + (summary.ranking.map { " · " + text.rankingScore(pick: $0.pick) } ?? "")
+          + (summary.sharesMaySumOver100 && summary.ranking == nil
             ? (text.french
               ? " · plusieurs réponses possibles : total > 100 %"
               : " · several answers allowed: total > 100%")
@@ -73,7 +74,8 @@ extension ReportWriter {
         row += 1
       }
       try addDivergingChart(
-        title: summary.label, in: sheet, categories: matrix.rows.map(\.row.label), points: points,
+        title: text.chartTitle(summary.label, n: matrix.rows.map(\.answered)), in: sheet,
+        categories: matrix.rows.map(\.row.label), points: points,
         shares: matrix.rows.map { $0.distribution.map { Double($0.percent) / 100 } },
         at: (tableTop, chartColumn))
       let chartHeight = Int(
@@ -93,7 +95,8 @@ extension ReportWriter {
       }
       if row > first {
         try addBarChart(
-          .bar, title: "\(summary.label) — \(text.borda)", in: sheet,
+          .bar, title: text.chartTitle("\(summary.label) — \(text.borda)", n: [ranking.respondents]),
+          in: sheet,
           categories: .init(sheet: sheet.name, column: 0, rows: first...(row - 1)),
           values: .init(sheet: sheet.name, column: 1, rows: first...(row - 1)), numberFormat: "0.00",
           axis: (0, Double(ranking.pick)), at: (tableTop, chartColumn))
@@ -134,16 +137,20 @@ extension ReportWriter {
     switch summary.type {
     case "scale":
       try addDivergingChart(
-        title: summary.label, in: sheet, categories: [summary.item?.label ?? summary.label],
+        title: text.chartTitle(summary.label, n: [summary.answered]), in: sheet,
+        categories: [summary.item?.label ?? summary.label],
         points: summary.distribution.map(\.label),
         shares: [summary.distribution.map { Double($0.percent) / 100 }], at: (tableTop, chartColumn))
     case "nps":
       try addBarChart(
-        .column, title: summary.label, in: sheet, categories: categories, values: shares, numberFormat: "0%",
+        .column, title: text.chartTitle(summary.label, n: [summary.answered]), in: sheet,
+        categories: categories,
+        values: shares, numberFormat: "0%",
         axis: (0, nil), at: (tableTop, chartColumn))
     default:
       try addBarChart(
-        .bar, title: summary.label, in: sheet, categories: categories, values: shares, numberFormat: "0%",
+        .bar, title: text.chartTitle(summary.label, n: [summary.answered]), in: sheet, categories: categories,
+        values: shares, numberFormat: "0%",
         axis: (0, 1), at: (tableTop, chartColumn))
     }
     let chartHeight =
