@@ -6,9 +6,10 @@ FUZZ_SECONDS ?= 60
 SUDO := $(shell if [ "$$(id -u)" = 0 ]; then echo ""; elif command -v sudo >/dev/null 2>&1; then echo sudo; else echo none; fi)
 APT_PACKAGES := libxlsxwriter-dev pkg-config libsqlite3-dev zlib1g-dev
 PY_PACKAGES := openpyxl markdown-it-py linkify-it-py pyxform
-# What the workbook tests open and render xlsx files with, and the ssh client the room's tests
-# connect to `bilan serve` with (skipped, with a message, when absent).
-TEST_APT_PACKAGES := libreoffice-calc-nogui poppler-utils openssh-client
+# What the workbook tests open and render xlsx files with, the ssh client the room's tests
+# connect to `bilan serve` with (skipped, with a message, when absent), and the PostgreSQL server
+# the store tests start a throwaway cluster of (Tests/postgres/cluster.sh).
+TEST_APT_PACKAGES := libreoffice-calc-nogui poppler-utils openssh-client postgresql openssl
 
 .PHONY: deps test-deps python-deps build release demo example test format lint bench bench-room fuzz clean
 
@@ -23,7 +24,8 @@ deps:
 	    || { echo "Could not install$$missing: run 'apt-get install$$missing' as root." >&2; exit 1; }; \
 	fi
 
-## test-deps: LibreOffice (headless) and pdftoppm, to prove the workbook opens and to look at it
+## test-deps: LibreOffice (headless) and pdftoppm, to prove the workbook opens and to look at it;
+## PostgreSQL, for the tests of the shared store
 test-deps:
 	@missing=""; for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -79,10 +81,10 @@ bench-room: release
 	@command -v ssh >/dev/null || { echo "make bench-room needs OpenSSH's ssh: apt-get install openssh-client" >&2; exit 1; }
 	python3 bench/room.py
 
-## test: the whole test suite
+## test: the whole test suite, against SQLite and a throwaway PostgreSQL cluster (stopped at the end)
 test: deps test-deps python-deps
 	$(SWIFT) build
-	$(SWIFT) test --parallel
+	Tests/postgres/cluster.sh run $(SWIFT) test --parallel
 
 ## fuzz: build the libFuzzer targets (Tests/Fuzz, AddressSanitizer) in .build-fuzz and run each for FUZZ_SECONDS
 fuzz: deps

@@ -10,6 +10,7 @@ var package = Package(
     .executable(name: "bilan", targets: ["bilan"]),
     .library(name: "SurveyDefinition", targets: ["SurveyDefinition"]),
     .library(name: "ResponseStore", targets: ["ResponseStore"]),
+    .library(name: "PostgresStore", targets: ["PostgresStore"]),
     .library(name: "Questionnaire", targets: ["Questionnaire"]),
     .library(name: "Aggregation", targets: ["Aggregation"]),
     .library(name: "ExcelReport", targets: ["ExcelReport"]),
@@ -30,6 +31,7 @@ var package = Package(
     .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // MARK: Libraries
@@ -54,6 +56,19 @@ var package = Package(
         // SQLite's C API, to read rows in place (StoredResponseReader).
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "CSV", package: "CSV.swift"),
+      ],
+      swiftSettings: swift6
+    ),
+    // The shared server store (a regional network's PostgreSQL database), behind the same
+    // ResponseRepository protocol. Only this module imports PostgresNIO: the SQLite path
+    // of every command starts no event loop and touches none of it.
+    .target(
+      name: "PostgresStore",
+      dependencies: [
+        "BilanBase",
+        "SurveyDefinition",
+        "ResponseStore",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       swiftSettings: swift6
     ),
@@ -125,7 +140,8 @@ var package = Package(
     .target(
       name: "ReportPipeline",
       dependencies: [
-        "BilanBase", "SurveyDefinition", "ResponseStore", "Aggregation", "ExcelReport", "MarkdownReport",
+        "BilanBase", "SurveyDefinition", "ResponseStore", "PostgresStore", "Aggregation", "ExcelReport",
+        "MarkdownReport",
       ],
       swiftSettings: swift6
     ),
@@ -158,6 +174,7 @@ var package = Package(
         "BilanBase",
         "SurveyDefinition",
         "ResponseStore",
+        "PostgresStore",
         "Questionnaire",
         "Aggregation",
         "ExcelReport",
@@ -269,6 +286,11 @@ var package = Package(
     .testTarget(
       name: "LiveSummaryTests",
       dependencies: ["LiveSummary", "Aggregation", "SurveyDefinition", "ResponseStore", "TestSupport"],
+      swiftSettings: swift6
+    ),
+    .testTarget(
+      name: "PostgresStoreTests",
+      dependencies: ["BilanBase", "PostgresStore", "ResponseStore", "SurveyDefinition", "TestSupport"],
       swiftSettings: swift6
     ),
     .testTarget(

@@ -51,8 +51,14 @@ public struct ResponseImporter: Sendable {
   public func read(
     _ data: Data, name: String, path: String? = nil, format: Format? = nil
   ) throws(ImportError) -> Batch {
-    let hash = ContentHash.hex(of: data)
     let format = format ?? Self.detectFormat(data)
+    // A store's changes may still be in its write-ahead log (the laptop's bilan still open):
+    // the file is what the two hold together, so the same main file with more in its log is new.
+    var hashed = data
+    if format == .store, let path, let wal = FileManager.default.contents(atPath: path + "-wal") {
+      hashed.append(wal)
+    }
+    let hash = ContentHash.hex(of: hashed)
     let source = ImportRecord(hash: hash, name: name, importedAt: now)
     var batch: Batch
     switch format {

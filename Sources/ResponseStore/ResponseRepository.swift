@@ -3,9 +3,9 @@ import SurveyDefinition
 
 /// Where responses live, as the questionnaire and the engine see it.
 ///
-/// `SQLiteResponseStore` is the only implementation today; a shared server
-/// backend (PostgreSQL for a regional network) can be added behind the same
-/// protocol without touching its callers. Every method is synchronous and
+/// Two implementations: `SQLiteResponseStore` (one file, the embedded
+/// default) and `PostgresResponseStore` (module PostgresStore: a database a
+/// network shares); callers see no difference. Every method is synchronous and
 /// durable on return: once it returns, a killed process loses nothing of it.
 public protocol ResponseRepository: Sendable {
   /// Keeps the answer schema a survey version was answered with, so later
@@ -222,10 +222,19 @@ public struct ErasureOutcome: Sendable, Hashable {
   /// erased content may stay in the files until the last process using the
   /// store closes it (SQLite then checkpoints the log into the file).
   public var compacted: Bool
+  /// When `compacted` is `false`: what remains of the erased data, and
+  /// until when, as the store can tell (it differs between SQLite and PostgreSQL).
+  public var note: String?
 
-  public init(responses: Int, contacts: Int, compacted: Bool) {
+  public init(responses: Int, contacts: Int, compacted: Bool, note: String? = nil) {
     self.responses = responses
     self.contacts = contacts
     self.compacted = compacted
+    self.note =
+      note
+      ?? (compacted
+        ? nil
+        : "another process kept reading the store, so the erased data stay in its files until the last "
+          + "process using the store closes it (stop the questionnaires on it)")
   }
 }

@@ -548,7 +548,7 @@ extension Response {
   /// language and survey version are left out: a file without them gets
   /// defaults (the import's time for a start time), which differ from one
   /// import to the next without the response being any different.
-  func sameContent(as other: Response) -> Bool {
+  package func sameContent(as other: Response) -> Bool {
     id == other.id && surveyID == other.surveyID && status == other.status && answers == other.answers
       && contacts == other.contacts
   }

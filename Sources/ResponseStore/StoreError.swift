@@ -31,6 +31,15 @@ public enum StoreError: Error, LocalizedError, Equatable, Sendable {
   case responseOfOtherSurvey(id: UUID, survey: String, expected: String)
   /// A stored value does not have the type its key says (a damaged or hand-edited store).
   case invalidStoredValue(path: String, response: UUID, key: String, detail: String)
+  /// `--store` (or `BILAN_STORE`) is not a store address bilan can read;
+  /// `address` is shown without its password.
+  case invalidAddress(address: String, reason: String)
+  /// The database server cannot be reached, or the connection to it was
+  /// lost; `path` is the server's URL without its password.
+  case serverUnavailable(path: String, detail: String)
+  /// The database role may not do what the command needs (a reporting role
+  /// reading contact data, a role that may not create bilan's tables).
+  case permissionDenied(path: String, detail: String)
 
   public var errorDescription: String? {
     switch self {
@@ -60,6 +69,12 @@ public enum StoreError: Error, LocalizedError, Equatable, Sendable {
       "response \(id.uuidString.lowercased()) belongs to survey '\(survey)', not '\(expected)'"
     case .invalidStoredValue(let path, let response, let key, let detail):
       "\(path): response \(response.uuidString.lowercased()), answer '\(key)': \(detail)"
+    case .invalidAddress(let address, let reason):
+      "--store \(address): \(reason)"
+    case .serverUnavailable(let path, let detail):
+      "\(path): \(detail)"
+    case .permissionDenied(let path, let detail):
+      "\(path): \(detail)"
     }
   }
 
@@ -67,8 +82,12 @@ public enum StoreError: Error, LocalizedError, Equatable, Sendable {
   /// or storage failure (exit 3).
   public var isInputError: Bool {
     switch self {
-    case .notAStore, .otherSurvey, .newerFormat, .notFound, .responseOfOtherSurvey: true
-    case .corrupt, .locked, .diskFull, .io, .unknownResponse, .duplicateResponse, .invalidStoredValue: false
+    case .notAStore, .otherSurvey, .newerFormat, .notFound, .responseOfOtherSurvey, .invalidAddress,
+      .permissionDenied:
+      true
+    case .corrupt, .locked, .diskFull, .io, .unknownResponse, .duplicateResponse, .invalidStoredValue,
+      .serverUnavailable:
+      false
     }
   }
 }

@@ -13,7 +13,7 @@ import SurveyDefinition
 /// | boolean | INTEGER 0 or 1 |
 /// | codes | TEXT, a JSON array of strings (`["cout","portage"]`) |
 /// | na | NULL |
-enum StoredAnswer {
+package enum StoredAnswer {
   static func encode(_ value: AnswerValue) -> (type: String, value: DatabaseValue) {
     switch value {
     case .code(let code): ("code", code.databaseValue)
@@ -127,7 +127,7 @@ enum StoredAnswer {
   }
 
   /// Reads what `AnswerValue.codes(…).jsonText` wrote: a fast path for plain codes, JSON otherwise.
-  static func parseArray(_ text: String) -> [String]? {
+  package static func parseArray(_ text: String) -> [String]? {
     if text == "[]" { return [] }
     if !text.contains("\\"), text.hasPrefix("[\""), text.hasSuffix("\"]") {
       let inner = text.dropFirst(2).dropLast(2)

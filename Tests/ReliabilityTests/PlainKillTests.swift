@@ -37,40 +37,19 @@ import Glibc
       let store = directory.path("run\(run).sqlite")
       let acknowledged = Int.random(in: 0...5, using: &random)
       let delay = UInt32.random(in: 0...3000, using: &random)
-      let process = Process()
-      process.executableURL = Repository.bilanExecutable
-      process.arguments = ["ask", Fixture.path("kill-short.yaml"), "--store", store, "--plain"]
-      let input = Pipe()
-      let output = Pipe()
-      process.standardInput = input
-      process.standardOutput = output
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      var printed = ""
-      func read(until fragment: String) -> Bool {
-        let descriptor = output.fileHandleForReading.fileDescriptor
-        let deadline = Date().addingTimeInterval(10)
-        while !printed.contains(fragment), Date() < deadline {
-          var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-          guard poll(&poller, 1, 50) > 0 else { continue }
-          var buffer = [UInt8](repeating: 0, count: 4096)
-          let count = Glibc.read(descriptor, &buffer, buffer.count)
-          if count <= 0 { break }
-          printed += String(decoding: buffer[0..<count], as: UTF8.self)
-        }
-        return printed.contains(fragment)
-      }
-      try #require(read(until: "Question 1 of 5"), "run \(run): \(printed)")
+      let session = try PlainSession(
+        ["ask", Fixture.path("kill-short.yaml"), "--store", store, "--plain"], keepErrors: false)
+      try #require(session.read(until: "Question 1 of 5"), "run \(run): \(session.printed)")
       for index in 0..<acknowledged {
-        input.fileHandleForWriting.write(Data((Self.line(index, run: run) + "\n").utf8))
-        try #require(read(until: Self.prompt(after: index)), "run \(run), answer \(index): \(printed)")
+        session.send(Self.line(index, run: run))
+        try #require(
+          session.read(until: Self.prompt(after: index)), "run \(run), answer \(index): \(session.printed)")
       }
       if acknowledged < KillTests.steps.count {
-        input.fileHandleForWriting.write(Data((Self.line(acknowledged, run: run) + "\n").utf8))
+        session.send(Self.line(acknowledged, run: run))
         usleep(delay)
       }
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
+      session.kill()
 
       #expect(try integrityCheck(store) == "ok", "run \(run)")
       let responses = try storedResponses(store, survey: "kill-short")

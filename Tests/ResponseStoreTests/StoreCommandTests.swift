@@ -141,7 +141,7 @@ import Testing
       let result = try runBilan([command, "--help"])
       #expect(result.status == 0)
       #expect(result.stdout.contains("Examples:"))
-      #expect(result.stdout.contains("--store <path>"))
+      #expect(result.stdout.contains("--store <path|url>"))
     }
   }
 

@@ -3,6 +3,7 @@ import BilanBase
 import ExcelReport
 import Foundation
 import MarkdownReport
+import PostgresStore
 import ResponseStore
 import SurveyDefinition
 
@@ -31,7 +32,7 @@ public struct ReportPipeline {
   public let folder: URL
 
   private let language: String
-  private let stores: [SQLiteResponseStore]
+  private let stores: [(address: StoreAddress, store: any ResponseRepository)]
   private let template: SynthesisTemplate?
   private let plan: Plan
 
@@ -47,11 +48,15 @@ public struct ReportPipeline {
     self.request = request
     surveys = try request.surveys.map { path throws -> Survey in try Survey.load(path: path) }
     language = request.language ?? surveys[0].defaultLanguage
-    let shared = request.store
-    stores = try surveys.map { survey in
-      try SQLiteResponseStore(
-        path: shared ?? SQLiteResponseStore.defaultPath(surveyID: survey.id),
-        surveyID: shared != nil && request.surveys.count > 1 ? nil : survey.id, create: false)
+    // A store named for several surveys (a database, or one file given) is opened once.
+    let addresses = try surveys.map { try StoreAddress.resolve(option: request.store, surveyID: $0.id) }
+    let shared = Set(addresses).count < addresses.count
+    var opened: [StoreAddress: any ResponseRepository] = [:]
+    stores = try zip(surveys, addresses).map { survey, address in
+      if let store = opened[address] { return (address, store) }
+      let store = try address.open(surveyID: shared ? nil : survey.id, create: false)
+      opened[address] = store
+      return (address, store)
     }
     folder = URL(
       fileURLWithPath: request.output ?? "Reports/\(surveys.map(\.id).joined(separator: "+"))",
@@ -63,12 +68,12 @@ public struct ReportPipeline {
     var options = AggregationOptions(includePartial: request.includePartial, language: language)
     if surveys.count == 1 {
       // Responses answered with an earlier definition: which keys, how many responses.
-      let changes = try SurveyChanges.check(survey: surveys[0], store: stores[0])
+      let changes = try SurveyChanges.check(survey: surveys[0], store: stores[0].store)
       surveyChanges = changes
       options.schemaWarnings = SchemaChanges.warnings(from: changes, language: language)
       plan = .single(
         aggregator: try Aggregator(survey: surveys[0], options: options), options: options,
-        expected: try stores[0].count(survey: surveys[0].id, includePartial: request.includePartial))
+        expected: try stores[0].store.count(survey: surveys[0].id, includePartial: request.includePartial))
     } else {
       surveyChanges = nil
       try Self.checkEveryEditionHasResponses(request, surveys, stores)
@@ -111,7 +116,7 @@ public struct ReportPipeline {
       case .single(_, let options, _):
         // Without a workbook, the results take a pass of their own.
         let results =
-          try single ?? Aggregator.results(survey: surveys[0], repository: stores[0], options: options)
+          try single ?? Aggregator.results(survey: surveys[0], repository: stores[0].store, options: options)
         single = results
         files = try MarkdownReport.render(results: results, survey: surveys[0], template: template)
         (title, lastResponse) = (results.survey.title, results.lastResponseDate)
@@ -132,15 +137,15 @@ public struct ReportPipeline {
   /// what `bilan live` shows. Each call reads the store again.
   public func results() throws -> SurveyResults {
     guard case .single(_, let options, _) = plan else { throw ReportError.notOneSurvey }
-    return try Aggregator.results(survey: surveys[0], repository: stores[0], options: options)
+    return try Aggregator.results(survey: surveys[0], repository: stores[0].store, options: options)
   }
 
   /// Each store's responses to its edition, partial ones included (the
   /// engine counts them or not).
   private static func feeds(
-    _ surveys: [Survey], _ stores: [SQLiteResponseStore]
+    _ surveys: [Survey], _ stores: [(address: StoreAddress, store: any ResponseRepository)]
   ) -> [ExcelReport.ResponseFeed] {
-    zip(surveys, stores).map { survey, store in
+    zip(surveys, stores.map(\.store)).map { survey, store in
       { body in try store.forEachResponse(survey: survey.id, includePartial: true, body) }
     }
   }
@@ -149,20 +154,21 @@ public struct ReportPipeline {
   /// the editions (a shared `--store` into which an edition was never
   /// imported): its report would say "0 réponse" as if nobody had answered.
   private static func checkEveryEditionHasResponses(
-    _ request: ReportRequest, _ surveys: [Survey], _ stores: [SQLiteResponseStore]
+    _ request: ReportRequest, _ surveys: [Survey],
+    _ stores: [(address: StoreAddress, store: any ResponseRepository)]
   ) throws {
     var problems: [String] = []
     let includePartial = request.includePartial
-    for (index, (survey, store)) in zip(surveys, stores).enumerated() {
+    for (index, (survey, (address, store))) in zip(surveys, stores).enumerated() {
       let counted = try store.count(survey: survey.id, includePartial: includePartial)
       guard counted == 0 else { continue }
       let partial = includePartial ? 0 : try store.count(survey: survey.id, includePartial: true)
       let file = request.surveys[index]
       problems.append(
-        "\(store.path) holds no \(includePartial ? "" : "complete ")responses to '\(survey.id)' "
+        "\(address) holds no \(includePartial ? "" : "complete ")responses to '\(survey.id)' "
           + "(edition \(index + 1) of \(surveys.count), \(file))"
           + (partial > 0 ? " but \(partial) partial (--include-partial counts them)" : "")
-          + (request.store != nil
+          + (request.store != nil && !address.isServer
             ? ": one store file holds one survey's responses; leave --store out to read each edition's "
               + "own store (\(SQLiteResponseStore.defaultPath(surveyID: survey.id))), or leave \(file) out"
             : ": import them (`bilan import \(file) FILE`) or leave \(file) out"))

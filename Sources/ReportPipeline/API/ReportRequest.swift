@@ -5,7 +5,8 @@ import MarkdownReport
 public struct ReportRequest: Sendable, Equatable {
   /// The survey definitions; several make one consolidated report (editions of an event).
   public var surveys: [String]
-  /// The response store, or nil for each survey's own (`Reports/SURVEY_ID/responses.sqlite`).
+  /// The response store (a file, or a `postgres://` URL), or nil for `BILAN_STORE`, else each
+  /// survey's own (`Reports/SURVEY_ID/responses.sqlite`).
   public var store: String?
   /// The folder the reports go to, or nil for `Reports/ID1+ID2…/`.
   public var output: String?

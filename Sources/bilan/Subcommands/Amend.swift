@@ -1,6 +1,7 @@
 import ArgumentParser
 import BilanBase
 import Foundation
+import PostgresStore
 import ResponseStore
 import SurveyDefinition
 
@@ -45,7 +46,10 @@ extension Bilan {
     @Flag(help: "List the corrections made to the response so far.")
     var history = false
 
-    @Option(help: ArgumentHelp("The store (default: Reports/SURVEY_ID/responses.sqlite).", valueName: "path"))
+    @Option(
+      help: ArgumentHelp(
+        "The store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite).",
+        valueName: "path|url"))
     var store: String?
 
     func validate() throws {
@@ -60,10 +64,11 @@ extension Bilan {
 
     func run() async throws {
       let survey = try Survey.load(path: self.survey)
-      let path = store ?? SQLiteResponseStore.defaultPath(surveyID: survey.id)
+      let address = try StoreAddress.resolve(option: store, surveyID: survey.id)
+      let path = address.description
       let response = UUID(uuidString: id)!
       let label = response.uuidString.lowercased()
-      let repository = try SQLiteResponseStore(path: path, surveyID: survey.id, create: false)
+      let repository = try address.open(surveyID: survey.id, create: false)
       if history {
         let rows = try repository.amendments(of: response)
         if rows.isEmpty { print("response \(label): no corrections") }

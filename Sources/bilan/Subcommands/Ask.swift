@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import Questionnaire
 import ResponseStore
 import SurveyDefinition
@@ -39,7 +40,10 @@ extension Bilan {
     @Argument(help: ArgumentHelp("The survey file.", valueName: "survey.yaml"))
     var survey: String
 
-    @Option(help: "The response store (default Reports/SURVEY_ID/responses.sqlite).")
+    @Option(
+      help: ArgumentHelp(
+        "The store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite).",
+        valueName: "path|url"))
     var store: String?
 
     @Option(help: "The participant's language (fr or en; default: the survey's first language).")
@@ -96,9 +100,10 @@ extension Bilan {
         throw ValidationError(
           "--lang \(lang): the survey is written in \(definition.languages.joined(separator: ", ")) only.")
       }
-      let path = store ?? SQLiteResponseStore.defaultPath(surveyID: definition.id)
+      let address = try StoreAddress.resolve(option: store, surveyID: definition.id)
+      let path = address.description
       // A file that is not this survey's store is wrong input (1), left untouched.
-      let repository = try SQLiteResponseStore(path: path, surveyID: definition.id)
+      let repository = try address.open(surveyID: definition.id, create: true)
       let environment = ProcessInfo.processInfo.environment
       let options = AskOptions(
         language: lang, kiosk: kiosk, idleTimeout: idleTimeout ?? (kiosk ? 300 : nil),
@@ -120,8 +125,17 @@ extension Bilan {
       if kiosk && mode == .plain {
         throw ValidationError("--kiosk needs a terminal on standard input and output.")
       }
-      let outcome = try mode.run(
-        survey: definition, repository: repository, options: options, environment: environment)
+      let outcome: AskOutcome
+      do {
+        outcome = try mode.run(
+          survey: definition, repository: repository, options: options, environment: environment)
+      } catch StoreError.serverUnavailable(let server, let detail) {
+        // The database went away mid-questionnaire: what was confirmed is in it.
+        throw CommandFailure(
+          .io,
+          "\(server): \(detail). The answers confirmed before are kept in the database: once it is back, "
+            + "`bilan ask \(survey)` with the same --store offers to resume this response on this computer.")
+      }
       switch outcome {
       case .completed: return
       case .interrupted, .terminated: throw ExitCode(ExitStatus.interrupted.rawValue)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BilanBase
 import Foundation
+import PostgresStore
 import ResponseStore
 import SurveyDefinition
 
@@ -22,13 +23,17 @@ extension Bilan {
     @Argument(help: ArgumentHelp("The survey definition.", valueName: "survey.yaml"))
     var survey: String
 
-    @Option(help: ArgumentHelp("The store (default: Reports/SURVEY_ID/responses.sqlite).", valueName: "path"))
+    @Option(
+      help: ArgumentHelp(
+        "The store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite).",
+        valueName: "path|url"))
     var store: String?
 
     func run() async throws {
       let survey = try Survey.load(path: self.survey)
-      let path = store ?? SQLiteResponseStore.defaultPath(surveyID: survey.id)
-      let repository = try SQLiteResponseStore(path: path, surveyID: survey.id, create: false)
+      let address = try StoreAddress.resolve(option: store, surveyID: survey.id)
+      let path = address.description
+      let repository = try address.open(surveyID: survey.id, create: false)
       let entries = try repository.auditTrail().filter { $0.survey == survey.id }
       if entries.isEmpty { print("\(path): no erasure, purge or correction so far") }
       for entry in entries {

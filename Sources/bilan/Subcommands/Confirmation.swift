@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ResponseStore
 
 /// The confirmation `delete` and `purge-contacts` ask before erasing.
 enum Confirmation {
@@ -20,10 +21,9 @@ enum Confirmation {
     }
   }
 
-  static func warnNotCompacted(_ path: String) {
-    Diagnostics.emit(
-      .warning,
-      "\(path): another process kept reading the store, so the erased data stay in its files "
-        + "until the last process using the store closes it (stop the questionnaires on it)")
+  /// What remains of erased data when the store could not remove it from its files at once.
+  static func warnNotCompacted(_ path: String, _ outcome: ErasureOutcome) {
+    guard !outcome.compacted, let note = outcome.note else { return }
+    Diagnostics.emit(.warning, "\(path): \(note)")
   }
 }

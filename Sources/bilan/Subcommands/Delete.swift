@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import ResponseStore
 import SurveyDefinition
 
@@ -49,7 +50,10 @@ extension Bilan {
     @Option(help: ArgumentHelp("Erase the responses started before this date or time.", valueName: "date"))
     var before: String?
 
-    @Option(help: ArgumentHelp("The store (default: Reports/SURVEY_ID/responses.sqlite).", valueName: "path"))
+    @Option(
+      help: ArgumentHelp(
+        "The store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite).",
+        valueName: "path|url"))
     var store: String?
 
     @Flag(help: "List what would be erased; change nothing.")
@@ -90,8 +94,9 @@ extension Bilan {
       } else {
         selection = .ids(ids.compactMap(UUID.init(uuidString:)))
       }
-      let path = store ?? SQLiteResponseStore.defaultPath(surveyID: survey.id)
-      let repository = try SQLiteResponseStore(path: path, surveyID: survey.id, create: false)
+      let address = try StoreAddress.resolve(option: store, surveyID: survey.id)
+      let path = address.description
+      let repository = try address.open(surveyID: survey.id, create: false)
       let found = try repository.summaries(of: selection, survey: survey.id)
       if case .ids(let wanted) = selection {
         let missing = wanted.filter { id in !found.contains { $0.id == id } }
@@ -123,7 +128,7 @@ extension Bilan {
         "\(outcome.responses) response\(outcome.responses == 1 ? "" : "s") deleted from \(path) "
           + "(with \(outcome.contacts) contact\(outcome.contacts == 1 ? "" : "s")); the audit trail records it"
       )
-      if !outcome.compacted { Confirmation.warnNotCompacted(path) }
+      Confirmation.warnNotCompacted(path, outcome)
     }
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Rehearsal
 import ReportPipeline
+import ResponseStore
 import SurveyDefinition
 
 extension Bilan {
@@ -53,6 +54,12 @@ extension Bilan {
     func validate() throws {
       guard (1...1_000_000).contains(responses) else {
         throw ValidationError("--responses must be between 1 and 1000000 (got \(responses)).")
+      }
+      if let store, (try? StoreAddress(store))?.isServer != false {
+        // A rehearsal replaces its store whole: never a shared database.
+        throw ValidationError(
+          "--store: the rehearsal writes a file of its own, not a database; to rehearse on PostgreSQL, "
+            + "`bilan import SURVEY.yaml FILE --store postgres://…` its file afterwards.")
       }
     }
 

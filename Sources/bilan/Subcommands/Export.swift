@@ -1,6 +1,7 @@
 import ArgumentParser
 import BilanBase
 import Foundation
+import PostgresStore
 import ResponseStore
 import SurveyDefinition
 
@@ -37,7 +38,10 @@ extension Bilan {
     @Argument(help: ArgumentHelp("The survey definition.", valueName: "survey.yaml"))
     var survey: String
 
-    @Option(help: ArgumentHelp("The store (default: Reports/SURVEY_ID/responses.sqlite).", valueName: "path"))
+    @Option(
+      help: ArgumentHelp(
+        "The store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite).",
+        valueName: "path|url"))
     var store: String?
 
     @Option(help: "Output format: jsonl or csv.")
@@ -65,10 +69,10 @@ extension Bilan {
         throw ValidationError(
           "--lang \(lang): the survey is written in \(survey.languages.joined(separator: ", ")).")
       }
-      let storePath = store ?? SQLiteResponseStore.defaultPath(surveyID: survey.id)
+      let address = try StoreAddress.resolve(option: store, surveyID: survey.id)
       let exporter = ResponseExporter(
         survey: survey, format: format, labels: labels, includeContacts: includeContacts, language: lang)
-      let store = try SQLiteResponseStore(path: storePath, surveyID: survey.id, create: false)
+      let store = try address.open(surveyID: survey.id, create: false)
       if let output {
         let file = try AtomicFile(path: output)
         try exporter.write(from: store) { data throws(FileWriteError) in try file.write(data) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import ResponseStore
 import SurveyDefinition
 
@@ -22,7 +23,8 @@ extension Bilan {
         Responses erased with `bilan delete` are never added again.
 
         Formats (without --format, the content decides):
-          store         another bilan store file (SQLite): merges the laptops of an event
+          store         another bilan store file (SQLite): merges the laptops of an event,
+                        into a file or a shared database (--store postgres://…)
           jsonl         JSON Lines, as written by `bilan export` (starts with {)
           google-forms  a Google Forms CSV export (first column Timestamp or Horodateur);
                         columns are matched to questions by their label in any language
@@ -47,7 +49,10 @@ extension Bilan {
     @Argument(help: ArgumentHelp("Files to import; - reads standard input.", valueName: "file"))
     var files: [String]
 
-    @Option(help: ArgumentHelp("The store (default: Reports/SURVEY_ID/responses.sqlite).", valueName: "path"))
+    @Option(
+      help: ArgumentHelp(
+        "The store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite).",
+        valueName: "path|url"))
     var store: String?
 
     @Option(help: "The files' format: jsonl, csv, google-forms or store (default: decided by the content).")
@@ -64,9 +69,9 @@ extension Bilan {
 
     func run() async throws {
       let survey = try Survey.load(path: self.survey)
-      let storePath = store ?? SQLiteResponseStore.defaultPath(surveyID: survey.id)
+      let address = try StoreAddress.resolve(option: store, surveyID: survey.id)
       let importer = ResponseImporter(survey: survey)
-      var target: SQLiteResponseStore?
+      var target: (any ResponseRepository)?
       var rejected = false
       var total = InsertOutcome(added: 0, alreadyPresent: 0)
       var rejectedFiles = 0
@@ -93,7 +98,7 @@ extension Bilan {
           rejectedFiles += 1
           continue
         }
-        let store = try target ?? SQLiteResponseStore(path: storePath, surveyID: survey.id)
+        let store = try target ?? address.open(surveyID: survey.id, create: true)
         target = store
         let outcome = try store.insert(batch.responses, schemas: batch.schemas, source: batch.source)
         print(outcome.summary(file: file, earlierSchemaCount: batch.earlierSchemaCount))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BilanBase
 import Foundation
+import PostgresStore
 import ResponseStore
 import SurveyDefinition
 
@@ -59,9 +60,11 @@ extension Bilan {
       for file in files { diagnostics += SurveyLinter.lint(path: file) }
       if let store, !diagnostics.contains(where: \.isError) {
         let survey = try Survey.load(path: files[0])
+        let address = try StoreAddress(store)
         let changes = try SurveyChanges.check(
-          survey: survey, store: SQLiteResponseStore(path: store, surveyID: survey.id, create: false))
-        diagnostics += changes.diagnostics(survey: survey, surveyPath: files[0], storePath: store)
+          survey: survey, store: address.open(surveyID: survey.id, create: false))
+        diagnostics += changes.diagnostics(
+          survey: survey, surveyPath: files[0], storePath: address.description)
       }
       let errors = diagnostics.filter(\.isError).count
       let warnings = diagnostics.count - errors

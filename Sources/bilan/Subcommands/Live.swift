@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiveSummary
+import PostgresStore
 import Questionnaire
 import ReportPipeline
 import ResponseStore
@@ -33,7 +34,10 @@ extension Bilan {
     @Argument(help: ArgumentHelp("The survey file.", valueName: "survey.yaml"))
     var survey: String
 
-    @Option(help: "The response store (default Reports/SURVEY_ID/responses.sqlite).")
+    @Option(
+      help: ArgumentHelp(
+        "The store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite).",
+        valueName: "path|url"))
     var store: String?
 
     @Option(help: "The language of the screen (fr or en; default: the survey's first).")
@@ -59,10 +63,10 @@ extension Bilan {
           .usage,
           "--lang \(lang): the survey is written in \(definition.languages.joined(separator: ", ")) only.")
       }
-      let path = store ?? SQLiteResponseStore.defaultPath(surveyID: definition.id)
+      let address = try StoreAddress.resolve(option: store, surveyID: definition.id)
       // Made when missing: the projector may be switched on before the first answer.
-      let repository = try SQLiteResponseStore(path: path, surveyID: definition.id)
-      let pipeline = try ReportPipeline(ReportRequest(surveys: [survey], store: path, language: lang))
+      let repository = try address.open(surveyID: definition.id, create: true)
+      let pipeline = try ReportPipeline(ReportRequest(surveys: [survey], store: store, language: lang))
       guard isatty(STDOUT_FILENO) == 1, let terminal = try? LocalTerminal() else {
         throw CommandFailure(
           .usage, "live draws full screen: run it in a terminal (figures for a file: bilan stats)")

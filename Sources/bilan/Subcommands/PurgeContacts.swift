@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import ResponseStore
 import SurveyDefinition
 
@@ -27,7 +28,10 @@ extension Bilan {
     @Argument(help: ArgumentHelp("The survey definition.", valueName: "survey.yaml"))
     var survey: String
 
-    @Option(help: ArgumentHelp("The store (default: Reports/SURVEY_ID/responses.sqlite).", valueName: "path"))
+    @Option(
+      help: ArgumentHelp(
+        "The store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite).",
+        valueName: "path|url"))
     var store: String?
 
     @Flag(help: "Say how many contacts would be removed; change nothing.")
@@ -38,8 +42,9 @@ extension Bilan {
 
     func run() async throws {
       let survey = try Survey.load(path: self.survey)
-      let path = store ?? SQLiteResponseStore.defaultPath(surveyID: survey.id)
-      let repository = try SQLiteResponseStore(path: path, surveyID: survey.id, create: false)
+      let address = try StoreAddress.resolve(option: store, surveyID: survey.id)
+      let path = address.description
+      let repository = try address.open(surveyID: survey.id, create: false)
       let holding = try repository.summaries(of: .withContacts, survey: survey.id)
       let contacts = holding.map(\.contactCount).reduce(0, +)
       let count =
@@ -58,7 +63,7 @@ extension Bilan {
       print(
         "\(outcome.contacts) contact\(outcome.contacts == 1 ? "" : "s") of \(outcome.responses) "
           + "response\(outcome.responses == 1 ? "" : "s") removed from \(path); the audit trail records it")
-      if !outcome.compacted { Confirmation.warnNotCompacted(path) }
+      Confirmation.warnNotCompacted(path, outcome)
     }
   }
 }

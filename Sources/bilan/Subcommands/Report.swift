@@ -38,7 +38,10 @@ extension Bilan {
         "The survey definitions (several: one consolidated report).", valueName: "survey.yaml"))
     var surveys: [String]
 
-    @Option(help: "The response store (default: Reports/SURVEY_ID/responses.sqlite for each survey).")
+    @Option(
+      help: ArgumentHelp(
+        "The store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite for each survey).",
+        valueName: "path|url"))
     var store: String?
 
     @Option(help: "The folder the reports go to (default: Reports/SURVEY_ID/).")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import ResponseStore
 import Room
 import SurveyDefinition
@@ -30,7 +31,10 @@ extension Bilan {
     @Argument(help: ArgumentHelp("The survey file.", valueName: "survey.yaml"))
     var survey: String
 
-    @Option(help: "The response store (default Reports/SURVEY_ID/responses.sqlite).")
+    @Option(
+      help: ArgumentHelp(
+        "The store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite).",
+        valueName: "path|url"))
     var store: String?
 
     @Option(
@@ -53,7 +57,8 @@ extension Bilan {
 
     @Option(
       help: ArgumentHelp(
-        "The host key file (default: ssh_host_ed25519_key beside the store).", valueName: "path"))
+        "The host key file (default: ssh_host_ed25519_key beside the store file, or in Reports/SURVEY_ID/ for a database).",
+        valueName: "path"))
     var hostKey: String?
 
     @Option(help: ArgumentHelp("Connections at once.", valueName: "count"))
@@ -88,15 +93,19 @@ extension Bilan {
           .usage,
           "--lang \(lang): the survey is written in \(definition.languages.joined(separator: ", ")) only.")
       }
-      let path = store ?? SQLiteResponseStore.defaultPath(surveyID: definition.id)
-      let repository = try SQLiteResponseStore(path: path, surveyID: definition.id)
+      let address = try StoreAddress.resolve(option: store, surveyID: definition.id)
+      let path = address.description
+      let repository = try address.open(surveyID: definition.id, create: true)
       try repository.recordSchema(of: definition)
       let configuration = RoomConfiguration(
         listen: try ListenAddress(parsing: listen),
         access: open ? .open : .code(code ?? AccessCode.session()),
         user: user, language: lang, maxConnections: maxConnections, maxFailedAttempts: maxFailedAttempts,
         idleTimeout: idleTimeout)
-      let key = try HostKey.loadOrCreate(at: hostKey ?? HostKey.defaultPath(besideStore: path))
+      let key = try HostKey.loadOrCreate(
+        at: hostKey
+          ?? HostKey.defaultPath(
+            besideStore: address.isServer ? SQLiteResponseStore.defaultPath(surveyID: definition.id) : path))
 
       let fullScreen = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
       let events = RoomLog(printing: !fullScreen || isatty(STDERR_FILENO) == 0)

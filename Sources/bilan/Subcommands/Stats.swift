@@ -1,6 +1,7 @@
 import Aggregation
 import ArgumentParser
 import Foundation
+import PostgresStore
 import ResponseStore
 import SurveyDefinition
 
@@ -36,7 +37,8 @@ extension Bilan {
 
     @Option(
       help: ArgumentHelp(
-        "The response store (default Reports/SURVEY_ID/responses.sqlite).", valueName: "path"))
+        "The store: a file, or postgres://user@host/db (default $BILAN_STORE, else Reports/SURVEY_ID/responses.sqlite).",
+        valueName: "path|url"))
     var store: String?
 
     @Option(help: ArgumentHelp("Break indicators down by this question only.", valueName: "question-id"))
@@ -58,9 +60,9 @@ extension Bilan {
           .usage,
           "--lang \(lang): the survey is written in \(definition.languages.joined(separator: ", ")) only.")
       }
-      let path = store ?? SQLiteResponseStore.defaultPath(surveyID: definition.id)
+      let address = try StoreAddress.resolve(option: store, surveyID: definition.id)
       let language = lang ?? definition.defaultLanguage
-      let repository = try SQLiteResponseStore(path: path, surveyID: definition.id, create: false)
+      let repository = try address.open(surveyID: definition.id, create: false)
       let warnings = SchemaChanges.warnings(
         from: try SurveyChanges.check(survey: definition, store: repository), language: language)
       let options = AggregationOptions(
