@@ -5,9 +5,9 @@
  * per answer key) with libxlsxwriter in constant-memory mode. No statistics,
  * no formats, no charts: what no workbook writer can beat.
  *
- * bilan's workbook holds the raw data twice (codes, and labels): with
- * SHEETS = 2 the floor writes the same cells into two sheets, the least any
- * writer of that workbook must do.
+ * bilan's internal workbook (`bilan report --format internal`) holds the raw
+ * data twice (codes, and labels): with SHEETS = 2 the floor writes the same
+ * cells into two sheets, the least any writer of that workbook must do.
  *
  * Build: cc -O2 -o floor floor.c $(pkg-config --cflags --libs xlsxwriter) -lsqlite3
  * Usage: floor STORE.sqlite OUT.xlsx [SHEETS]

@@ -6,14 +6,18 @@ For each size (1,000, 10,000 and 100,000 responses; 1,000,000 too with
 BENCH_FULL=1) a store of synthetic responses to the reference survey is made
 once with `bilan demo`, then each contender runs several times on it:
 
-  bilan     `bilan report` (workbook + synthesis), release build
-  python    bench/reference_pipeline.py (pandas + scipy + XlsxWriter)
+  bilan     `bilan report`: the funder files (workbook of aggregates +
+            synthesis), release build
+  internal  `bilan report --format internal`: the internal workbook alone
+            (one row per response, codes and labels, and the codebook)
+  python    bench/reference_pipeline.py (pandas + scipy + XlsxWriter): the
+            aggregates and the raw data in one workbook
   floor     bench/floor.c: only the raw-data cells, with libxlsxwriter
-  floor2    the same cells written twice, as bilan's two raw-data sheets
-            (codes, and labels) hold them
+  floor2    the same cells written twice, as the internal workbook's two
+            raw-data sheets (codes, and labels) hold them
 
 Printed: the median wall time and the peak resident memory of each, and the
-ratios bilan/floor and python/bilan. Then the questionnaire: time to the first
+ratios internal/floor, internal/floor2 and python/(bilan + internal). Then the questionnaire: time to the first
 question (plain mode over a pipe, and the first screen in a pseudo-terminal)
 and the median time to make one answer durable (the answer is stored before
 the next prompt is printed). The machine is noisy (2 shared cores): only
@@ -84,6 +88,8 @@ def python_runs(size):
 def contenders(store, scratch):
     return {
         "bilan": [BILAN, "report", SURVEY, "--store", store, "--output", os.path.join(scratch, "bilan")],
+        "internal": [BILAN, "report", SURVEY, "--store", store, "--output", os.path.join(scratch, "internal"),
+                     "--format", "internal"],
         "python": [sys.executable, os.path.join(ROOT, "bench", "reference_pipeline.py"), SURVEY, store,
                    os.path.join(scratch, "python.xlsx")],
         "floor": [FLOOR, store, os.path.join(scratch, "floor.xlsx")],
@@ -100,7 +106,8 @@ def report_benchmarks(sizes):
         if os.environ.get("BENCH_REPEATS"):  # fewer runs when short of time (medians need ≥ 3)
             repeats = int(os.environ["BENCH_REPEATS"])
         with tempfile.TemporaryDirectory() as scratch:
-            names = [name for name in ("bilan", "python", "floor", "floor2") if name != "python" or python_runs(size)]
+            names = [name for name in ("bilan", "internal", "python", "floor", "floor2")
+                     if name != "python" or python_runs(size)]
             times = {name: [] for name in names}
             memory = {name: 0.0 for name in times}
             # Interleave the contenders so that load on the machine hits them alike.
@@ -108,8 +115,8 @@ def report_benchmarks(sizes):
                 for name, command in contenders(store, scratch).items():
                     if name not in times:
                         continue
-                    if name == "bilan":
-                        shutil.rmtree(os.path.join(scratch, "bilan"), ignore_errors=True)
+                    if name in ("bilan", "internal"):
+                        shutil.rmtree(os.path.join(scratch, name), ignore_errors=True)
                     seconds, peak = run(command)
                     times[name].append(seconds)
                     memory[name] = max(memory[name], peak)
@@ -120,20 +127,23 @@ def report_benchmarks(sizes):
                 log.write(json.dumps(record) + "\n")
             for name in names:
                 note = ""
+                if name == "internal":
+                    note = (f"internal/floor {medians['internal'] / medians['floor']:.2f}×   "
+                            f"internal/floor2 {medians['internal'] / medians['floor2']:.2f}×")
                 if name == "bilan":
-                    note = (f"bilan/floor {medians['bilan'] / medians['floor']:.2f}×   "
-                            f"bilan/floor2 {medians['bilan'] / medians['floor2']:.2f}×   ")
-                    note += (f"python/bilan {medians['python'] / medians['bilan']:.1f}×" if "python" in medians
-                             else "python not run at this size (BENCH_PYTHON_ALL=1)")
+                    both = medians["bilan"] + medians["internal"]
+                    note = (f"python/(bilan+internal) {medians['python'] / both:.1f}×" if "python" in medians
+                            else "python not run at this size (BENCH_PYTHON_ALL=1)")
                 per_response = medians[name] / size * 1e6
                 print(f"{size:>10,} {name:>9} {medians[name]:>9.3f} {per_response:>8.1f} {memory[name]:>8.1f} "
                       f"{repeats:>5}   {note}", flush=True)
     if len(results) > 1:
         sizes_sorted = sorted(results)
         first, last = sizes_sorted[0], sizes_sorted[-1]
-        growth = results[last][0]["bilan"] / results[first][0]["bilan"]
-        print(f"\nbilan report: {last // first}× the responses took {growth:.1f}× the time "
-              f"({growth / (last / first):.2f} of linear)")
+        for name, what in (("bilan", "bilan report (funder files)"), ("internal", "the internal workbook")):
+            growth = results[last][0][name] / results[first][0][name]
+            print(f"\n{what}: {last // first}× the responses took {growth:.1f}× the time "
+                  f"({growth / (last / first):.2f} of linear)")
 
 
 def read_until(fd, needle, timeout=10.0):

@@ -7,11 +7,7 @@ extension SynthesisBuilder {
   /// Ids of the sections that hold a breakdown question: they describe who
   /// answered, so they are shown in “who answered” and through the
   /// breakdowns, and their free text (a territory's name…) is never quoted.
-  var profileSectionIDs: Set<String> {
-    Set(
-      survey.sections.filter { section in section.questions.contains { survey.breakdowns.contains($0.id) } }
-        .map(\.id))
-  }
+  var profileSectionIDs: Set<String> { Quotations.profileSectionIDs(of: survey) }
 
   /// The questions the synthesis tells elsewhere (`synthesis:` roles).
   var claimedQuestionIDs: Set<String> {

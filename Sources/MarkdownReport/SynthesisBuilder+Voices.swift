@@ -5,27 +5,20 @@ extension SynthesisBuilder {
   // MARK: Participants' words
 
   /// At most this many quotations per question.
-  static var quotationsPerQuestion: Int { 6 }
+  static var quotationsPerQuestion: Int { Quotations.perQuestion }
 
-  /// The quotations of one free-text question: never from a group below the
-  /// minimum size, masked (again) and escaped, a sentence several people
-  /// wrote quoted once; the longest answers, in the order they were given.
+  /// The quotations of one free-text question, as `Quotations.chosen` picks
+  /// them (the workbook's comments sheet quotes the same): never from a
+  /// group below the minimum size, a sentence several people wrote quoted
+  /// once, the longest answers in the order they were given; masked (again)
+  /// and escaped.
   func quotations(_ summary: FreeTextSummary) -> VerbatimGroup? {
     let language = results.survey.language
-    // Each text escaped and measured once (at most `verbatimLimit` of them).
-    var candidates: [(offset: Int, text: String, length: Int)] = []
-    candidates.reserveCapacity(summary.answers.count)
-    var seen: Set<String> = []
-    for (offset, answer) in summary.answers.enumerated() where !answer.fromSmallGroup {
-      let text = md(typography.tidy(PersonalDataMasking.mask(answer.text, language: language)))
-      guard !text.isEmpty, seen.insert(text.lowercased()).inserted else { continue }
-      candidates.append((offset, text, text.count))
-    }
-    let chosen = candidates.sorted { ($1.length, $0.offset) < ($0.length, $1.offset) }
-      .prefix(Self.quotationsPerQuestion).sorted { $0.offset < $1.offset }
+    let (positions, candidates) = Quotations.chosen(summary)
+    let chosen = positions.map { md(typography.tidy(PersonalDataMasking.mask(summary.answers[$0].text, language: language))) }
     guard !chosen.isEmpty else { return nil }
     let intro: String
-    if chosen.count == candidates.count {
+    if chosen.count == candidates {
       intro =
         chosen.count == 1
         ? word("La seule réponse donnée", "The only answer given") + typography.colon.trimmingSuffixSpace
@@ -35,10 +28,10 @@ extension SynthesisBuilder {
       intro =
         word("Les ", "The ") + typography.integer(chosen.count)
         + word(" réponses les plus développées, sur ", " longest answers, out of ")
-        + typography.integer(candidates.count) + typography.colon.trimmingSuffixSpace
+        + typography.integer(candidates) + typography.colon.trimmingSuffixSpace
     }
     return VerbatimGroup(
-      question: md(summary.label), intro: intro, quotes: chosen.map { typography.quoted($0.text) },
+      question: md(summary.label), intro: intro, quotes: chosen.map { typography.quoted($0) },
       cut: summary.isTruncated ? verbatimsCut(shown: summary.answers.count, total: summary.total) : nil)
   }
 
@@ -71,15 +64,14 @@ extension SynthesisBuilder {
     return steps
   }
 
-  /// The free text no other part quotes, outside the profile sections and
-  /// never the “Other (specify)” texts.
+  /// The free text no other part quotes, as `Quotations.publishes` allows
+  /// (outside the profile sections, never the “Other (specify)” texts).
   func verbatimGroups() -> [VerbatimGroup] {
-    let profile = profileSectionIDs
     let claimed = claimedQuestionIDs
     return results.freeText.compactMap { summary in
-      guard !summary.isOther, !claimed.contains(summary.questionID),
-        let section = survey.question(summary.questionID)?.section, !profile.contains(section.id)
-      else { return nil }
+      guard Quotations.publishes(summary, survey: survey), !claimed.contains(summary.questionID) else {
+        return nil
+      }
       return quotations(summary)
     }
   }
@@ -89,8 +81,8 @@ extension SynthesisBuilder {
     let first = typography.integer(shown)
     let all = typography.integer(total)
     return word(
-      "Citations choisies parmi les \(first) premières réponses sur \(all)\(typography.semicolon)toutes figurent dans les données brutes.",
-      "Quotations chosen from the first \(first) of \(all) answers\(typography.semicolon)all are in the raw data."
+      "Citations choisies parmi les \(first) premières réponses sur \(all)\(typography.semicolon)toutes figurent dans le classeur interne.",
+      "Quotations chosen from the first \(first) of \(all) answers\(typography.semicolon)all are in the internal workbook."
     )
   }
 }

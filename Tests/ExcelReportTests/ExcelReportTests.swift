@@ -27,8 +27,22 @@ struct ReportFixture {
     return { body in for response in responses { try body(response) } }
   }
 
+  /// The funder workbook.
   func write(to url: URL, options: ExcelReport.Options = .init()) throws {
-    try ExcelReport.write(results: results, survey: survey, to: url, options: options, responses: feed)
+    try ExcelReport.write(results: results, survey: survey, to: url, options: options)
+  }
+
+  /// The internal workbook (row-level data).
+  func writeInternal(to url: URL, options: ExcelReport.Options = .init()) throws {
+    try ExcelReport.writeInternal(results: results, survey: survey, to: url, options: options, responses: feed)
+  }
+
+  /// Every free text the funder files may hold: the quotes `Quotations` chooses.
+  var publishedQuotes: Set<String> {
+    Set(
+      results.freeText.filter { Quotations.publishes($0, survey: survey) }.flatMap { summary in
+        Quotations.chosen(summary).positions.map { summary.answers[$0].text }
+      })
   }
 }
 
@@ -48,9 +62,13 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     #expect(url.lastPathComponent == "synthese.xlsx")
     let dump = try WorkbookDump.read(url.path)
     #expect(
-      dump.sheets == [
-        "Synthèse", "Indicateurs", "Par outil", "Questions", "Croisements", "Verbatims", "Données",
-        "Données (libellés)", "Dictionnaire",
+      dump.sheets == ["Synthèse", "Indicateurs", "Par outil", "Questions", "Croisements", "Verbatims", "Dictionnaire"])
+    let internalURL = directory.url.appendingPathComponent(ExcelReport.internalFileName(language: "fr"))
+    try fixture.writeInternal(to: internalURL)
+    #expect(internalURL.lastPathComponent == "donnees-internes.xlsx")
+    #expect(
+      try WorkbookDump.read(internalURL.path).sheets == [
+        "À lire d’abord", "Données", "Données (libellés)", "Dictionnaire",
       ])
 
     let english = try ReportFixture(language: "en")
@@ -59,9 +77,13 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     #expect(englishURL.lastPathComponent == "synthesis.xlsx")
     #expect(
       try WorkbookDump.read(englishURL.path).sheets == [
-        "Summary", "Indicators", "By tool", "Questions", "Breakdowns", "Comments", "Data", "Data (labels)",
-        "Codebook",
+        "Summary", "Indicators", "By tool", "Questions", "Breakdowns", "Comments", "Codebook",
       ])
+    let englishInternal = directory.url.appendingPathComponent(ExcelReport.internalFileName(language: "en"))
+    try english.writeInternal(to: englishInternal)
+    #expect(englishInternal.lastPathComponent == "internal-data.xlsx")
+    #expect(
+      try WorkbookDump.read(englishInternal.path).sheets == ["Read first", "Data", "Data (labels)", "Codebook"])
   }
 
   @Test func everyIndicatorValueIsTheEngines() throws {
@@ -120,10 +142,14 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     let fixture = try ReportFixture()
     let url = directory.url.appendingPathComponent("synthese.xlsx")
     try fixture.write(to: url)
-    let dump = try WorkbookDump.read(url.path)
+    let internalURL = directory.url.appendingPathComponent("donnees-internes.xlsx")
+    try fixture.writeInternal(to: internalURL)
+    let dump = try WorkbookDump.read(internalURL.path)
     var formulas = 0
     var hyperlinks = 0
-    for (name, sheet) in dump.content {
+    let funder = try WorkbookDump.read(url.path)
+    let sheets = Array(dump.content) + funder.content.map { ("funder " + $0.key, $0.value) }
+    for (name, sheet) in sheets {
       for (coordinate, cell) in sheet.cells {
         if cell.type == "f" { formulas += 1 }
         if cell.value.hasPrefix("=HYPERLINK") {
@@ -143,7 +169,9 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     #expect(data.cells.values.contains { $0.value == "=1+1" && $0.type == "s" })
   }
 
-  @Test func noQuoteComesFromAGroupBelowTheMinimum() throws {
+  /// The comments sheet quotes what the synthesis quotes (`Quotations`):
+  /// never from a group below the minimum, never a profile or “other” text.
+  @Test func theCommentsQuoteOnlyThePublishedQuotes() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let fixture = try ReportFixture()
@@ -151,19 +179,15 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     try fixture.write(to: url)
     let comments = try #require(try WorkbookDump.read(url.path)["Verbatims"])
     let quoted = Set(comments.cells.filter { $0.key.hasPrefix("C") && $0.key != "C1" }.map(\.value.value))
-    var expected = Set<String>()
-    var withheld = 0
-    for summary in fixture.results.freeText {
-      for answer in summary.answers {
-        if answer.fromSmallGroup {
-          withheld += 1
-        } else {
-          expected.insert(answer.text)
-        }
+    let withheld = fixture.results.freeText.reduce(0) { $0 + $1.answers.filter(\.fromSmallGroup).count }
+    #expect(withheld > 0)
+    #expect(!quoted.isEmpty && quoted == fixture.publishedQuotes)
+    // Neither the “other (specify)” texts nor the profile's (the territory) are quoted.
+    for summary in fixture.results.freeText where summary.isOther || summary.questionID == "territoire" {
+      for answer in summary.answers where !fixture.publishedQuotes.contains(answer.text) {
+        #expect(!quoted.contains(answer.text), "\(summary.key): \(answer.text)")
       }
     }
-    #expect(withheld > 0)
-    #expect(quoted == expected)
     // The lone respondent (the first) wrote the HYPERLINK text: it must not be quoted.
     #expect(!quoted.contains(SyntheticResponses.hostileTexts[0]))
   }
@@ -179,31 +203,31 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
       survey: fixture.survey, responses: fixture.responses,
       options: AggregationOptions(language: language, verbatimLimit: 2))
     let url = directory.url.appendingPathComponent(ExcelReport.fileName(language: language))
-    try ExcelReport.write(results: results, survey: fixture.survey, to: url, responses: fixture.feed)
+    try ExcelReport.write(results: results, survey: fixture.survey, to: url)
     let french = language == "fr"
     let comments = try #require(try WorkbookDump.read(url.path)[french ? "Verbatims" : "Comments"])
-    let truncated = results.freeText.filter(\.isTruncated)
+    let quotable = results.freeText.filter { Quotations.publishes($0, survey: fixture.survey) }
+    let truncated = quotable.filter(\.isTruncated)
     #expect(!truncated.isEmpty)
     let notes = comments.cells.filter { $0.key.hasPrefix("A") }.map(\.value.value)
     for summary in truncated {
-      let label =
-        summary.isOther
-        ? "\(summary.label) — \(french ? "autre (précisez)" : "other (specify)")" : summary.label
+      let label = summary.label
+      let shown = Quotations.chosen(summary).positions.count
       let note =
         french
-        ? "«\u{00A0}\(label)\u{00A0}»\u{00A0}: seules les 2 premières réponses sur \(summary.total) sont reprises ici\u{00A0}; toutes figurent dans les données brutes."
-        : "“\(label)”: only the first 2 of \(summary.total) answers are shown here; all are in the raw data."
+        ? "«\u{00A0}\(label)\u{00A0}»\u{00A0}: \(shown) réponse(s) citée(s) sur \(summary.total), les plus développées, comme dans la synthèse\u{00A0}; toutes figurent dans le classeur interne (donnees-internes.xlsx)."
+        : "“\(label)”: \(shown) of \(summary.total) answers quoted, the longest, as in the synthesis; all are in the internal workbook (internal-data.xlsx)."
       #expect(notes.contains(note), "\(note)")
     }
     // Only the kept answers are quoted, and the notes sit below the table.
     let quoted = comments.cells.filter { $0.key.hasPrefix("C") && $0.key != "C1" }
-    let kept = results.freeText.reduce(0) { $0 + $1.answers.filter { !$0.fromSmallGroup }.count }
+    let kept = quotable.reduce(0) { $0 + Quotations.chosen($1).positions.count }
     #expect(kept > 0 && quoted.count == kept)
     let table = try #require(comments.tables["Verbatims"])
     #expect(table == "A1:C\(kept + 1)")
     // Untouched questions get no note.
     #expect(
-      notes.count == 1 + kept + truncated.count
+      notes.count == 1 + kept + quotable.filter { Quotations.chosen($0).positions.count < $0.total }.count
         + (notes.contains { $0.contains("non citée") || $0.contains("not quoted") } ? 1 : 0))
   }
 
@@ -218,8 +242,8 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let fixture = try ReportFixture()
-    let url = directory.url.appendingPathComponent("synthese.xlsx")
-    try fixture.write(to: url)
+    let url = directory.url.appendingPathComponent("donnees-internes.xlsx")
+    try fixture.writeInternal(to: url)
     let dump = try WorkbookDump.read(url.path)
     let data = try #require(dump["Données"])
     let fields = ReportWriter.reportedFields(of: fixture.survey)
@@ -239,7 +263,11 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     let choice = try #require(fixture.survey.question("role")?.question.kind.choices?.choice(code))
     #expect(labels.cells["\(column)2"]?.value == choice.label.text("fr"))
 
-    let codebook = try #require(dump["Dictionnaire"])
+    // The funder workbook keeps the codebook (it describes questions, not people).
+    let funderURL = directory.url.appendingPathComponent("synthese.xlsx")
+    try fixture.write(to: funderURL)
+    let codebook = try #require(try WorkbookDump.read(funderURL.path)["Dictionnaire"])
+    #expect(dump["Dictionnaire"]?.cells == codebook.cells)
     #expect(codebook.maxRow == fields.count + 1)
     #expect(codebook.cells["A2"]?.value == fields[0].key)
     #expect(
@@ -284,18 +312,23 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     let fixture = try ReportFixture()
     let first = directory.url.appendingPathComponent("a.xlsx")
     let second = directory.url.appendingPathComponent("b.xlsx")
+    let firstInternal = directory.url.appendingPathComponent("a-internal.xlsx")
+    let secondInternal = directory.url.appendingPathComponent("b-internal.xlsx")
     try fixture.write(to: first)
+    try fixture.writeInternal(to: firstInternal)
     Thread.sleep(forTimeInterval: 1.1)
     try fixture.write(to: second)
+    try fixture.writeInternal(to: secondInternal)
     #expect(try Data(contentsOf: first) == Data(contentsOf: second))
+    #expect(try Data(contentsOf: firstInternal) == Data(contentsOf: secondInternal))
   }
 
   @Test func aFailureMidWriteLeavesThePreviousFileAndNoOther() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let fixture = try ReportFixture()
-    let url = directory.url.appendingPathComponent("synthese.xlsx")
-    try fixture.write(to: url)
+    let url = directory.url.appendingPathComponent("donnees-internes.xlsx")
+    try fixture.writeInternal(to: url)
     let before = try Data(contentsOf: url)
     struct StoreVanished: Error {}
     let failing: ExcelReport.ResponseFeed = { body in
@@ -303,10 +336,11 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
       throw StoreVanished()
     }
     #expect(throws: StoreVanished.self) {
-      try ExcelReport.write(results: fixture.results, survey: fixture.survey, to: url, responses: failing)
+      try ExcelReport.writeInternal(results: fixture.results, survey: fixture.survey, to: url, responses: failing)
     }
     #expect(try Data(contentsOf: url) == before)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["synthese.xlsx"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["donnees-internes.xlsx"])
 
     let missing = directory.url.appendingPathComponent("no/such/folder/synthese.xlsx")
     #expect(throws: FileWriteError.self) { try fixture.write(to: missing) }
@@ -317,11 +351,12 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let fixture = try ReportFixture()
-    let url = directory.url.appendingPathComponent("synthese.xlsx")
-    try fixture.write(to: url, options: .init(constantMemoryThreshold: 0, rowsPerSheet: 5))
+    let url = directory.url.appendingPathComponent("donnees-internes.xlsx")
+    try fixture.writeInternal(to: url, options: .init(constantMemoryThreshold: 0, rowsPerSheet: 5))
     let dump = try WorkbookDump.read(url.path)
     #expect(
-      dump.sheets.suffix(7) == [
+      dump.sheets == [
+        "À lire d’abord",
         "Données", "Données (2)", "Données (3)", "Données (libellés)", "Données (libellés) (2)",
         "Données (libellés) (3)", "Dictionnaire",
       ])
@@ -335,8 +370,8 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
       ids += (2...6).compactMap { sheet.cells["A\($0)"]?.value }
     }
     #expect(ids == fixture.responses.map { $0.id.uuidString.lowercased() })
-    #expect(try #require(dump["Indicateurs"]).tables.isEmpty)
-    #expect(try #require(dump["Indicateurs"]).autofilter != nil)
+    #expect(try #require(dump["Dictionnaire"]).tables.isEmpty)
+    #expect(try #require(dump["Dictionnaire"]).autofilter != nil)
   }
 
   @Test func editionsAreConsolidatedSideBySide() throws {
@@ -352,14 +387,15 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     for response in secondResponses { consolidation.add(response, edition: 1) }
     let results = consolidation.results()
     let url = directory.url.appendingPathComponent("synthese.xlsx")
-    try ExcelReport.write(
-      consolidated: results, surveys: [first.survey, secondSurvey], to: url,
+    try ExcelReport.write(consolidated: results, surveys: [first.survey, secondSurvey], to: url)
+    let internalURL = directory.url.appendingPathComponent("donnees-internes.xlsx")
+    try ExcelReport.writeInternal(
+      consolidated: results, surveys: [first.survey, secondSurvey], to: internalURL,
       responses: [first.feed, { body in for response in secondResponses { try body(response) } }])
     let dump = try WorkbookDump.read(url.path)
-    #expect(
-      dump.sheets == [
-        "Synthèse", "Indicateurs", "Verbatims", "Données", "Données (libellés)", "Dictionnaire",
-      ])
+    #expect(dump.sheets == ["Synthèse", "Indicateurs", "Verbatims", "Dictionnaire"])
+    let internalBook = try WorkbookDump.read(internalURL.path)
+    #expect(internalBook.sheets == ["À lire d’abord", "Données", "Données (libellés)", "Dictionnaire"])
     let summary = try #require(dump["Synthèse"])
     #expect(summary.cells.values.contains { $0.value == "cooperation-pelussin-2015" })
     #expect(summary.cells.values.contains { $0.value == "cooperation-pelussin-2016" })
@@ -369,7 +405,7 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     let row = String(line.key.dropFirst())
     #expect(same(summary.cells["C\(row)"]?.number, comparison.editions[0].rows[0].value))
     #expect(same(summary.cells["G\(row)"]?.number, comparison.editions[1].rows[0].value))
-    let data = try #require(dump["Données"])
+    let data = try #require(internalBook["Données"])
     #expect(data.maxRow == 14 + 9 + 1)
     #expect(data.cells["A2"]?.value == "cooperation-pelussin-2015")
     #expect(data.cells["A\(14 + 2)"]?.value == "cooperation-pelussin-2016")

@@ -56,7 +56,7 @@ import Testing
     try ReportFixture(count: responses).write(to: url)
     let sheets = try layout(url.path)
     let questions = try #require(sheets["Questions"])
-    #expect(questions.anchors.count > 20)
+    #expect(questions.anchors.count > 15)
     #expect(!questions.breaks.isEmpty, "a long sheet of charts gets page breaks")
     for (name, sheet) in sheets where !sheet.anchors.isEmpty {
       #expect(sheet.fitted, "\(name) prints one page wide")

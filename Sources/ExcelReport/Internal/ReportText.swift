@@ -28,8 +28,12 @@ struct ReportText {
   var codebookSheet: String { t("Dictionnaire", "Codebook") }
   var editionsSheet: String { t("Éditions", "Editions") }
 
-  /// The file name of the workbook.
+  /// The file name of the funder workbook.
   var fileName: String { t("synthese.xlsx", "synthesis.xlsx") }
+  /// The file name of the internal workbook (row-level data).
+  var internalFileName: String { t("donnees-internes.xlsx", "internal-data.xlsx") }
+  /// The internal workbook's first sheet.
+  var warningSheet: String { t("À lire d’abord", "Read first") }
 
   // Summary.
   var event: String { t("Événement", "Event") }
@@ -202,8 +206,8 @@ struct ReportText {
     )
     lines.append(
       french
-        ? "Verbatims et données brutes : adresses électroniques et numéros de téléphone masqués ; aucune citation d’un groupe de moins de \(minimum) personnes. Les coordonnées ne figurent dans aucun rapport."
-        : "Comments and raw data: email addresses and phone numbers masked; no quote from a group of fewer than \(minimum) people. Contact details appear in no report."
+        ? "Verbatims : adresses électroniques et numéros de téléphone masqués ; aucune citation d’un groupe de moins de \(minimum) personnes. Les coordonnées ne figurent dans aucun rapport ; les réponses une à une, dans le seul classeur interne (\(internalFileName)), qui ne quitte pas l’organisation."
+        : "Comments: email addresses and phone numbers masked; no quote from a group of fewer than \(minimum) people. Contact details appear in no report; the responses one by one, only in the internal workbook (\(internalFileName)), which does not leave the organisation."
     )
     lines.append(
       french
@@ -221,12 +225,76 @@ struct ReportText {
 }
 
 extension ReportText {
-  /// Below the comments, for a question whose answers are cut to the first
-  /// `shown` of `total` (the engine keeps a bounded number per question).
+  // The internal workbook's first sheet.
+  var internalTitle: String {
+    t("Données internes — à ne pas diffuser hors de l’organisation", "Internal data — must not leave the organisation")
+  }
+  var internalContents: String { t("Contenu", "Contents") }
+
+  /// Why the internal workbook stays inside: what it holds, who it is for,
+  /// what may be sent instead.
+  func internalWarning(organiser: String?, minimum: Int, rehearsal: Bool) -> [String] {
+    let team = organiser.map { " (\($0))" } ?? ""
+    var lines = [
+      t(
+        "Ce classeur contient une ligne par réponse : le profil de chaque personne (à quel titre elle est venue, sa structure, son territoire…), l’heure d’envoi de ses réponses et tout ce qu’elle a écrit. Réunies, ces informations permettent de reconnaître qui a répondu quoi.",
+        "This workbook holds one row per response: each person's profile (in what capacity they came, their organisation, their area…), when they sent their answers and everything they wrote. Together, these let anyone recognise who answered what."
+      ),
+      t(
+        "Il est réservé à l’équipe qui analyse l’enquête\(team) : il ne doit pas quitter l’organisation, ni être envoyé à un financeur, à un partenaire ou à un participant.",
+        "It is for the team analysing the survey\(team) only: it must not leave the organisation, nor be sent to a funder, a partner or a participant."
+      ),
+      t(
+        "Ce qui peut être transmis : \(fileName) et synthese.md, qui ne contiennent que des chiffres agrégés (aucune case reposant sur moins de \(minimum) personnes) et les citations publiées.",
+        "What may be sent: \(fileName) and synthesis.md, which hold aggregates only (no cell resting on fewer than \(minimum) people) and the published quotes."
+      ),
+    ]
+    if rehearsal {
+      lines.append(
+        t(
+          "Données fictives : ces réponses ont été produites par bilan demo pour répéter ; elles ne décrivent personne.",
+          "Fictitious data: these responses were made up by bilan demo to rehearse; they describe no one."))
+    }
+    lines.append(
+      t(
+        "Dans les textes, les adresses électroniques et les numéros de téléphone sont masqués ; les coordonnées des participants ne figurent dans aucun fichier.",
+        "In the texts, email addresses and phone numbers are masked; participants' contact details appear in no file."
+      ))
+    return lines
+  }
+
+  /// What each sheet of the internal workbook holds.
+  func internalSheets(rows: Int, truncated: Int) -> [String] {
+    [
+      french
+        ? "\(dataSheet) : \(integer(rows)) réponse(s), une par ligne, en codes (identifiant, statut, langue, date et heure d’envoi, puis une colonne par question)."
+        : "\(dataSheet): \(integer(rows)) response(s), one per row, as codes (id, status, language, date and time sent, then one column per question).",
+      t(
+        "\(labelledDataSheet) : les mêmes réponses, en clair.", "\(labelledDataSheet): the same responses, in words."),
+      t(
+        "\(codebookSheet) : chaque colonne, sa question, son type, ses codes et la condition sous laquelle elle est posée.",
+        "\(codebookSheet): each column, its question, its type, its codes and the condition under which it is asked."
+      ),
+      french
+        ? "Textes coupés à la limite d'Excel (32 767 caractères, marqués « […] ») : \(truncated)."
+        : "Texts cut at Excel's limit (32,767 characters, marked \"[…]\"): \(truncated).",
+    ]
+  }
+
+  /// Under a question asked of every item: which, side by side.
+  func itemsSideBySide(_ items: [String]) -> String {
+    t("Côte à côte\u{00A0}: ", "Side by side: ") + items.joined(separator: " · ")
+  }
+  var answeredCount: String { t("Réponses", "Answers") }
+  var notApplicableCount: String { t("Sans avis", "No opinion") }
+  var missingCount: String { t("Sans réponse", "Not answered") }
+
+  /// Below the comments, for a question of which `shown` of `total`
+  /// answers are quoted (the longest, as in the synthesis).
   func commentsCut(label: String, shown: Int, total: Int) -> String {
     french
-      ? "«\u{00A0}\(label)\u{00A0}»\u{00A0}: seules les \(integer(shown)) premières réponses sur \(integer(total)) sont reprises ici\u{00A0}; toutes figurent dans les données brutes."
-      : "“\(label)”: only the first \(integer(shown)) of \(integer(total)) answers are shown here; all are in the raw data."
+      ? "«\u{00A0}\(label)\u{00A0}»\u{00A0}: \(integer(shown)) réponse(s) citée(s) sur \(integer(total)), les plus développées, comme dans la synthèse\u{00A0}; toutes figurent dans le classeur interne (\(internalFileName))."
+      : "“\(label)”: \(integer(shown)) of \(integer(total)) answers quoted, the longest, as in the synthesis; all are in the internal workbook (\(internalFileName))."
   }
 
   /// A whole number with grouped thousands: `123 456` (no-break space) or `123,456`.

@@ -1,15 +1,23 @@
 import Aggregation
 import Foundation
+import SurveyDefinition
 import XLSXWriter
 
 extension ReportWriter {
-  /// The free-text answers, masked as the engine masked them, grouped by
-  /// question; nothing from a group below the minimum size is quoted.
-  func writeComments(_ editions: [SurveyResults], in sheet: Worksheet, editionColumn: Bool) throws {
-    let withheld = editions.reduce(0) { total, results in
-      total + results.freeText.reduce(0) { $0 + $1.answers.filter(\.fromSmallGroup).count }
+  /// The quotes the synthesis publishes (`Quotations`), masked as the
+  /// engine masked them, grouped by question: nothing from a group below the
+  /// minimum size, no profile or “other” text. Every answer is in the
+  /// internal workbook.
+  func writeComments(
+    _ editions: [(results: SurveyResults, survey: Survey)], in sheet: Worksheet, editionColumn: Bool
+  ) throws {
+    let withheld = editions.reduce(0) { total, edition in
+      total
+        + edition.results.freeText.filter { Quotations.publishes($0, survey: edition.survey) }.reduce(0) {
+          $0 + $1.answers.filter(\.fromSmallGroup).count
+        }
     }
-    let minimum = editions.map(\.minGroupSize).max() ?? 3
+    let minimum = editions.map(\.results.minGroupSize).max() ?? 3
     var headers = [text.question, text.item, text.comment]
     if editionColumn { headers.insert(text.edition, at: 0) }
     let shift = editionColumn ? 1 : 0
@@ -17,12 +25,13 @@ extension ReportWriter {
     var row = 1
     // Questions whose answers the engine cut to the first ones: said below the table.
     var cuts: [String] = []
-    for results in editions {
-      for summary in results.freeText {
+    for (results, survey) in editions {
+      for summary in results.freeText where Quotations.publishes(summary, survey: survey) {
         let label =
           summary.isOther
           ? "\(summary.label) — \(text.french ? "autre (précisez)" : "other (specify)")" : summary.label
-        for answer in summary.answers where !answer.fromSmallGroup {
+        let (positions, candidates) = Quotations.chosen(summary)
+        for answer in positions.map({ summary.answers[$0] }) {
           if editionColumn { try sheet.write(.text(results.survey.id), row: row, column: 0) }
           try sheet.write(.text(label), row: row, column: shift, style: wrapped)
           try sheet.write(
@@ -30,10 +39,9 @@ extension ReportWriter {
           try sheet.write(.text(answer.text), row: row, column: shift + 2, style: wrapped)
           row += 1
         }
-        if summary.isTruncated {
+        if positions.count < candidates || summary.isTruncated {
           let edition = editionColumn ? "\(results.survey.id) — " : ""
-          cuts.append(
-            edition + text.commentsCut(label: label, shown: summary.answers.count, total: summary.total))
+          cuts.append(edition + text.commentsCut(label: label, shown: positions.count, total: summary.total))
         }
       }
     }

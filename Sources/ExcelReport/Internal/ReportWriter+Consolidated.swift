@@ -4,32 +4,20 @@ import SurveyDefinition
 import XLSXWriter
 
 extension ReportWriter {
-  /// Several editions: the editions side by side, every indicator row of
-  /// each, the verbatims, the raw data of all (shared keys), the codebook.
-  func writeConsolidated(
-    _ consolidated: ConsolidatedResults, surveys: [Survey], responses: [ExcelReport.ResponseFeed]
-  ) throws {
+  /// Several editions, for a funder: the editions side by side, every
+  /// indicator row of each, the quotes, the codebook (the raw data of all
+  /// goes to the internal workbook).
+  func writeConsolidated(_ consolidated: ConsolidatedResults, surveys: [Survey]) throws {
     let editions = consolidated.editions
     try setProperties(results: editions)
     let summary = try workbook.addWorksheet(text.summarySheet)
     let indicators = try workbook.addWorksheet(text.indicatorsSheet)
     let comments = try workbook.addWorksheet(text.commentsSheet)
-    let expected = editions.reduce(0) { $0 + $1.counts.included }
-    let data = try RawDataSheets(
-      writer: self, survey: surveys[0], expectedRows: expected, keys: consolidated.sharedKeys,
-      editionColumn: true)
     let codebook = try workbook.addWorksheet(text.codebookSheet)
 
     let methodRow = try writeEditions(consolidated, in: summary)
     try writeIndicators(editions, in: indicators, editionColumn: true)
-    try writeComments(editions, in: comments, editionColumn: true)
-    for (index, survey) in surveys.enumerated() {
-      try data.write(
-        survey: survey, edition: editions[index].survey.id,
-        includePartial: editions[index].counts.includesPartial,
-        responses[index])
-    }
-    try data.finish()
+    try writeComments(Array(zip(editions, surveys)), in: comments, editionColumn: true)
     try writeCodebook(surveys[0], in: codebook)
     try writeMethod(consolidated.pooled ?? editions[0], in: summary, row: methodRow)
     summary.activate()

@@ -13,7 +13,13 @@ extension ReportWriter {
     row += 2
     for summary in results.questions {
       let start = row
-      row = try writeQuestion(summary, survey: survey, in: sheet, row: row)
+      if let group = itemGroup(of: summary, in: results) {
+        // A question of a loop: all its items together, where the first comes.
+        guard group.first?.key == summary.key else { continue }
+        row = try writeItemQuestion(group, survey: survey, in: sheet, row: row)
+      } else {
+        row = try writeQuestion(summary, survey: survey, in: sheet, row: row)
+      }
       // A question's heading, table and chart on one printed page.
       sheet.keepTogether(start...max(start, row - 2))
     }

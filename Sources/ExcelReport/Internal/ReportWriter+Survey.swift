@@ -5,79 +5,31 @@ import SurveyDefinition
 import XLSXWriter
 
 extension ReportWriter {
-  /// The sheets of one survey's workbook, in the order a reader goes through them.
-  struct SurveySheets {
-    var summary: Worksheet
-    var indicators: Worksheet
-    var items: Worksheet?
-    var questions: Worksheet
-    var breakdowns: Worksheet?
-    var comments: Worksheet
-    var data: RawDataSheets
-    var codebook: Worksheet
-  }
-
-  /// Creates the sheets; `layout` says which are needed (results of the
-  /// same survey, with or without responses: items and breakdowns come from
-  /// the definition).
-  func addSheets(layout: SurveyResults, survey: Survey, expectedRows: Int) throws -> SurveySheets {
-    SurveySheets(
-      summary: try workbook.addWorksheet(text.summarySheet),
-      indicators: try workbook.addWorksheet(text.indicatorsSheet),
-      items: layout.items.isEmpty ? nil : try workbook.addWorksheet(text.itemsSheet),
-      questions: try workbook.addWorksheet(text.questionsSheet),
-      breakdowns: layout.breakdowns.isEmpty ? nil : try workbook.addWorksheet(text.breakdownsSheet),
-      comments: try workbook.addWorksheet(text.commentsSheet),
-      data: try RawDataSheets(writer: self, survey: survey, expectedRows: expectedRows),
-      codebook: try workbook.addWorksheet(text.codebookSheet))
-  }
-
-  /// The workbook of one survey from results computed beforehand; the
-  /// responses are read again for the raw data.
-  func writeSurvey(results: SurveyResults, survey: Survey, responses: ExcelReport.ResponseFeed) throws {
-    let sheets = try addSheets(layout: results, survey: survey, expectedRows: results.counts.included)
-    try sheets.data.write(
-      survey: survey, edition: nil, includePartial: results.counts.includesPartial, responses)
-    try fill(sheets, results: results, survey: survey)
-  }
-
-  /// The workbook of one survey in one pass over the responses: each is
-  /// added to `aggregator` and to the raw data as it comes; the other sheets
-  /// are written from the results once all have come.
-  func writeSurvey(
-    survey: Survey, aggregator: inout Aggregator, expectedRows: Int, responses: ExcelReport.ResponseFeed
-  ) throws -> SurveyResults {
-    let sheets = try addSheets(layout: aggregator.results(), survey: survey, expectedRows: expectedRows)
-    try sheets.data.write(survey: survey, edition: nil, includePartial: aggregator.options.includePartial) {
-      body in
-      try withoutActuallyEscaping(body) { body in
-        try responses { response in
-          aggregator.add(response)
-          try body(response)
-        }
-      }
-    }
-    let results = aggregator.results()
-    try fill(sheets, results: results, survey: survey)
-    return results
-  }
-
-  private func fill(_ sheets: SurveySheets, results: SurveyResults, survey: Survey) throws {
+  /// The funder workbook of one survey, in the order a reader goes through
+  /// its sheets: aggregates only, from the results.
+  func writeSurvey(results: SurveyResults, survey: Survey) throws {
+    let summary = try workbook.addWorksheet(text.summarySheet)
+    let indicators = try workbook.addWorksheet(text.indicatorsSheet)
+    let items = results.items.isEmpty ? nil : try workbook.addWorksheet(text.itemsSheet)
+    let questions = try workbook.addWorksheet(text.questionsSheet)
+    let breakdowns = results.breakdowns.isEmpty ? nil : try workbook.addWorksheet(text.breakdownsSheet)
+    let comments = try workbook.addWorksheet(text.commentsSheet)
+    let codebook = try workbook.addWorksheet(text.codebookSheet)
     try setProperties(results: [results])
-    let methodRow = try writeSummary(results, in: sheets.summary)
-    try writeIndicators([results], in: sheets.indicators, editionColumn: false)
-    if let items = sheets.items { try writeItems(results, survey: survey, in: items) }
-    try writeQuestions(results, survey: survey, in: sheets.questions)
-    if let breakdowns = sheets.breakdowns { try writeBreakdowns(results, in: breakdowns) }
-    try writeComments([results], in: sheets.comments, editionColumn: false)
-    try sheets.data.finish()
-    try writeCodebook(survey, in: sheets.codebook)
-    try writeMethod(results, in: sheets.summary, row: methodRow)
-    sheets.summary.activate()
+    let methodRow = try writeSummary(results, in: summary)
+    try writeIndicators([results], in: indicators, editionColumn: false)
+    if let items { try writeItems(results, survey: survey, in: items) }
+    try writeQuestions(results, survey: survey, in: questions)
+    if let breakdowns { try writeBreakdowns(results, in: breakdowns) }
+    try writeComments([(results, survey)], in: comments, editionColumn: false)
+    try writeCodebook(survey, in: codebook)
+    try writeMethod(results, in: summary, row: methodRow)
+    summary.activate()
   }
 
   /// Title, subject, author (the organiser), company, keywords and the fixed date.
-  func setProperties(results: [SurveyResults]) throws {
+  /// The internal workbook says what it is in its comments too.
+  func setProperties(results: [SurveyResults], forInternalUse: Bool = false) throws {
     guard let first = results.first else { return }
     let organisers = Array(Set(results.compactMap { $0.survey.event?.organiser })).sorted()
     let last = results.compactMap(\.lastResponseDate).max()
@@ -98,7 +50,8 @@ extension ReportWriter {
         company: organisers.joined(separator: ", "),
         keywords: (["bilan", text.french ? "évaluation" : "evaluation"] + results.map(\.survey.id))
           .joined(separator: ", "),
-        comments: text.french ? "Rapport produit par bilan" : "Report written by bilan",
+        comments: forInternalUse
+          ? text.internalTitle : text.french ? "Rapport produit par bilan" : "Report written by bilan",
         created: Self.creationDate(lastResponse: last, eventDate: first.survey.event?.date)))
   }
 

@@ -24,6 +24,7 @@ final class ReportWriter {
 
   static let navy: UInt32 = 0x1F4E79
   let title = CellStyle(bold: true, fontSize: 14, fontColor: 0x1F3864)
+  let warningTitle = CellStyle(bold: true, fontSize: 16, fontColor: 0x9C0006)
   let heading = CellStyle(bold: true, fontSize: 12, fontColor: 0x1F3864)
   let subtitle = CellStyle(italic: true, fontColor: 0x595959)
   let header = CellStyle(bold: true, fontColor: 0xFFFFFF, background: navy, wrap: true, verticalTop: true)

@@ -92,32 +92,41 @@ public struct ReportPipeline {
     let feeds = Self.feeds(surveys, stores)
     var single: SurveyResults?
     let paths = try StagedOutput.publish(into: folder) { staging in
-      // The workbook first whatever the order asked: for one survey it
-      // computes the results the synthesis then uses.
+      // The internal workbook first whatever the order asked: for one survey
+      // its pass over the store computes the results the other files show.
+      let internalURL = staging.appendingPathComponent(ExcelReport.internalFileName(language: language))
+      switch plan {
+      case .single(var aggregator, let options, let expected):
+        if formats.contains(.internal) {
+          single = try ExcelReport.writeInternal(
+            survey: surveys[0], aggregator: &aggregator, expectedResponses: expected, to: internalURL,
+            responses: feeds[0])
+        } else {
+          single = try Aggregator.results(survey: surveys[0], repository: stores[0].store, options: options)
+        }
+      case .consolidated(let results):
+        if formats.contains(.internal) {
+          try ExcelReport.writeInternal(consolidated: results, surveys: surveys, to: internalURL, responses: feeds)
+        }
+      }
       if formats.contains(.xlsx) {
         let url = staging.appendingPathComponent(ExcelReport.fileName(language: language))
         switch plan {
-        case .single(var aggregator, _, let expected):
-          // One pass over the store: the workbook's raw data and the results together.
-          single = try ExcelReport.write(
-            survey: surveys[0], aggregator: &aggregator, expectedResponses: expected, to: url,
-            responses: feeds[0])
+        case .single:
+          if let single { try ExcelReport.write(results: single, survey: surveys[0], to: url) }
         case .consolidated(let results):
-          try ExcelReport.write(consolidated: results, surveys: surveys, to: url, responses: feeds)
+          try ExcelReport.write(consolidated: results, surveys: surveys, to: url)
         }
       }
-      guard formats.contains(where: { $0 != .xlsx }) else { return }
+      guard formats.contains(where: { ![.xlsx, .internal].contains($0) }) else { return }
       // Once for md, html and pdf: synthese.md and figures/*.svg, relative
       // to the report folder, and what pandoc makes of them.
       let files: [String: Data]
       let title: String
       let lastResponse: Date?
       switch plan {
-      case .single(_, let options, _):
-        // Without a workbook, the results take a pass of their own.
-        let results =
-          try single ?? Aggregator.results(survey: surveys[0], repository: stores[0].store, options: options)
-        single = results
+      case .single:
+        guard let results = single else { return }
         files = try MarkdownReport.render(results: results, survey: surveys[0], template: template)
         (title, lastResponse) = (results.survey.title, results.lastResponseDate)
       case .consolidated(let results):

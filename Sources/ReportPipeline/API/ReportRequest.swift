@@ -10,7 +10,8 @@ public struct ReportRequest: Sendable, Equatable {
   public var store: String?
   /// The folder the reports go to, or nil for `Reports/ID1+ID2…/`.
   public var output: String?
-  /// What to write, in a fixed order, without repeats.
+  /// What to write, in a fixed order, without repeats. The internal
+  /// workbook (row-level data) only when `.internal` is named.
   public var formats: [ReportFormat]
   /// A Mustache template for the synthesis instead of the one shipped.
   public var template: String?
@@ -39,13 +40,16 @@ public struct ReportRequest: Sendable, Equatable {
 
 /// The files a report can be.
 public enum ReportFormat: String, CaseIterable, Sendable {
-  /// The Excel workbook.
+  /// The funder workbook: aggregates only (`synthese.xlsx`).
   case xlsx
   /// The Markdown synthesis and its figures.
   case md
   /// The synthesis rendered by pandoc.
   case html
   case pdf
+  /// The internal workbook: one row per response, for the facilitator
+  /// only (`donnees-internes.xlsx`); never written unless named.
+  case `internal`
 
   /// The formats named in `list` (`xlsx,md`), or an error naming the first unknown one.
   public static func parse(_ list: String) throws(ReportError) -> [ReportFormat] {

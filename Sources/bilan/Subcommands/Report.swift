@@ -13,6 +13,11 @@ extension Bilan {
         (synthesis.* when the report's language is English), or into --output DIR. With several surveys (editions of an event), one \
         consolidated workbook puts them side by side, in Reports/ID1+ID2…/ by default.
 
+        These are the files a funder may receive: aggregates only, no row per response, \
+        no submission time, no free text but the published quotes. --internal (or --format \
+        internal) also writes donnees-internes.xlsx (internal-data.xlsx): one row per response \
+        with every answer and free text, for the facilitator; it must not leave the organisation.
+
         --template FILE renders the synthesis with an organisation's own Mustache
         template (the data it receives: docs/templates.md). --format html and pdf
         render the synthesis with pandoc too (synthese.html, synthese.pdf); without
@@ -59,6 +64,9 @@ extension Bilan {
       completion: .file(extensions: ["mustache"]))
     var template: String?
 
+    @Flag(help: "Also write the internal workbook, one row per response (never for a funder).")
+    var `internal` = false
+
     @Flag(help: "Include partial responses in the figures (the reports say so).")
     var includePartial = false
 
@@ -75,9 +83,10 @@ extension Bilan {
     }
 
     func run() async throws {
+      let formats = try ReportFormat.parse(format) + (`internal` ? [.internal] : [])
       let pipeline = try ReportPipeline(
         ReportRequest(
-          surveys: surveys, store: store, output: output, formats: try ReportFormat.parse(format),
+          surveys: surveys, store: store, output: output, formats: formats,
           template: template, includePartial: includePartial, language: lang))
       Self.warn(pipeline.surveyChanges)
       for path in try pipeline.write().files { print(path) }
