@@ -358,9 +358,37 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     let dump = try WorkbookDump.read(url.path)
     #expect(
       dump.sheets == [
-        "Synthèse", "Indicateurs", "Verbatims", "Données", "Données (libellés)", "Dictionnaire",
+        "Synthèse", "Indicateurs", "Par outil 2015-03-05", "Par outil 2016-03-10", "Croisements 2015-03-05",
+        "Croisements 2016-03-10", "Verbatims", "Données", "Données (libellés)", "Dictionnaire",
       ])
+    // Each edition's breakdowns as the engine withheld them: one "< 3" or
+    // "masqué" per withheld cell, the same number as the results'.
+    for (index, date) in ["2015-03-05", "2016-03-10"].enumerated() {
+      let sheet = try #require(dump["Croisements \(date)"])
+      #expect(sheet.cells["A1"]?.value == "Croisements · \(date)")
+      let withheld = sheet.cells.values.filter { $0.value == "< 3" || $0.value == "masqué" }.count
+      let expected = results.editions[index].indicators.flatMap(\.rows).filter {
+        $0.suppressed && $0.group != nil
+      }.count
+      #expect(withheld == expected, "\(date)")
+      let tools = try #require(dump["Par outil \(date)"])
+      #expect(tools.cells.values.contains { $0.value == "Plan de coopération" })
+    }
     let summary = try #require(dump["Synthèse"])
+    // From one edition to the next: each change in words, as far as the intervals support it.
+    let changeHeader = try #require(summary.cells.first { $0.value.value == "2015-03-05 → 2016-03-10" })
+    let changeColumn = String(changeHeader.key.prefix { $0.isLetter })
+    let words = [
+      "hausse nette (intervalles séparés)", "baisse nette (intervalles séparés)",
+      "pas de différence nette (les intervalles se chevauchent)", "à égalité",
+      "pas de comparaison (chiffre absent)",
+    ]
+    let changes = summary.cells.filter {
+      $0.key.hasPrefix(changeColumn) && $0.key != changeHeader.key
+        && $0.key.dropFirst(changeColumn.count).allSatisfy(\.isNumber)
+    }
+    #expect(!changes.isEmpty)
+    #expect(changes.values.allSatisfy { $0.value.isEmpty || words.contains($0.value) }, "\(changes)")
     #expect(summary.cells.values.contains { $0.value == "cooperation-pelussin-2015" })
     #expect(summary.cells.values.contains { $0.value == "cooperation-pelussin-2016" })
     let comparison = try #require(results.comparison.first { $0.indicator == "satisfaction" })

@@ -44,6 +44,12 @@ extension Bilan {
         valueName: "path|url"))
     var store: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "A follow-up survey: the store of the survey it follows (default: the same database, else that survey's own file).",
+        valueName: "path|url"))
+    var followedStore: String?
+
     @Option(help: "The folder the reports go to (default: Reports/SURVEY_ID/).")
     var output: String?
 
@@ -78,7 +84,7 @@ extension Bilan {
       let pipeline = try ReportPipeline(
         ReportRequest(
           surveys: surveys, store: store, output: output, formats: try ReportFormat.parse(format),
-          template: template, includePartial: includePartial, language: lang))
+          template: template, includePartial: includePartial, language: lang, followedStore: followedStore))
       Self.warn(pipeline.surveyChanges)
       for path in try pipeline.write().files { print(path) }
     }
