@@ -65,7 +65,8 @@ example: build
 	rm -f Reports/example/responses.sqlite* Reports/example/en/responses.sqlite*
 
 ## bench: bilan report against a pandas/XlsxWriter pipeline and the libxlsxwriter floor, side by side
-## (1k, 10k, 100k responses; BENCH_FULL=1 adds 1,000,000; BENCH_SIZES=1000,10000 to choose). Not part of `make test`.
+## (1k, 10k, 100k responses; BENCH_FULL=1 adds 1,000,000; BENCH_SIZES=1000,10000 to choose); then report on
+## PostgreSQL against SQLite (bench/postgres.py: 1,000 events x 20 responses, and 1,000,000). Not part of `make test`.
 BENCH_PY_PACKAGES := pandas XlsxWriter scipy PyYAML
 bench: release
 	@python3 -c "import pandas, xlsxwriter, scipy, yaml" 2>/dev/null || \
@@ -74,6 +75,7 @@ bench: release
 	  { echo "Could not install $(BENCH_PY_PACKAGES) with pip." >&2; exit 1; }
 	@command -v cc >/dev/null || { echo "make bench needs a C compiler (cc) for bench/floor.c." >&2; exit 1; }
 	python3 bench/run.py
+	Tests/postgres/cluster.sh run python3 bench/postgres.py
 
 ## bench-room: bilan serve's answer-to-durable latency with 15 participants at once over SSH,
 ## against one local bilan ask (BENCH_ROUNDS rounds, default 3). Loopback only. Not part of `make test`.

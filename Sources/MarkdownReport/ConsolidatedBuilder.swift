@@ -8,9 +8,17 @@ struct ConsolidatedContext {
   var editions: [EditionContext]
   /// Indicators as rows, one column per edition, then the pooled figure.
   var comparison: TableContext?
+  /// From one edition to the next, each figure's change, said as far as the
+  /// intervals support it (`EditionChange`).
+  var trends: TrendsContext?
   var charts: [ChartContext]
   var pooled: PooledContext?
   var method: MethodContext
+}
+
+/// The changes from one edition to the next, one sentence each.
+struct TrendsContext {
+  var lines: [String]
 }
 
 struct EditionContext {
@@ -73,7 +81,8 @@ struct ConsolidatedBuilder {
     }
     return ConsolidatedContext(
       language: language.code, title: first.md(consolidated.editions[0].survey.title), editions: editions,
-      comparison: comparisonTable(first, labels: labels), charts: comparisonCharts(first, labels: labels),
+      comparison: comparisonTable(first, labels: labels), trends: trendsContext(first, labels: labels),
+      charts: comparisonCharts(first, labels: labels),
       pooled: pooled, method: method)
   }
 
@@ -101,12 +110,7 @@ struct ConsolidatedBuilder {
         let label =
           builder.md(comparison.label) + (item.map { builder.typography.colon + builder.md($0.label) } ?? "")
         func cell(_ rows: [IndicatorRow]?) -> String {
-          guard let row = rows?.first(where: { $0.item == item }), let value = row.value else { return "–" }
-          // A share count first below 30 respondents, like every figure of the synthesis.
-          if let n = row.n, let count = row.count { return builder.prose.share(count, of: n) }
-          var text = builder.format(value, unit: unit)
-          if let n = row.n { text += " (" + builder.prose.nEquals(n...n) + ")" }
-          return builder.figure(text)
+          figureText(rows?.first(where: { $0.item == item }), builder, unit: unit)
         }
         var cells = [label] + comparison.editions.map { cell($0.rows) }
         if hasPooled { cells.append(cell(comparison.pooled)) }
@@ -114,6 +118,68 @@ struct ConsolidatedBuilder {
       }
     }
     return TableContext(header: header, rows: rows)
+  }
+
+  /// One figure of an edition: “value (n = …)”, a share count first; “–” when absent or withheld.
+  func figureText(_ row: IndicatorRow?, _ builder: SynthesisBuilder, unit: IndicatorUnit) -> String {
+    guard let row, let value = row.value else { return "–" }
+    // A share count first below 30 respondents, like every figure of the synthesis.
+    if let n = row.n, let count = row.count { return builder.prose.share(count, of: n) }
+    var text = builder.format(value, unit: unit)
+    if let n = row.n { text += " (" + builder.prose.nEquals(n...n) + ")" }
+    return builder.figure(text)
+  }
+
+  func trendsContext(_ builder: SynthesisBuilder, labels: [String]) -> TrendsContext? {
+    let lines = trendLines(builder, labels: labels)
+    return lines.isEmpty ? nil : TrendsContext(lines: lines)
+  }
+
+  /// Each figure's change from one edition to the next, in words: a rise or
+  /// a fall only when the intervals are apart, else no clear difference at
+  /// these numbers; Borda scores (no interval) are left out.
+  func trendLines(_ builder: SynthesisBuilder, labels: [String]) -> [String] {
+    var lines: [String] = []
+    let level = builder.typography.percent(0.95)
+    for comparison in consolidated.comparison where comparison.kind != .borda {
+      guard let unit = unit(of: comparison) else { continue }
+      for change in comparison.changes {
+        func row(_ edition: Int) -> IndicatorRow? {
+          comparison.editions[edition].rows.first { $0.item?.code == change.item?.code }
+        }
+        let name =
+          "**" + builder.md(comparison.label)
+          + (change.item.map { builder.typography.colon + builder.md($0.label) } ?? "") + "**"
+        let verdict: String
+        switch change.verdict {
+        case .higher:
+          verdict = builder.word(
+            "hausse nette (les intervalles de confiance à \(level) ne se chevauchent pas)",
+            "a clear rise (the \(level) confidence intervals do not overlap)")
+        case .lower:
+          verdict = builder.word(
+            "baisse nette (les intervalles de confiance à \(level) ne se chevauchent pas)",
+            "a clear fall (the \(level) confidence intervals do not overlap)")
+        case .noClearDifference:
+          verdict = builder.word(
+            "pas de différence nette à ces effectifs (les intervalles de confiance à \(level) se chevauchent)",
+            "no clear difference at these numbers (the \(level) confidence intervals overlap)")
+        case .same:
+          verdict = builder.word("à égalité", "level")
+        case .notComparable:
+          verdict = builder.word(
+            "pas de comparaison possible (un des deux chiffres manque ou n’est pas publié)",
+            "no comparison possible (one of the two figures is missing or withheld)")
+        }
+        let sentence =
+          name + builder.typography.colon
+          + builder.word("de ", "from ") + figureText(row(change.from), builder, unit: unit)
+          + builder.word(" (", " (") + labels[change.from] + builder.word(") à ", ") to ")
+          + figureText(row(change.to), builder, unit: unit) + " (" + labels[change.to] + "), " + verdict + "."
+        lines.append(sentence)
+      }
+    }
+    return lines
   }
 
   /// The unit of an indicator, from the first edition's results.

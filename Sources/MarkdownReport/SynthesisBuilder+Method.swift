@@ -31,6 +31,7 @@ extension SynthesisBuilder {
           : "The figures rest on the \(typography.integer(counts.complete)) complete questionnaires")
     }
     responses += (rate ?? "") + "."
+    if let followUp = results.followUp { responses += " " + md(followUp.sentence(language: language.code)) }
     if !counts.includesPartial, let partial = partialSentence() { responses += " " + partial }
     let partial: String? =
       counts.includesPartial

@@ -15,7 +15,9 @@ extension SynthesisBuilder {
   func quotations(_ summary: FreeTextSummary) -> VerbatimGroup? {
     let language = results.survey.language
     let (positions, candidates) = Quotations.chosen(summary)
-    let chosen = positions.map { md(typography.tidy(PersonalDataMasking.mask(summary.answers[$0].text, language: language))) }
+    let chosen = positions.map {
+      md(typography.tidy(PersonalDataMasking.mask(summary.answers[$0].text, language: language)))
+    }
     guard !chosen.isEmpty else { return nil }
     let intro: String
     if chosen.count == candidates {

@@ -123,7 +123,29 @@ extension PostgresResponseStore {
           grantRoles(schema: schema, version: 1),
           "SELECT grant_roles()",
         ]
-      )
+      ),
+      (
+        "v2-follow-up",
+        [
+          // The token issued to a response (shown at the end of the questionnaire, or mailed by
+          // the facilitator): random, never derived from the contact data.
+          """
+          CREATE TABLE follow_up_tokens (
+            response_id bigint PRIMARY KEY REFERENCES responses (id) ON DELETE CASCADE,
+            token text NOT NULL UNIQUE
+          )
+          """,
+          // The token a follow-up response gave: that of the response it follows.
+          """
+          CREATE TABLE follow_up_links (
+            response_id bigint PRIMARY KEY REFERENCES responses (id) ON DELETE CASCADE,
+            token text NOT NULL
+          )
+          """,
+          grantRoles(schema: schema, version: 2),
+          "SELECT grant_roles()",
+        ]
+      ),
     ]
   }
 
@@ -133,8 +155,10 @@ extension PostgresResponseStore {
   /// when the roles come after the tables.
   ///
   /// - `bilan_report` (stats, report, export without contacts): reads the
-  ///   responses, answers, schemas, imports and the audit trail, and nothing
-  ///   of `contacts` (nor of `amendments` and `erased`).
+  ///   responses, answers, schemas, imports, the audit trail and the
+  ///   follow-up tokens (to join a follow-up survey with the one it follows;
+  ///   a token names no one without the contacts), and nothing of `contacts`
+  ///   (nor of `amendments` and `erased`).
   /// - `bilan_collect` (ask, import, export --include-contacts, delete,
   ///   amend, purge-contacts): reads and writes every table.
   static func grantRoles(schema: String, version: Int) -> String {
@@ -146,6 +170,9 @@ extension PostgresResponseStore {
         GRANT USAGE ON SCHEMA \(schema) TO bilan_report;
         GRANT SELECT ON \(schema).bilan_migrations, \(schema).store_info, \(schema).schemas, \(schema).imports,
           \(schema).responses, \(schema).answers, \(schema).audit TO bilan_report;
+        IF to_regclass('\(schema).follow_up_tokens') IS NOT NULL THEN
+          GRANT SELECT ON \(schema).follow_up_tokens, \(schema).follow_up_links TO bilan_report;
+        END IF;
       END IF;
       IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'bilan_collect') THEN
         GRANT USAGE ON SCHEMA \(schema) TO bilan_collect;

@@ -153,7 +153,7 @@ public final class PostgresResponseStore: ResponseRepository, @unchecked Sendabl
   }
 
   public func insert(
-    _ responses: [Response], schemas: [SchemaRecord], source: ImportRecord?
+    _ responses: [Response], schemas: [SchemaRecord], source: ImportRecord?, tokens: FollowUpTokens
   ) throws(StoreError) -> InsertOutcome {
     let survey = surveyID ?? responses.first?.surveyID
     return try run {
@@ -171,6 +171,7 @@ public final class PostgresResponseStore: ResponseRepository, @unchecked Sendabl
           for schema in schemas { try transaction.query(Self.insertSchema(schema, survey: survey)) }
         }
         let outcome = try insertNew(responses, transaction)
+        try Self.insertTokens(tokens, transaction)
         if let source, let survey {
           try transaction.query(
             """
@@ -267,6 +268,96 @@ public final class PostgresResponseStore: ResponseRepository, @unchecked Sendabl
       }
       return ImportRecord(hash: hash, name: name, importedAt: at, added: added)
     }
+  }
+
+  /// Adds the tokens of stored responses that have none (another store's, merged).
+  private static func insertTokens(
+    _ tokens: FollowUpTokens, _ transaction: PostgresSession.Transaction
+  ) throws {
+    for (table, entries) in [("follow_up_tokens", tokens.issued), ("follow_up_links", tokens.given)] {
+      guard !entries.isEmpty else { continue }
+      let sorted = entries.sorted { $0.key.uuidString < $1.key.uuidString }
+      var bindings = PostgresBindings()
+      bindings.append(sorted.map(\.key))
+      bindings.append(sorted.map(\.value))
+      try transaction.query(
+        PostgresQuery(
+          unsafeSQL: """
+            INSERT INTO \(table) (response_id, token)
+            SELECT r.id, t.token FROM unnest($1::uuid[], $2::text[]) AS t (uuid, token)
+            JOIN responses r ON r.uuid = t.uuid
+            ON CONFLICT DO NOTHING
+            """, binds: bindings))
+    }
+  }
+
+  // MARK: Follow-up tokens
+
+  public func followUpToken(response id: UUID) throws(StoreError) -> String {
+    let path = path
+    return try run {
+      try session.transaction { transaction in
+        let found = try transaction.query(
+          """
+          SELECT r.id, t.token FROM responses r LEFT JOIN follow_up_tokens t ON t.response_id = r.id
+          WHERE r.uuid = \(id)
+          """
+        ).rows.first
+        guard let found, let (row, existing) = try? found.decode((Int64, String?).self) else {
+          throw StoreError.unknownResponse(id: id, path: path)
+        }
+        if let existing { return existing }
+        while true {
+          let token = FollowUpToken.random()
+          let inserted = try transaction.query(
+            """
+            INSERT INTO follow_up_tokens (response_id, token) VALUES (\(row), \(token))
+            ON CONFLICT DO NOTHING RETURNING token
+            """)
+          // A token another response already has (one chance in 2⁴⁰ per response): draw again.
+          if !inserted.rows.isEmpty { return token }
+        }
+      }
+    }
+  }
+
+  public func setFollowedToken(_ token: String?, response id: UUID) throws(StoreError) {
+    let found = try session.query("SELECT id FROM responses WHERE uuid = \(id)").rows.first
+    guard let found, let row = try? found.decode(Int64.self) else {
+      throw .unknownResponse(id: id, path: path)
+    }
+    if let token {
+      try session.query(
+        """
+        INSERT INTO follow_up_links (response_id, token) VALUES (\(row), \(token))
+        ON CONFLICT (response_id) DO UPDATE SET token = excluded.token
+        """)
+    } else {
+      try session.query("DELETE FROM follow_up_links WHERE response_id = \(row)")
+    }
+  }
+
+  public func followUpTokens(survey: String) throws(StoreError) -> FollowUpTokens {
+    var tokens = FollowUpTokens()
+    for row in try session.query(
+      """
+      SELECT r.uuid, t.token FROM follow_up_tokens t JOIN responses r ON r.id = t.response_id
+      WHERE r.survey_id = \(survey)
+      """
+    ).rows {
+      guard let (id, token) = try? row.decode((UUID, String).self) else { continue }
+      tokens.issued[id] = token
+    }
+    for row in try session.query(
+      """
+      SELECT r.uuid, t.token FROM follow_up_links t JOIN responses r ON r.id = t.response_id
+      WHERE r.survey_id = \(survey)
+      """
+    ).rows {
+      guard let (id, token) = try? row.decode((UUID, String).self) else { continue }
+      tokens.given[id] = token
+    }
+    return tokens
   }
 
   // MARK: Running

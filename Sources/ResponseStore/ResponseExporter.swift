@@ -13,6 +13,8 @@ public struct ResponseExporter: Sendable {
   public enum Format: String, Sendable, CaseIterable {
     case jsonl
     case csv
+    /// The mail merge of a follow-up: email, token, language (`TokenExport`).
+    case tokens
   }
 
   public var survey: Survey
@@ -76,6 +78,10 @@ public struct ResponseExporter: Sendable {
         }
       }
       if !rows.isEmpty { buffer.append(try Self.csvRows(rows)) }
+    case .tokens:
+      let export = try TokenExport.csv(survey: survey, store: store)
+      buffer = export.data
+      count = export.rows
     }
     if !buffer.isEmpty { try output(buffer) }
     return count

@@ -35,6 +35,7 @@ extension ResponseImporter {
     var responses: [Response] = []
     var schemas: [SchemaRecord] = [SchemaRecord(survey)]
     var earlier = 0
+    var tokens = FollowUpTokens()
     do {
       let store = try SQLiteResponseStore(path: copy, surveyID: nil, create: false)
       if let other = store.surveyID, other != survey.id {
@@ -70,6 +71,7 @@ extension ResponseImporter {
         }
         responses.append(response)
       }
+      tokens = try store.followUpTokens(survey: survey.id)
       if responses.isEmpty && problems.isEmpty {
         problems.append(ImportProblem(line: nil, "the store holds no responses to survey '\(survey.id)'"))
       }
@@ -83,7 +85,8 @@ extension ResponseImporter {
     guard problems.isEmpty else { throw .rejected(file: name, problems: problems) }
     return Batch(
       format: .store, responses: responses, schemas: schemas,
-      source: ImportRecord(hash: "", name: name, importedAt: now), earlierSchemaCount: earlier)
+      source: ImportRecord(hash: "", name: name, importedAt: now), earlierSchemaCount: earlier, tokens: tokens
+    )
   }
 
   /// A store error about the temporary copy, told without its path.

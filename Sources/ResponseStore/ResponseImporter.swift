@@ -31,6 +31,8 @@ public struct ResponseImporter: Sendable {
     /// Responses answered with an earlier definition (store merges), kept as
     /// they were; `bilan lint --store` explains the differences.
     public var earlierSchemaCount: Int
+    /// The follow-up tokens of the responses (store merges), copied with them.
+    public var tokens = FollowUpTokens()
   }
 
   public let survey: Survey

@@ -45,9 +45,25 @@ public protocol ResponseRepository: Sendable {
   /// Adds whole responses in one transaction: all or none. Responses whose id
   /// is already stored are left as they are and counted as already present.
   /// With `source`, the file is recorded; a file recorded before adds nothing.
+  /// `tokens` (another store's, copied with its responses) are added in the
+  /// same transaction to the responses that lack one.
   func insert(
-    _ responses: [Response], schemas: [SchemaRecord], source: ImportRecord?
+    _ responses: [Response], schemas: [SchemaRecord], source: ImportRecord?, tokens: FollowUpTokens
   ) throws(StoreError) -> InsertOutcome
+
+  // MARK: Follow-up tokens (`follows:` in the survey format)
+
+  /// The follow-up token of response `id`, issued the first time it is asked
+  /// for (random, unique in the store: `FollowUpToken.random()`), in one
+  /// transaction; the same token every later time.
+  func followUpToken(response id: UUID) throws(StoreError) -> String
+
+  /// Records the token a follow-up response gives (that of the response it
+  /// follows), or removes it with `nil`.
+  func setFollowedToken(_ token: String?, response id: UUID) throws(StoreError)
+
+  /// The tokens issued to, and given by, the responses of `survey`.
+  func followUpTokens(survey: String) throws(StoreError) -> FollowUpTokens
 
   /// Every answer schema the stored responses of `survey` were answered
   /// with, with how many responses each, most used first.
@@ -96,6 +112,14 @@ public protocol ResponseRepository: Sendable {
 }
 
 extension ResponseRepository {
+  /// Adds whole responses in one transaction, without tokens (see
+  /// `insert(_:schemas:source:tokens:)`).
+  public func insert(
+    _ responses: [Response], schemas: [SchemaRecord], source: ImportRecord?
+  ) throws(StoreError) -> InsertOutcome {
+    try insert(responses, schemas: schemas, source: source, tokens: FollowUpTokens())
+  }
+
   /// Saves one answer (or removes it with `nil`): one short, durable transaction.
   public func save(_ value: AnswerValue?, forKey key: String, response id: UUID) throws(StoreError) {
     try update(response: id, answers: [key: value], contacts: [:])

@@ -108,6 +108,23 @@ extension SQLiteResponseStore {
           CREATE INDEX amendments_of_response ON amendments (response_id);
           """)
     }
+    migrator.registerMigration("v3-follow-up") { db in
+      try db.execute(
+        sql: """
+          -- The follow-up token issued to a response (shown at the end of the questionnaire, or
+          -- mailed by the facilitator): random, never derived from the contact data.
+          CREATE TABLE follow_up_tokens (
+            response_id INTEGER PRIMARY KEY NOT NULL REFERENCES responses (id) ON DELETE CASCADE,
+            token TEXT NOT NULL UNIQUE
+          );
+
+          -- The token a follow-up response gave: that of the response it follows (in another survey).
+          CREATE TABLE follow_up_links (
+            response_id INTEGER PRIMARY KEY NOT NULL REFERENCES responses (id) ON DELETE CASCADE,
+            token TEXT NOT NULL
+          );
+          """)
+    }
     return migrator
   }
 }

@@ -344,7 +344,7 @@ public final class SQLiteResponseStore: ResponseRepository {
   }
 
   public func insert(
-    _ responses: [Response], schemas: [SchemaRecord], source: ImportRecord?
+    _ responses: [Response], schemas: [SchemaRecord], source: ImportRecord?, tokens: FollowUpTokens
   ) throws(StoreError) -> InsertOutcome {
     for response in responses { try checkSurvey(of: response) }
     let path = path
@@ -371,12 +371,83 @@ public final class SQLiteResponseStore: ResponseRepository {
           outcome.added += 1
         }
       }
+      try Self.insertTokens(tokens, db)
       if let source {
         try db.execute(
           sql: "INSERT INTO imports (hash, name, imported_at, added) VALUES (?, ?, ?, ?)",
           arguments: [source.hash, source.name, Timestamp.string(from: source.importedAt), outcome.added])
       }
       return outcome
+    }
+  }
+
+  /// Adds the tokens of stored responses that have none (another store's, merged).
+  private static func insertTokens(_ tokens: FollowUpTokens, _ db: Database) throws {
+    for (table, entries) in [("follow_up_tokens", tokens.issued), ("follow_up_links", tokens.given)] {
+      let statement = try db.cachedStatement(
+        sql: "INSERT OR IGNORE INTO \(table) (response_id, token) SELECT id, ? FROM responses WHERE uuid = ?")
+      for (id, token) in entries.sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
+        try statement.execute(arguments: [token, text(id)])
+      }
+    }
+  }
+
+  // MARK: Follow-up tokens
+
+  public func followUpToken(response id: UUID) throws(StoreError) -> String {
+    let path = path
+    return try write { db in
+      guard let row = try Self.rowID(of: id, db) else { throw StoreError.unknownResponse(id: id, path: path) }
+      if let token = try String.fetchOne(
+        db, sql: "SELECT token FROM follow_up_tokens WHERE response_id = ?", arguments: [row])
+      {
+        return token
+      }
+      while true {
+        let token = FollowUpToken.random()
+        try db.execute(
+          sql: "INSERT OR IGNORE INTO follow_up_tokens (response_id, token) VALUES (?, ?)",
+          arguments: [row, token])
+        // A token another response already has (one chance in 2⁴⁰ per response): draw again.
+        if db.changesCount == 1 { return token }
+      }
+    }
+  }
+
+  public func setFollowedToken(_ token: String?, response id: UUID) throws(StoreError) {
+    let path = path
+    try write { db in
+      guard let row = try Self.rowID(of: id, db) else { throw StoreError.unknownResponse(id: id, path: path) }
+      if let token {
+        try db.execute(
+          sql: """
+            INSERT INTO follow_up_links (response_id, token) VALUES (?, ?)
+            ON CONFLICT (response_id) DO UPDATE SET token = excluded.token
+            """, arguments: [row, token])
+      } else {
+        try db.execute(sql: "DELETE FROM follow_up_links WHERE response_id = ?", arguments: [row])
+      }
+    }
+  }
+
+  public func followUpTokens(survey: String) throws(StoreError) -> FollowUpTokens {
+    try read { db in
+      var tokens = FollowUpTokens()
+      for (table, keyPath) in [
+        ("follow_up_tokens", \FollowUpTokens.issued), ("follow_up_links", \FollowUpTokens.given),
+      ] {
+        for row in try Row.fetchAll(
+          db,
+          sql: """
+            SELECT r.uuid, t.token FROM \(table) t JOIN responses r ON r.id = t.response_id
+            WHERE r.survey_id = ?
+            """, arguments: [survey])
+        {
+          guard let id = UUID(uuidString: row[0]) else { continue }
+          tokens[keyPath: keyPath][id] = row[1]
+        }
+      }
+      return tokens
     }
   }
 

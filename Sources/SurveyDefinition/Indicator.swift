@@ -13,11 +13,15 @@ public struct Indicator: Sendable, Hashable {
   /// For `share`: the answers that count (codes, or `true`/`false` for a boolean).
   public var values: [AnswerValue]
   public var target: Target?
+  /// For `share` in a follow-up survey: only the respondents whose answer to
+  /// a question of the followed survey is one of these (`among:`).
+  public var among: OriginalAnswers?
   public var location: SourceLocation
 
   public init(
     id: String, label: LocalizedText? = nil, kind: IndicatorKind, question: String? = nil,
     questions: [String] = [], values: [AnswerValue] = [], target: Target? = nil,
+    among: OriginalAnswers? = nil,
     location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)
   ) {
     self.id = id
@@ -27,7 +31,31 @@ public struct Indicator: Sendable, Hashable {
     self.questions = questions
     self.values = values
     self.target = target
+    self.among = among
     self.location = location
+  }
+}
+
+/// Answers of the followed survey that select who a follow-up indicator
+/// counts (`among: {question: intention, values: [oui_annee, en_cours]}`).
+public struct OriginalAnswers: Sendable, Hashable {
+  /// An answer key of the followed survey: `q` (per item when `q` is asked
+  /// once per item, matched with the follow-up's item), or `q.ITEM`.
+  public var question: String
+  /// Codes, or `true`/`false` for a yes/no question, as written (checked
+  /// against the followed survey by lint).
+  public var values: [AnswerValue]
+  /// Where `among:` is written, and each value.
+  public var location: SourceLocation
+  public var valueLocations: [SourceLocation]
+
+  public init(
+    question: String, values: [AnswerValue], location: SourceLocation, valueLocations: [SourceLocation] = []
+  ) {
+    self.question = question
+    self.values = values
+    self.location = location
+    self.valueLocations = valueLocations
   }
 }
 

@@ -26,6 +26,12 @@ public struct Survey: Sendable, Hashable {
   public var breakdowns: [String]
   /// What the synthesis draws its story from (`synthesis:`); `nil` when absent.
   public var synthesis: SynthesisRoles?
+  /// The earlier survey this one follows up (`follows: SURVEY_ID`): its
+  /// responses are linked to that survey's by a pseudonymous token.
+  public var follows: FollowedSurvey?
+  /// `follow_up_token: true`: the end of the questionnaire shows the
+  /// participant the token a later follow-up survey asks for.
+  public var showsFollowUpToken: Bool
   /// The file it was loaded from, as given.
   public var sourcePath: String
 
@@ -34,7 +40,8 @@ public struct Survey: Sendable, Hashable {
     languages: [String], event: Event? = nil, privacy: Privacy = Privacy(),
     choiceLists: [ChoiceList] = [], scales: [Scale] = [], itemLists: [ChoiceList] = [], sections: [Section],
     indicators: [Indicator] = [],
-    breakdowns: [String] = [], synthesis: SynthesisRoles? = nil, sourcePath: String = ""
+    breakdowns: [String] = [], synthesis: SynthesisRoles? = nil, follows: FollowedSurvey? = nil,
+    showsFollowUpToken: Bool = false, sourcePath: String = ""
   ) {
     self.id = id
     self.version = version
@@ -50,6 +57,8 @@ public struct Survey: Sendable, Hashable {
     self.indicators = indicators
     self.breakdowns = breakdowns
     self.synthesis = synthesis
+    self.follows = follows
+    self.showsFollowUpToken = showsFollowUpToken
     self.sourcePath = sourcePath
   }
 
@@ -166,5 +175,18 @@ public struct Privacy: Sendable, Hashable {
   public init(minGroupSize: Int = 3, notice: LocalizedText? = nil) {
     self.minGroupSize = minGroupSize
     self.notice = notice
+  }
+}
+
+/// The survey a follow-up survey follows (`follows:`), as written.
+public struct FollowedSurvey: Sendable, Hashable {
+  /// The followed survey's id.
+  public var id: String
+  /// Where `follows:` is written, for lint.
+  public var location: SourceLocation
+
+  public init(id: String, location: SourceLocation) {
+    self.id = id
+    self.location = location
   }
 }

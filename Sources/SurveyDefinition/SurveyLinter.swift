@@ -3,11 +3,23 @@ import Foundation
 /// Checks survey files and lists every problem found, errors and warnings,
 /// in reading order. `Survey.load` runs the same checks.
 public enum SurveyLinter {
-  /// The diagnostics of the survey file at `path` (an unreadable file is one error).
-  public static func lint(path: String) -> [Diagnostic] {
+  /// The diagnostics of the survey file at `path` (an unreadable file is one
+  /// error). A follow-up survey (`follows:`) is checked against the survey
+  /// it follows, found among `alongside` (the other files linted with it)
+  /// or beside it (`FollowUpCheck`).
+  public static func lint(path: String, alongside: [String] = []) -> [Diagnostic] {
     do {
       let data = try read(path: path)
-      return SurveyReader(file: path).read(data: data).diagnostics
+      let (survey, diagnostics) = SurveyReader(file: path).read(data: data)
+      guard let survey, survey.follows != nil else { return diagnostics }
+      do {
+        if let original = try FollowUpCheck.followed(by: survey, candidates: alongside) {
+          return (diagnostics + FollowUpCheck.check(survey, original: original)).sortedByPosition()
+        }
+      } catch {
+        return (diagnostics + error.diagnostics).sortedByPosition()
+      }
+      return diagnostics
     } catch {
       return error.diagnostics
     }

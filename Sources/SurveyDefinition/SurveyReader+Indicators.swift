@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 extension SurveyReader {
-  static let indicatorKeys = ["id", "label", "kind", "question", "questions", "values", "target"]
+  static let indicatorKeys = ["id", "label", "kind", "question", "questions", "values", "target", "among"]
 
   /// The question types each kind fits (the format's table); matrix rows are checked apart.
   static let kindFits: [IndicatorKind: [String]] = [
@@ -45,14 +45,14 @@ extension SurveyReader {
         switch kind {
         case .index: allowed.append("questions")
         case .responseRate: break
-        case .share: allowed += ["question", "values"]
+        case .share: allowed += ["question", "values", "among"]
         default: allowed.append("question")
         }
         for key in Self.indicatorKeys where !allowed.contains(key) {
           let owners: String =
             switch key {
             case "questions": "only to index"
-            case "values": "only to share"
+            case "values", "among": "only to share"
             default: "to every kind but index and response_rate"
             }
           misplaced[key] = "key '\(key)' does not apply to an indicator of kind \(kind.rawValue) (\(owners))"
@@ -99,6 +99,9 @@ extension SurveyReader {
             }
           }
         }
+      }
+      if let amongNode = fields["among"]?.value {
+        indicator.among = readAmong(amongNode, context: context)
       }
       if let targetNode = fields["target"]?.value {
         indicator.target = readTarget(targetNode, kind: kind, scaleRange: scaleRange, context: context)
@@ -211,6 +214,34 @@ extension SurveyReader {
       }
     }
     return keys
+  }
+
+  /// `among: {question: KEY, values: [CODE…]}`: read as written; the
+  /// followed survey's definition checks it (`FollowUpCheck`).
+  private func readAmong(_ node: Node, context: String) -> OriginalAnswers? {
+    guard let mapping = mapping(node, "'among' of \(context)") else { return nil }
+    let fields = entries(mapping, allowed: ["question", "values"], in: "'among' of \(context)")
+    requireKeys(["question", "values"], in: fields, of: node, "'among' of \(context)")
+    guard let questionNode = fields["question"]?.value,
+      let question = string(questionNode, "the question of 'among' of \(context)"),
+      let valuesNode = fields["values"]?.value,
+      let elements = sequence(valuesNode, "'values' of 'among' of \(context)")
+    else { return nil }
+    if elements.isEmpty { error(valuesNode, "'values' of 'among' of \(context) is empty") }
+    var values: [AnswerValue] = []
+    var locations: [SourceLocation] = []
+    for element in elements {
+      if isPlain(element), tagName(element) == .bool, let flag = element.bool {
+        values.append(.boolean(flag))
+      } else if let code = string(element, "a value of 'among' of \(context)") {
+        values.append(.code(code))
+      } else {
+        continue
+      }
+      locations.append(location(element))
+    }
+    return OriginalAnswers(
+      question: question, values: values, location: location(questionNode), valueLocations: locations)
   }
 
   private func readShareValues(_ node: Node, question: Question, context: String) -> [AnswerValue] {

@@ -35,7 +35,7 @@ struct ParsedCondition {
 extension SurveyReader {
   static let topLevelKeys = [
     "id", "version", "title", "description", "languages", "event", "privacy", "choices", "scales", "items",
-    "sections", "indicators", "breakdowns", "synthesis",
+    "sections", "indicators", "breakdowns", "synthesis", "follows", "follow_up_token",
   ]
 
   func readSurvey(_ root: Node) -> Survey? {
@@ -86,6 +86,27 @@ extension SurveyReader {
       fields["indicators"].map { readIndicators($0.value, event: event, eventKey: fields["event"]) } ?? []
     let breakdowns = fields["breakdowns"].map { readBreakdowns($0.value) } ?? []
     let synthesis = fields["synthesis"].flatMap { readSynthesis($0.value) }
+    var follows: FollowedSurvey?
+    if let node = fields["follows"]?.value, let value = string(node, "'follows'") {
+      if !Self.isSurveyId(value) {
+        error(
+          node, "'follows' names a survey id ('\(value)' is not one: lowercase letters a-z, digits and '-')")
+      } else if value == id {
+        error(
+          node,
+          "survey '\(id)' follows itself; 'follows' names the earlier survey whose responses this one follows up"
+        )
+      } else {
+        follows = FollowedSurvey(id: value, location: location(node))
+      }
+    }
+    let showsToken = fields["follow_up_token"].flatMap { boolean($0.value, "'follow_up_token'") } ?? false
+    for indicator in indicators where indicator.among != nil && fields["follows"] == nil {
+      error(
+        at: indicator.among!.location.line, indicator.among!.location.column,
+        "'among' of indicator '\(indicator.id)' reads the answers of the survey this one follows; add 'follows: SURVEY_ID' at the top level"
+      )
+    }
 
     guard let title, !hasErrors else { return nil }
     return Survey(
@@ -95,7 +116,8 @@ extension SurveyReader {
       scales: scaleOrder.compactMap { scales[$0] },
       itemLists: itemListOrder.compactMap { itemLists[$0] },
       sections: sectionRecords.map(\.section),
-      indicators: indicators, breakdowns: breakdowns, synthesis: synthesis, sourcePath: file)
+      indicators: indicators, breakdowns: breakdowns, synthesis: synthesis, follows: follows,
+      showsFollowUpToken: showsToken, sourcePath: file)
   }
 
   private func readLanguages(_ node: Node) {

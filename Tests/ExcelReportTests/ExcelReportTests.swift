@@ -34,7 +34,8 @@ struct ReportFixture {
 
   /// The internal workbook (row-level data).
   func writeInternal(to url: URL, options: ExcelReport.Options = .init()) throws {
-    try ExcelReport.writeInternal(results: results, survey: survey, to: url, options: options, responses: feed)
+    try ExcelReport.writeInternal(
+      results: results, survey: survey, to: url, options: options, responses: feed)
   }
 
   /// Every free text the funder files may hold: the quotes `Quotations` chooses.
@@ -62,7 +63,9 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     #expect(url.lastPathComponent == "synthese.xlsx")
     let dump = try WorkbookDump.read(url.path)
     #expect(
-      dump.sheets == ["Synthèse", "Indicateurs", "Par outil", "Questions", "Croisements", "Verbatims", "Dictionnaire"])
+      dump.sheets == [
+        "Synthèse", "Indicateurs", "Par outil", "Questions", "Croisements", "Verbatims", "Dictionnaire",
+      ])
     let internalURL = directory.url.appendingPathComponent(ExcelReport.internalFileName(language: "fr"))
     try fixture.writeInternal(to: internalURL)
     #expect(internalURL.lastPathComponent == "donnees-internes.xlsx")
@@ -83,7 +86,9 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
     try english.writeInternal(to: englishInternal)
     #expect(englishInternal.lastPathComponent == "internal-data.xlsx")
     #expect(
-      try WorkbookDump.read(englishInternal.path).sheets == ["Read first", "Data", "Data (labels)", "Codebook"])
+      try WorkbookDump.read(englishInternal.path).sheets == [
+        "Read first", "Data", "Data (labels)", "Codebook",
+      ])
   }
 
   @Test func everyIndicatorValueIsTheEngines() throws {
@@ -336,7 +341,8 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
       throw StoreVanished()
     }
     #expect(throws: StoreVanished.self) {
-      try ExcelReport.writeInternal(results: fixture.results, survey: fixture.survey, to: url, responses: failing)
+      try ExcelReport.writeInternal(
+        results: fixture.results, survey: fixture.survey, to: url, responses: failing)
     }
     #expect(try Data(contentsOf: url) == before)
     #expect(
@@ -393,10 +399,41 @@ func same(_ written: Double?, _ expected: Double?) -> Bool {
       consolidated: results, surveys: [first.survey, secondSurvey], to: internalURL,
       responses: [first.feed, { body in for response in secondResponses { try body(response) } }])
     let dump = try WorkbookDump.read(url.path)
-    #expect(dump.sheets == ["Synthèse", "Indicateurs", "Verbatims", "Dictionnaire"])
+    #expect(
+      dump.sheets == [
+        "Synthèse", "Indicateurs", "Par outil 2015-03-05", "Par outil 2016-03-10", "Croisements 2015-03-05",
+        "Croisements 2016-03-10", "Verbatims", "Dictionnaire",
+      ])
+    // Each edition's breakdowns as the engine withheld them: one "< 3" or
+    // "masqué" per withheld cell, the same number as the results'.
+    for (index, date) in ["2015-03-05", "2016-03-10"].enumerated() {
+      let sheet = try #require(dump["Croisements \(date)"])
+      #expect(sheet.cells["A1"]?.value == "Croisements · \(date)")
+      let withheld = sheet.cells.values.filter { $0.value == "< 3" || $0.value == "masqué" }.count
+      let expected = results.editions[index].indicators.flatMap(\.rows).filter {
+        $0.suppressed && $0.group != nil
+      }.count
+      #expect(withheld == expected, "\(date)")
+      let tools = try #require(dump["Par outil \(date)"])
+      #expect(tools.cells.values.contains { $0.value == "Plan de coopération" })
+    }
     let internalBook = try WorkbookDump.read(internalURL.path)
     #expect(internalBook.sheets == ["À lire d’abord", "Données", "Données (libellés)", "Dictionnaire"])
     let summary = try #require(dump["Synthèse"])
+    // From one edition to the next: each change in words, as far as the intervals support it.
+    let changeHeader = try #require(summary.cells.first { $0.value.value == "2015-03-05 → 2016-03-10" })
+    let changeColumn = String(changeHeader.key.prefix { $0.isLetter })
+    let words = [
+      "hausse nette (intervalles séparés)", "baisse nette (intervalles séparés)",
+      "pas de différence nette (les intervalles se chevauchent)", "à égalité",
+      "pas de comparaison (chiffre absent)",
+    ]
+    let changes = summary.cells.filter {
+      $0.key.hasPrefix(changeColumn) && $0.key != changeHeader.key
+        && $0.key.dropFirst(changeColumn.count).allSatisfy(\.isNumber)
+    }
+    #expect(!changes.isEmpty)
+    #expect(changes.values.allSatisfy { $0.value.isEmpty || words.contains($0.value) }, "\(changes)")
     #expect(summary.cells.values.contains { $0.value == "cooperation-pelussin-2015" })
     #expect(summary.cells.values.contains { $0.value == "cooperation-pelussin-2016" })
     let comparison = try #require(results.comparison.first { $0.indicator == "satisfaction" })

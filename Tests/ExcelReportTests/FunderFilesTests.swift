@@ -121,7 +121,9 @@ import Testing
       "report", survey, "--store", store, "--output", directory.path("only"), "--format", "internal",
     ])
     #expect(only.status == 0, "\(only.stderr)")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path("only")) == ["donnees-internes.xlsx"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path("only")) == ["donnees-internes.xlsx"]
+    )
 
     let english = try runBilan([
       "report", survey, "--store", store, "--output", directory.path("en"), "--lang", "en", "--internal",

@@ -61,6 +61,12 @@ import Testing
     let tokens = try parseMarkdown(text)
     #expect(text.contains("| Indicateur | 5 mars 2015 | 10 mars 2016 | Ensemble |"))
     #expect(text.contains("## Toutes éditions confondues"))
+    // The change of each figure, said as far as its intervals support it.
+    #expect(text.contains("## D’une édition à l’autre"))
+    #expect(
+      text.contains(
+        "pas de différence nette à ces effectifs (les intervalles de confiance à 95\u{202F}% se chevauchent)"),
+      "\(text)")
     #expect(text.contains("dernière réponse le 4 mars 2016."))
     var columns = 0
     var cells = 0

@@ -54,8 +54,8 @@ import Testing
     let text = try markdown(files, language == .french ? "synthese.md" : "synthesis.md")
     let note =
       language == .french
-      ? "*Citations choisies parmi les \(shown) premières réponses sur 123\u{202F}456\u{202F}; toutes figurent dans les données brutes.*"
-      : "*Quotations chosen from the first \(shown) of 123,456 answers; all are in the raw data.*"
+      ? "*Citations choisies parmi les \(shown) premières réponses sur 123\u{202F}456\u{202F}; toutes figurent dans le classeur interne.*"
+      : "*Quotations chosen from the first \(shown) of 123,456 answers; all are in the internal workbook.*"
     let lines = text.components(separatedBy: "\n")
     let position = try #require(lines.firstIndex(of: note), "no note in:\n\(text)")
     #expect(lines.filter { $0 == note }.count == 1)

@@ -10,6 +10,7 @@ import Testing
 @Suite struct ReferenceSurveyContentTests {
   static let referencePath = "Surveys/cooperation-pelussin-2015.yaml"
   static let templatePath = "Surveys/post-event-template.yaml"
+  static let followUpPath = "Surveys/cooperation-pelussin-2015-suivi.yaml"
 
   func reference() throws -> Survey {
     try Survey.load(path: Repository.path(Self.referencePath))
@@ -197,7 +198,7 @@ import Testing
     #expect(flow.shownInstances(answers: sceptical).count == 32)
   }
 
-  @Test(arguments: [referencePath, templatePath])
+  @Test(arguments: [referencePath, templatePath, followUpPath])
   func everyTextIsInFrenchAndEnglish(path: String) throws {
     let survey = try Survey.load(path: Repository.path(path))
     #expect(survey.languages == ["fr", "en"])
@@ -211,7 +212,7 @@ import Testing
 
   /// French typography: a non-breaking space (U+00A0) inside « » and before
   /// : ; ? !, the typographic apostrophe, no straight quotes; none of it in English.
-  @Test(arguments: [referencePath, templatePath])
+  @Test(arguments: [referencePath, templatePath, followUpPath])
   func frenchTypography(path: String) throws {
     let survey = try Survey.load(path: Repository.path(path))
     for (place, text) in Self.localizedTexts(of: survey) {

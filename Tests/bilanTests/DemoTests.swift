@@ -92,7 +92,23 @@ import Testing
       import xml.etree.ElementTree as ET
       folder = sys.argv[1]
       ws = openpyxl.load_workbook(folder + "/synthese.xlsx")["Questions"]
-      rows = [[c.value for c in row[:3]] for row in ws.iter_rows()]
+      rows = [[c.value for c in row] for row in ws.iter_rows()]
+      def block(title):
+          """The first answer row, and the columns of counts and shares, of the chart titled `title`."""
+          for i, r in enumerate(rows):
+              if isinstance(r[0], str) and r[0].endswith(" — " + title):
+                  return i + 3, 1, 2
+          # A question of a loop: one block, its items side by side (“ITEM\nEffectif”, “%”).
+          for item in re.findall(r"«\s*(.+?)\s*»", title):
+              bare = re.sub(r" «\s*" + re.escape(item) + r"\s*»", "", title).replace("\u00a0", " ")
+              for i, r in enumerate(rows[2:], start=2):
+                  heading = rows[i - 2][0]
+                  if not (isinstance(heading, str) and heading.replace("\u00a0", " ").endswith(" — " + bare)):
+                      continue
+                  for j, cell in enumerate(r):
+                      if isinstance(cell, str) and cell.startswith(item + "\n"):
+                          return i + 1, j, j + 1
+          return None
       compared, mismatches = 0, []
       for path in sorted(glob.glob(folder + "/figures/question-*.svg")):
           root = ET.parse(path).getroot()
@@ -101,9 +117,14 @@ import Testing
           if "Ensemble des répondants — " not in desc:
               continue
           svg = dict((label.strip(), int(value)) for label, value in
-                     re.findall(r"(?:— |, )([^,—]+?) (\d+) %", desc.split("Ensemble des répondants")[1]))
-          start = next(i for i, r in enumerate(rows) if isinstance(r[0], str) and r[0].endswith(" — " + title))
-          for label, count, share in rows[start + 3:]:
+                     re.findall(r"(?:— |, )([^,—]+?) (\d+)\s*%", desc.split("Ensemble des répondants")[1]))
+          found = block(title)
+          if found is None:
+              mismatches.append((title, "no table"))
+              continue
+          start, _, share_column = found
+          for r in rows[start:]:
+              label, share = r[0], r[share_column] if share_column < len(r) else None
               if label is None or not isinstance(share, (int, float)):
                   break
               if label not in svg:

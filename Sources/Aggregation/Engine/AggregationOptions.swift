@@ -13,18 +13,23 @@ public struct AggregationOptions: Sendable, Equatable {
   /// first ones, in the order responses are added. Every answer is still
   /// counted (`FreeTextSummary.total`) and its words too; this bounds memory.
   public var verbatimLimit: Int
+  /// For a follow-up survey (`follows:`): the responses of the survey it
+  /// follows, joined by token, that its `among:` indicators read.
+  public var followUp: FollowUpJoin?
 
   /// `verbatimLimit`'s default: more than any report quotes, few enough to keep.
   public static let defaultVerbatimLimit = 2_000
 
   public init(
     includePartial: Bool = false, language: String? = nil, breakdowns: [String]? = nil,
-    schemaWarnings: [SchemaWarning] = [], verbatimLimit: Int = AggregationOptions.defaultVerbatimLimit
+    schemaWarnings: [SchemaWarning] = [], verbatimLimit: Int = AggregationOptions.defaultVerbatimLimit,
+    followUp: FollowUpJoin? = nil
   ) {
     self.includePartial = includePartial
     self.language = language
     self.breakdowns = breakdowns
     self.schemaWarnings = schemaWarnings
     self.verbatimLimit = verbatimLimit
+    self.followUp = followUp
   }
 }

@@ -92,6 +92,15 @@ extension Aggregator {
         continue
       }
       let figures = plan.cells[target][cell]
+      // A follow-up figure rests on a group chosen by an earlier answer
+      // (those who intended to): under k people, it is withheld like a group.
+      if group == nil, indicator.among != nil, figures.n > 0, figures.n < survey.privacy.minGroupSize {
+        rows.append(
+          IndicatorRow(
+            item: item, group: nil, n: nil, value: nil, ciLow: nil, ciHigh: nil, met: nil, rank: nil,
+            suppressed: true, suppression: .belowMinimum))
+        continue
+      }
       let (value, interval) = figures.figures(indicator.kind, bounds: plan.bounds)
       var count: Int?
       var parts: [SharePart]?

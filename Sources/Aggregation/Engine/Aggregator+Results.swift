@@ -43,7 +43,12 @@ extension Aggregator {
       indicators: indicatorResults, questions: questions.map(summary), items: itemSections,
       breakdowns: breakdownSummaries,
       freeText: freeText.map { $0.summary(breakdowns: breakdowns, small: small) },
-      schemaWarnings: options.schemaWarnings)
+      schemaWarnings: options.schemaWarnings,
+      followUp: options.followUp.map { join in
+        FollowUpSummary(
+          survey: join.followed.id, title: join.followed.title.text(join.followed.defaultLanguage),
+          linked: linked, withoutToken: withoutToken, unknownToken: unknownToken)
+      })
   }
 
   /// The summary of one question instance.

@@ -34,6 +34,11 @@ public struct Aggregator: Sendable {
   var slotValues: SlotValues
   var cellScratch: [Int]
   var groupScratch: [Int32]
+  /// The slots of the followed survey's answers (`FollowUpJoin.slotKey`), with their keys.
+  let followedSlots: [(slot: Int, key: String)]
+  var linked = 0
+  var withoutToken = 0
+  var unknownToken = 0
   var complete = 0
   var partial = 0
   var included = 0
@@ -91,9 +96,15 @@ public struct Aggregator: Sendable {
     freeText = texts
     let cellCount = 1 + plans.reduce(0) { $0 + $1.groups.count }
     indicators = survey.indicators.map {
-      IndicatorPlan(indicator: $0, survey: survey, language: language, cellCount: cellCount, slots: &slots)
+      IndicatorPlan(
+        indicator: $0, survey: survey, followed: options.followUp?.followed, language: language,
+        cellCount: cellCount, slots: &slots)
     }
     slotKeys = slots.keys
+    let prefix = FollowUpJoin.slotKey("")
+    followedSlots = slots.keys.enumerated().filter { $0.element.hasPrefix(prefix) }.map {
+      ($0.offset, String($0.element.dropFirst(prefix.count)))
+    }
     slotValues = Array(repeating: nil, count: slots.keys.count)
     cellScratch = []
     cellScratch.reserveCapacity(1 + plans.count)
@@ -115,6 +126,18 @@ public struct Aggregator: Sendable {
     // Each key read once.
     let answers = response.answers
     for slot in slotKeys.indices { slotValues[slot] = answers[slotKeys[slot]] }
+    if let join = options.followUp {
+      // A follow-up response: the answers of the response it follows, where its token names one.
+      let original = join.original(of: response.id)
+      if original != nil {
+        linked += 1
+      } else if join.unknownTokens.contains(response.id) {
+        unknownToken += 1
+      } else {
+        withoutToken += 1
+      }
+      for (slot, key) in followedSlots { slotValues[slot] = original?[key] }
+    }
     // The cells this response falls in: overall, then one group per breakdown.
     cellScratch.removeAll(keepingCapacity: true)
     cellScratch.append(0)

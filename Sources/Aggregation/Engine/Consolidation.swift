@@ -59,6 +59,19 @@ public struct Consolidation: Sendable {
         results.indicators.first { $0.id == indicator.id && $0.kind == indicator.kind }
       }
       guard matches.allSatisfy({ $0 != nil }) else { continue }
+      let rows = matches.map { $0?.overall ?? [] }
+      var changes: [EditionChange] = []
+      for to in rows.indices.dropFirst() {
+        for row in rows[0] {
+          func same(_ other: IndicatorRow) -> Bool { other.item?.code == row.item?.code }
+          changes.append(
+            EditionChange(
+              item: row.item, from: to - 1, to: to,
+              verdict: EditionChange.verdict(
+                from: rows[to - 1].first(where: same), to: rows[to].first(where: same), unit: indicator.unit,
+                kind: indicator.kind)))
+        }
+      }
       comparison.append(
         IndicatorComparison(
           indicator: indicator.id, kind: indicator.kind, label: indicator.label,
@@ -66,7 +79,7 @@ public struct Consolidation: Sendable {
             EditionValue(
               survey: results.survey.id, date: results.survey.event?.date, rows: match?.overall ?? [])
           },
-          pooled: pooledResults?.indicator(indicator.id)?.overall))
+          pooled: pooledResults?.indicator(indicator.id)?.overall, changes: changes))
     }
     return ConsolidatedResults(
       editions: editionResults, comparison: comparison, pooled: pooledResults, sharedKeys: sharedKeys)

@@ -26,6 +26,9 @@ enum Extractor: Sendable {
   case borda(slot: Int)
   /// Slots with their scale bounds, rescaled 0–100 and averaged per respondent.
   case index(slots: [(slot: Int, min: Int, max: Int)])
+  /// The inner extractor, for the respondents whose answer at `slot` (a
+  /// followed survey's, `FollowUpJoin`) is, or contains, one of `codes` or `booleans`.
+  indirect case gated(slot: Int, codes: Set<String>, booleans: Set<Bool>, Extractor)
   case none
 
   func observe(_ answers: SlotValues) -> Observation? {
@@ -57,6 +60,15 @@ enum Extractor: Sendable {
         moments.add((value - Double(entry.min)) / Double(entry.max - entry.min) * 100)
       }
       return moments.meanValue.map(Observation.number)
+    case .gated(let slot, let codes, let booleans, let inner):
+      let selected: Bool
+      switch answers[slot] {
+      case .code(let code)?: selected = codes.contains(code)
+      case .codes(let list)?: selected = list.contains(where: codes.contains)
+      case .boolean(let value)?: selected = booleans.contains(value)
+      default: selected = false
+      }
+      return selected ? inner.observe(answers) : nil
     case .none:
       return nil
     }

@@ -26,7 +26,10 @@ struct IndicatorPlan: Sendable {
   /// `cells[target][cell]`: cell 0 is overall, then each breakdown's groups in order.
   var cells: [[IndicatorCell]]
 
-  init(indicator: Indicator, survey: Survey, language: String, cellCount: Int, slots: inout AnswerSlots) {
+  init(
+    indicator: Indicator, survey: Survey, followed: Survey? = nil, language: String, cellCount: Int,
+    slots: inout AnswerSlots
+  ) {
     self.indicator = indicator
     var loop: Section?
     var targets: [Target] = []
@@ -79,7 +82,9 @@ struct IndicatorPlan: Sendable {
               codes[code] = position
             }
           }
-          extractor = .share(slot: slot, codes: codes, booleans: booleans)
+          extractor = Self.gated(
+            .share(slot: slot, codes: codes, booleans: booleans), among: indicator.among, item: item,
+            followed: followed, slots: &slots)
         case .nps: extractor = .nps(slot: slot)
         case .borda: extractor = .borda(slot: slot)
         case .index, .responseRate: extractor = .none
@@ -146,6 +151,33 @@ struct IndicatorPlan: Sendable {
     cells = targets.map { _ in
       Array(repeating: IndicatorCell(bordaChoices: codes, pick: pick, parts: parts.count), count: cellCount)
     }
+  }
+
+  /// `extractor` counting only the respondents whose followed answer is one
+  /// of `among`'s values (per item when `among` names a loop question);
+  /// without the followed survey (no join), it counts no one.
+  static func gated(
+    _ extractor: Extractor, among: OriginalAnswers?, item: Choice?, followed: Survey?,
+    slots: inout AnswerSlots
+  ) -> Extractor {
+    guard let among else { return extractor }
+    var key = among.question
+    if let followed, !key.contains("."), let (_, section) = followed.question(key), section.forEach != nil,
+      let item
+    {
+      key += ".\(item.code)"
+    }
+    var codes: Set<String> = []
+    var booleans: Set<Bool> = []
+    for value in among.values {
+      if case .boolean(let flag) = value {
+        booleans.insert(flag)
+      } else if let code = value.stringValue {
+        codes.insert(code)
+      }
+    }
+    return .gated(
+      slot: slots.slot(FollowUpJoin.slotKey(key)), codes: codes, booleans: booleans, extractor)
   }
 
   /// Adds one response to the cells `indices` (overall, then its groups).

@@ -37,15 +37,69 @@ public struct IndicatorComparison: Sendable, Equatable, Codable {
   public var editions: [EditionValue]
   /// The pooled overall rows, when pooled results exist.
   public var pooled: [IndicatorRow]?
+  /// From each edition to the next, for each row (item): whether the change
+  /// is one the numbers support (`EditionChange`).
+  public var changes: [EditionChange]
 
   public init(
-    indicator: String, kind: IndicatorKind, label: String, editions: [EditionValue], pooled: [IndicatorRow]?
+    indicator: String, kind: IndicatorKind, label: String, editions: [EditionValue], pooled: [IndicatorRow]?,
+    changes: [EditionChange] = []
   ) {
     self.indicator = indicator
     self.kind = kind
     self.label = label
     self.editions = editions
     self.pooled = pooled
+    self.changes = changes
+  }
+}
+
+/// How one figure moved from an edition to the next, said only as far as the
+/// numbers support it: a rise or a fall when the two 95 % intervals do not
+/// overlap (`ClearDifference`, a conservative test), "no clear difference"
+/// when they do, however far apart the values look; equal reported values
+/// are a tie. A response rate is a count, not an estimate: its change is
+/// read from the values.
+public struct EditionChange: Sendable, Equatable, Codable {
+  public enum Verdict: String, Sendable, Equatable, Codable {
+    case higher
+    case lower
+    case noClearDifference = "no_clear_difference"
+    case same
+    /// A figure missing, withheld, or without an interval (Borda scores).
+    case notComparable = "not_comparable"
+  }
+
+  /// The row's item (loop item or Borda choice), `nil` for a whole-survey figure.
+  public var item: CodeLabel?
+  /// Positions of the two editions, in edition order.
+  public var from: Int
+  public var to: Int
+  public var verdict: Verdict
+
+  public init(item: CodeLabel?, from: Int, to: Int, verdict: Verdict) {
+    self.item = item
+    self.from = from
+    self.to = to
+    self.verdict = verdict
+  }
+
+  /// The verdict between `first` and `second`, rows of the same indicator.
+  public static func verdict(
+    from first: IndicatorRow?, to second: IndicatorRow?, unit: IndicatorUnit, kind: IndicatorKind
+  ) -> Verdict {
+    guard let first, let second, !first.suppressed, !second.suppressed, let a = first.value,
+      let b = second.value
+    else { return .notComparable }
+    if unit.reported(a) == unit.reported(b) { return .same }
+    if kind == .responseRate { return b > a ? .higher : .lower }
+    guard let lowA = first.ciLow, let highA = first.ciHigh, let lowB = second.ciLow, let highB = second.ciHigh
+    else { return .notComparable }
+    let ahead = ClearDifference.aheadOf(
+      [ConfidenceInterval(low: lowA, high: highA), ConfidenceInterval(low: lowB, high: highB)], unit: unit)
+    if ahead[1].contains(0) { return .higher }
+    if ahead[0].contains(1) { return .lower }
+    return .noClearDifference
   }
 }
 

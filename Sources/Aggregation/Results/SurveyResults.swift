@@ -36,12 +36,15 @@ public struct SurveyResults: Sendable, Equatable, Codable {
   /// Notes about responses answered with another version of the definition
   /// (keys removed, codes renamed, scales narrowed), as the store reports them.
   public var schemaWarnings: [SchemaWarning]
+  /// For a follow-up survey: how many of its responses were joined to the
+  /// survey they follow (`nil` otherwise).
+  public var followUp: FollowUpSummary?
 
   public init(
     survey: SurveyIdentity, counts: ResponseCounts, lastResponseDate: Date?, minGroupSize: Int,
     confidenceLevel: Double = 0.95, indicators: [IndicatorResult], questions: [QuestionSummary],
     items: [ItemSection], breakdowns: [BreakdownSummary], freeText: [FreeTextSummary],
-    schemaWarnings: [SchemaWarning]
+    schemaWarnings: [SchemaWarning], followUp: FollowUpSummary? = nil
   ) {
     self.survey = survey
     self.counts = counts
@@ -54,6 +57,7 @@ public struct SurveyResults: Sendable, Equatable, Codable {
     self.breakdowns = breakdowns
     self.freeText = freeText
     self.schemaWarnings = schemaWarnings
+    self.followUp = followUp
   }
 
   /// The indicator with `id`, if any.

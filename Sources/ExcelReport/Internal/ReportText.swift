@@ -227,7 +227,9 @@ struct ReportText {
 extension ReportText {
   // The internal workbook's first sheet.
   var internalTitle: String {
-    t("Données internes — à ne pas diffuser hors de l’organisation", "Internal data — must not leave the organisation")
+    t(
+      "Données internes — à ne pas diffuser hors de l’organisation",
+      "Internal data — must not leave the organisation")
   }
   var internalContents: String { t("Contenu", "Contents") }
 
@@ -270,7 +272,8 @@ extension ReportText {
         ? "\(dataSheet) : \(integer(rows)) réponse(s), une par ligne, en codes (identifiant, statut, langue, date et heure d’envoi, puis une colonne par question)."
         : "\(dataSheet): \(integer(rows)) response(s), one per row, as codes (id, status, language, date and time sent, then one column per question).",
       t(
-        "\(labelledDataSheet) : les mêmes réponses, en clair.", "\(labelledDataSheet): the same responses, in words."),
+        "\(labelledDataSheet) : les mêmes réponses, en clair.",
+        "\(labelledDataSheet): the same responses, in words."),
       t(
         "\(codebookSheet) : chaque colonne, sa question, son type, ses codes et la condition sous laquelle elle est posée.",
         "\(codebookSheet): each column, its question, its type, its codes and the condition under which it is asked."

@@ -5,10 +5,11 @@ import XLSXWriter
 extension ReportWriter {
   /// Each indicator by each breakdown: one block per breakdown, indicators
   /// down, groups across; a withheld cell shows "< k".
-  func writeBreakdowns(_ results: SurveyResults, in sheet: Worksheet) throws {
+  func writeBreakdowns(_ results: SurveyResults, in sheet: Worksheet, title sheetTitle: String? = nil) throws
+  {
     var row = 0
     let minimum = results.minGroupSize
-    try sheet.write(.text(text.breakdownsSheet), row: row, column: 0, style: title)
+    try sheet.write(.text(sheetTitle ?? text.breakdownsSheet), row: row, column: 0, style: title)
     row += 1
     try sheet.write(
       .text(

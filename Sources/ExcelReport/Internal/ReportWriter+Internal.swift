@@ -36,7 +36,9 @@ extension ReportWriter {
   /// The first sheet: in words, that the file identifies people and must
   /// not leave the organisation; what it holds; what may be sent instead.
   private func writeWarning(_ results: [SurveyResults], rows: Int, in sheet: Worksheet) throws {
-    let titles = results.map(\.survey.title).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    let titles = results.map(\.survey.title).reduce(into: [String]()) {
+      if !$0.contains($1) { $0.append($1) }
+    }
     let organisers = Array(Set(results.compactMap { $0.survey.event?.organiser })).sorted()
     let minimum = results.map(\.minGroupSize).max() ?? 3
     var row = 0

@@ -63,14 +63,16 @@ extension ReportWriter {
           ?? (summary.distribution.indices.contains(index) ? summary.distribution[index] : nil)
         guard let entry else { continue }
         try sheet.write(.integer(entry.count), row: row, column: 1 + 2 * offset, style: integer)
-        try sheet.write(.number(Double(entry.percent) / 100), row: row, column: 2 + 2 * offset, style: percent)
+        try sheet.write(
+          .number(Double(entry.percent) / 100), row: row, column: 2 + 2 * offset, style: percent)
       }
       row += 1
     }
     let lastRow = row - 1
     // How many answered each item, had no opinion, did not answer.
     let counts: [(String, (QuestionSummary) -> Int)] = [
-      (text.answeredCount, \.answered), (text.notApplicableCount, \.notApplicable), (text.missingCount, \.missing),
+      (text.answeredCount, \.answered), (text.notApplicableCount, \.notApplicable),
+      (text.missingCount, \.missing),
     ]
     for (name, count) in counts {
       try sheet.write(.text(name), row: row, column: 0, style: label)
@@ -110,7 +112,9 @@ extension ReportWriter {
 
   /// The mean with its interval, median, standard deviation and top box, one
   /// column per item (the items' count columns).
-  private func writeItemStatistics(_ statistics: [ScaleStatistics?], in sheet: Worksheet, row start: Int) throws
+  private func writeItemStatistics(
+    _ statistics: [ScaleStatistics?], in sheet: Worksheet, row start: Int
+  ) throws
     -> Int
   {
     let decimal = CellStyle(numberFormat: "0.0")

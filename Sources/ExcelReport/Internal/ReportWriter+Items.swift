@@ -9,9 +9,13 @@ extension ReportWriter {
   /// of (intervals apart), a share of several answers each answer apart, the
   /// most ticked answers of each multiple-choice question, ranked by the
   /// first indicator; then one chart per indicator.
-  func writeItems(_ results: SurveyResults, survey: Survey, in sheet: Worksheet) throws {
+  func writeItems(
+    _ results: SurveyResults, survey: Survey, in sheet: Worksheet, title sheetTitle: String? = nil
+  )
+    throws
+  {
     var row = 0
-    try sheet.write(.text(text.itemsSheet), row: row, column: 0, style: title)
+    try sheet.write(.text(sheetTitle ?? text.itemsSheet), row: row, column: 0, style: title)
     row += 2
     for section in results.items {
       let indicators = section.indicators.compactMap { results.indicator($0) }

@@ -132,7 +132,8 @@ extension ReportWriter {
       lastDate: results.lastResponseDate.map {
         CalendarDay($0, timeZone: results.survey.event?.timeZone).written(dateWords)
       }, rehearsal: results.counts.isRehearsal)
-    for line in lines + results.schemaWarnings.map(\.message) {
+    let followUp = results.followUp.map { [$0.sentence(language: results.survey.language)] } ?? []
+    for line in lines + followUp + results.schemaWarnings.map(\.message) {
       try sheet.write(.text(line), row: row, column: 0, style: note)
       row += 1
     }

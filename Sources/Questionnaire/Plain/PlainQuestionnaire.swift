@@ -50,13 +50,16 @@ public final class PlainQuestionnaire {
   public func run() throws(StoreError) -> AskOutcome {
     printWelcome()
     var current = session.shown.first
+    var resumed: Response?
     switch try offerResume() {
     case .startAfresh: break
     case .inputEnded: return endOfInput()
     case .resume(let partial):
       resume(partial)
+      resumed = partial
       current = session.resumePoint()
     }
+    guard try askFollowedToken(resumed: resumed) else { return endOfInput() }
     // A resumed response may still lack a required answer before its last one.
     while let instance = current ?? session.missingRequired() {
       printQuestion(instance)
@@ -84,10 +87,35 @@ public final class PlainQuestionnaire {
       }
     }
     let contactKeys = Set(survey.fields.filter { $0.valueType == .contact }.map(\.key))
-    try recorder.submit(removing: session.hiddenKeys(), contactKeys: contactKeys)
+    let token = try recorder.submit(removing: session.hiddenKeys(), contactKeys: contactKeys)
     session.dropHidden()
-    write("\n" + words.thanks + "\n")
+    write("\n" + words.thanks + "\n" + (token.map { words.followUpToken($0) + "\n" } ?? ""))
     return .completed
+  }
+
+  /// A follow-up survey's first prompt: the participant's code, unless
+  /// `--token` gave it or the resumed response has one. `false` at the end of input.
+  private func askFollowedToken(resumed: Response?) throws(StoreError) -> Bool {
+    guard survey.follows != nil else { return true }
+    if let token = options.followedToken {
+      recorder.followedToken = token
+      return true
+    }
+    if let resumed, try repository.followUpTokens(survey: survey.id).given[resumed.id] != nil { return true }
+    write("\n" + words.followedTokenPrompt + "\n")
+    while true {
+      prompt()
+      guard let line = readLine() else { return false }
+      if line.trimmingCharacters(in: .whitespaces).isEmpty {
+        write(words.followedTokenSkipped + "\n")
+        return true
+      }
+      if let token = FollowUpToken.normalized(line) {
+        recorder.followedToken = token
+        return true
+      }
+      refuse(words.followedTokenInvalid)
+    }
   }
 
   private func endOfInput() -> AskOutcome {

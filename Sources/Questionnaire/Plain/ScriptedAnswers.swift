@@ -72,6 +72,7 @@ public enum ScriptedAnswers {
     do {
       try repository.recordSchema(of: survey)
       try repository.begin(response)
+      if let token = options.followedToken { try repository.setFollowedToken(token, response: response.id) }
     } catch {
       throw .store(error)
     }

@@ -28,6 +28,10 @@ public struct AskOptions: Sendable {
   /// takes them back to this response from a new connection, shown on the
   /// welcome, help and quit screens. `nil` on a local terminal.
   public var reconnection: Reconnection?
+  /// For a follow-up survey (`follows:`): the token the participant gave
+  /// (`--token`, normalized by `FollowUpToken`), linking this response to
+  /// the one it follows. `nil`: the plain questionnaire asks for it.
+  public var followedToken: String?
 
   /// How a participant on a remote terminal gets back to their response.
   public struct Reconnection: Sendable, Equatable {

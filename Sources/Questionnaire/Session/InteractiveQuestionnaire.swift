@@ -19,6 +19,8 @@ public final class InteractiveQuestionnaire {
 
   var session: QuestionnaireSession
   var recorder: ResponseRecorder
+  /// The follow-up token the thanks screen shows (`follow_up_token: true`).
+  var issuedToken: String?
   var phase: Phase = .welcome
   /// A screen shown over the phase (help, quit question) until a key.
   var overlay: Overlay?
@@ -66,7 +68,8 @@ public final class InteractiveQuestionnaire {
     self.painter = Painter(device: device, palette: .fromEnvironment(environment))
     self.session = QuestionnaireSession(survey: survey, language: language)
     self.recorder = ResponseRecorder(
-      repository: repository, survey: survey, language: language, device: options.device)
+      repository: repository, survey: survey, language: language, device: options.device,
+      followedToken: options.followedToken)
   }
 
   /// Goes on with `partial` where it stopped (the review when every shown
@@ -76,7 +79,7 @@ public final class InteractiveQuestionnaire {
       survey: survey, language: language, answers: partial.answers, contacts: partial.contacts)
     recorder = ResponseRecorder(
       repository: repository, survey: survey, language: language, device: options.device,
-      resuming: partial.id)
+      resuming: partial.id, followedToken: options.followedToken)
     if let instance = session.resumePoint() {
       phase = .question(editor(for: instance))
     } else {
@@ -206,8 +209,10 @@ public final class InteractiveQuestionnaire {
   private func nextParticipant() {
     session = QuestionnaireSession(survey: survey, language: language)
     recorder = ResponseRecorder(
-      repository: repository, survey: survey, language: language, device: options.device)
+      repository: repository, survey: survey, language: language, device: options.device,
+      followedToken: options.followedToken)
     phase = .welcome
+    issuedToken = nil
     welcomePage = 0
     overlay = nil
     returnToReview = false
@@ -288,7 +293,7 @@ public final class InteractiveQuestionnaire {
         entries: ReviewScreen.entries(of: session), cursor: cursor, language: language, notice: notice)
     case .thanks:
       return MessageScreen(
-        title: words.thanks, paragraphs: [],
+        title: words.thanks, paragraphs: issuedToken.map { [words.followUpToken($0)] } ?? [],
         hints: [
           (
             words.enterKey,
@@ -601,7 +606,7 @@ public final class InteractiveQuestionnaire {
       }
       let hidden = session.hiddenKeys()
       let contactKeys = Set(survey.fields.filter { $0.valueType == .contact }.map(\.key))
-      try recorder.submit(removing: hidden, contactKeys: contactKeys)
+      issuedToken = try recorder.submit(removing: hidden, contactKeys: contactKeys)
       session.dropHidden()
       phase = .thanks
       return

@@ -12,16 +12,21 @@ final class ResponseRecorder {
   let language: String
   let device: String
   private(set) var responseID: UUID?
+  /// For a follow-up survey: the token of the response this one follows,
+  /// recorded with the first answer stored (or at once when resuming).
+  var followedToken: String?
+  private var linked = false
 
   init(
     repository: any ResponseRepository, survey: Survey, language: String, device: String,
-    resuming: UUID? = nil
+    resuming: UUID? = nil, followedToken: String? = nil
   ) {
     self.repository = repository
     self.survey = survey
     self.language = language
     self.device = device
     self.responseID = resuming
+    self.followedToken = followedToken
   }
 
   /// Stores `changes` (a `nil` value removes the answer) before returning.
@@ -37,6 +42,14 @@ final class ResponseRecorder {
     }
     let id = try begin()
     try repository.update(response: id, answers: answers, contacts: contacts)
+    try link(id)
+  }
+
+  /// Records the followed token once per questionnaire.
+  private func link(_ id: UUID) throws(StoreError) {
+    guard !linked, let followedToken else { return }
+    try repository.setFollowedToken(followedToken, response: id)
+    linked = true
   }
 
   /// The response's id, beginning it in the store the first time.
@@ -51,13 +64,19 @@ final class ResponseRecorder {
     return response.id
   }
 
-  /// Removes the answers of hidden questions and marks the response complete.
-  func submit(removing hidden: [String], contactKeys: Set<String>) throws(StoreError) {
+  /// Removes the answers of hidden questions and marks the response
+  /// complete. Returns the response's follow-up token when the survey shows
+  /// one at the end (`follow_up_token: true`), issued now.
+  @discardableResult
+  func submit(removing hidden: [String], contactKeys: Set<String>) throws(StoreError) -> String? {
     if !hidden.isEmpty {
       try record(
         Dictionary(uniqueKeysWithValues: hidden.map { ($0, AnswerValue?.none) }), contactKeys: contactKeys)
     }
     let id = try begin()
+    try link(id)
     try repository.submit(response: id, at: Date())
+    guard survey.showsFollowUpToken else { return nil }
+    return try repository.followUpToken(response: id)
   }
 }

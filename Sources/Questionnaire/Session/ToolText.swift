@@ -304,3 +304,32 @@ public struct ToolText: Sendable {
   }
   public var end: String { french ? "Fin" : "End" }
 }
+
+// MARK: Follow-up tokens (`follows:` and `follow_up_token:` in the survey format)
+
+extension ToolText {
+  /// What the end of a questionnaire with `follow_up_token: true` says.
+  public func followUpToken(_ token: String) -> String {
+    language == "fr"
+      ? "Votre code de suivi : \(token). Notez-le : le questionnaire de suivi vous le demandera, pour relier vos réponses sans votre adresse."
+      : "Your follow-up code: \(token). Write it down: the follow-up questionnaire will ask for it, to link your answers without your address."
+  }
+  /// The prompt of a follow-up questionnaire for the participant's code.
+  public var followedTokenPrompt: String {
+    language == "fr"
+      ? "Votre code de suivi (reçu par courriel, ou noté à la fin du premier questionnaire) ; ligne vide si vous ne l’avez pas :"
+      : "Your follow-up code (received by email, or written down at the end of the first questionnaire); an empty line if you do not have it:"
+  }
+  /// A code that is not one.
+  public var followedTokenInvalid: String {
+    language == "fr"
+      ? "Ce n’est pas un code de suivi (9 caractères, comme K7Q-M4T-ZP7) : vérifiez-le, ou laissez la ligne vide."
+      : "This is not a follow-up code (9 characters, like K7Q-M4T-ZP7): check it, or leave the line empty."
+  }
+  /// No code given.
+  public var followedTokenSkipped: String {
+    language == "fr"
+      ? "Sans code, vos réponses comptent dans le suivi sans être reliées à vos premières réponses."
+      : "Without a code, your answers count in the follow-up without being linked to your first answers."
+  }
+}

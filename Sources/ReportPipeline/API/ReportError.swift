@@ -14,6 +14,8 @@ public enum ReportError: Error, LocalizedError, Equatable, Sendable {
   case editionsWithoutResponses([String])
   /// Figures alone (`bilan live`) are for one survey at a time.
   case notOneSurvey
+  /// A follow-up survey whose followed survey's store cannot be opened.
+  case followedStore(survey: String, followed: String, store: String, detail: String)
 
   public var errorDescription: String? {
     switch self {
@@ -23,6 +25,9 @@ public enum ReportError: Error, LocalizedError, Equatable, Sendable {
     case .noFormat: "give at least one format"
     case .editionsWithoutResponses(let problems): problems.joined(separator: "\n")
     case .notOneSurvey: "give one survey: its figures alone are shown for one survey at a time"
+    case .followedStore(let survey, let followed, let store, let detail):
+      "'\(survey)' follows up '\(followed)', whose responses it joins, but \(detail.hasPrefix(store) ? "" : store + ": ")"
+        + "\(detail); give the store of '\(followed)' with --followed-store"
     }
   }
 }

@@ -71,6 +71,9 @@ public struct ReportPipeline {
       let changes = try SurveyChanges.check(survey: surveys[0], store: stores[0].store)
       surveyChanges = changes
       options.schemaWarnings = SchemaChanges.warnings(from: changes, language: language)
+      options.followUp = try FollowUpSource.join(
+        survey: surveys[0], store: stores[0].store, address: stores[0].address,
+        followedStore: request.followedStore, candidates: request.surveys)
       plan = .single(
         aggregator: try Aggregator(survey: surveys[0], options: options), options: options,
         expected: try stores[0].store.count(survey: surveys[0].id, includePartial: request.includePartial))
@@ -106,7 +109,8 @@ public struct ReportPipeline {
         }
       case .consolidated(let results):
         if formats.contains(.internal) {
-          try ExcelReport.writeInternal(consolidated: results, surveys: surveys, to: internalURL, responses: feeds)
+          try ExcelReport.writeInternal(
+            consolidated: results, surveys: surveys, to: internalURL, responses: feeds)
         }
       }
       if formats.contains(.xlsx) {

@@ -19,11 +19,14 @@ public struct ReportRequest: Sendable, Equatable {
   public var includePartial: Bool
   /// The report's language, or nil for the first survey's first.
   public var language: String?
+  /// For a follow-up survey: the store of the survey it follows, or nil for
+  /// the same database (a server) or that survey's own file (`FollowUpSource`).
+  public var followedStore: String?
 
   public init(
     surveys: [String], store: String? = nil, output: String? = nil,
     formats: [ReportFormat] = [.xlsx, .md], template: String? = nil, includePartial: Bool = false,
-    language: String? = nil
+    language: String? = nil, followedStore: String? = nil
   ) {
     self.surveys = surveys
     self.store = store
@@ -32,6 +35,7 @@ public struct ReportRequest: Sendable, Equatable {
     self.template = template
     self.includePartial = includePartial
     self.language = language
+    self.followedStore = followedStore
   }
 
   /// The formats pandoc makes from the synthesis.

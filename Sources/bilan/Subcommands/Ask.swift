@@ -1,4 +1,5 @@
 import ArgumentParser
+import BilanBase
 import Foundation
 import PostgresStore
 import Questionnaire
@@ -60,6 +61,12 @@ extension Bilan {
         "Fill the response from this JSON or YAML file (- for standard input).", valueName: "file"))
     var answers: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "A follow-up survey: the participant's follow-up code (asked for at the start otherwise).",
+        valueName: "code"))
+    var token: String?
+
     @Flag(help: "Resume the unfinished response begun on this computer without asking.")
     var resume = false
 
@@ -100,15 +107,35 @@ extension Bilan {
         throw ValidationError(
           "--lang \(lang): the survey is written in \(definition.languages.joined(separator: ", ")) only.")
       }
+      var followedToken: String?
+      if let token {
+        guard definition.follows != nil else {
+          throw ValidationError(
+            "--token: \(survey) follows no survey ('follows:' in the format); drop --token.")
+        }
+        guard let normalized = FollowUpToken.normalized(token) else {
+          throw CommandFailure(
+            .input,
+            "--token \(TextSanitizer.clean(token)): not a follow-up code (9 characters, like K7Q-M4T-ZP7; "
+              + "a mistyped character is caught by the last one)")
+        }
+        followedToken = normalized
+      }
+      if definition.follows != nil && kiosk {
+        throw ValidationError(
+          "--kiosk: \(survey) is a follow-up survey, whose participants each give their own code; "
+            + "run one questionnaire per participant (or --token CODE).")
+      }
       let address = try StoreAddress.resolve(option: store, surveyID: definition.id)
       let path = address.description
       // A file that is not this survey's store is wrong input (1), left untouched.
       let repository = try address.open(surveyID: definition.id, create: true)
       let environment = ProcessInfo.processInfo.environment
-      let options = AskOptions(
+      var options = AskOptions(
         language: lang, kiosk: kiosk, idleTimeout: idleTimeout ?? (kiosk ? 300 : nil),
         device: AskOptions.currentDevice(), surveyWatch: kiosk ? watch : nil,
         resume: resume ? .resume : startAfresh ? .startAfresh : .ask)
+      options.followedToken = followedToken
 
       if let answers {
         let json =
@@ -124,6 +151,10 @@ extension Bilan {
       let mode = AskMode.chosen(plain: plain, environment: environment)
       if kiosk && mode == .plain {
         throw ValidationError("--kiosk needs a terminal on standard input and output.")
+      }
+      if mode != .plain && definition.follows != nil && followedToken == nil {
+        // The full-screen questionnaire starts once the code is asked on the terminal's line.
+        options.followedToken = Bilan.askFollowedToken(language: lang ?? definition.defaultLanguage)
       }
       let outcome: AskOutcome
       do {
@@ -152,5 +183,18 @@ extension Bilan {
           """)
       }
     }
+  }
+
+  /// The follow-up code typed on the terminal before the full-screen
+  /// questionnaire; `nil` for an empty line or the end of input.
+  private static func askFollowedToken(language: String) -> String? {
+    let words = ToolText(language: language)
+    FileHandle.standardOutput.write(Data((words.followedTokenPrompt + "\n> ").utf8))
+    while let line = Swift.readLine() {
+      if line.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+      if let token = FollowUpToken.normalized(line) { return token }
+      FileHandle.standardOutput.write(Data((words.followedTokenInvalid + "\n> ").utf8))
+    }
+    return nil
   }
 }

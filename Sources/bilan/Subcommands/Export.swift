@@ -24,6 +24,13 @@ extension Bilan {
           byte-order mark, so Excel shows accents; a text starting with = + - @ gets
           a leading ' (removed again by `bilan import`).
 
+        tokens: the mail merge of a follow-up survey (`follows:` in the format): one \
+          row per complete response that left an email address, with the address, \
+          its follow-up token (issued now if it has none, the same one every later \
+          time) and the participant's language. Contact data: the file is written \
+          readable by its owner only. The follow-up questionnaire asks for the token \
+          (or takes `bilan ask FOLLOW-UP.yaml --token TOKEN`), never the email.
+
         With --output, the file is written whole or not at all (a temporary file
         renamed at the end). Exit status: 0 written, 1 bad survey or store,
         3 the output or the store could not be read or written.
@@ -32,6 +39,7 @@ extension Bilan {
           $ bilan export Surveys/cooperation-pelussin-2015.yaml > responses.jsonl
           $ bilan export Surveys/cooperation-pelussin-2015.yaml --format csv --labels --output reponses.csv
           $ bilan export survey.yaml --store laptop2/responses.sqlite --include-contacts --output contacts.jsonl
+          $ bilan export Surveys/cooperation-pelussin-2015.yaml --format tokens --output publipostage.csv
         """
     )
 
@@ -44,7 +52,7 @@ extension Bilan {
         valueName: "path|url"))
     var store: String?
 
-    @Option(help: "Output format: jsonl or csv.")
+    @Option(help: "Output format: jsonl, csv, or tokens (email and follow-up token, for a mail merge).")
     var format: ResponseExporter.Format = .jsonl
 
     @Flag(help: "CSV: write choice labels instead of codes.")
@@ -61,6 +69,9 @@ extension Bilan {
 
     func validate() throws {
       if labels && format != .csv { throw ValidationError("--labels applies to --format csv only.") }
+      if includeContacts && format == .tokens {
+        throw ValidationError("--format tokens is contact data already; drop --include-contacts.")
+      }
     }
 
     func run() async throws {
@@ -76,7 +87,7 @@ extension Bilan {
       if let output {
         let file = try AtomicFile(path: output)
         try exporter.write(from: store) { data throws(FileWriteError) in try file.write(data) }
-        try file.commit(mode: includeContacts ? 0o600 : 0o644)
+        try file.commit(mode: includeContacts || format == .tokens ? 0o600 : 0o644)
       } else {
         try exporter.write(from: store) { data in FileHandle.standardOutput.write(data) }
       }

@@ -100,7 +100,8 @@ extension Bilan {
         }
         let store = try target ?? address.open(surveyID: survey.id, create: true)
         target = store
-        let outcome = try store.insert(batch.responses, schemas: batch.schemas, source: batch.source)
+        let outcome = try store.insert(
+          batch.responses, schemas: batch.schemas, source: batch.source, tokens: batch.tokens)
         print(outcome.summary(file: file, earlierSchemaCount: batch.earlierSchemaCount))
         total.added += outcome.added
         total.alreadyPresent += outcome.alreadyPresent

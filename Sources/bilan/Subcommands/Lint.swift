@@ -57,7 +57,7 @@ extension Bilan {
 
     func run() async throws {
       var diagnostics: [Diagnostic] = []
-      for file in files { diagnostics += SurveyLinter.lint(path: file) }
+      for file in files { diagnostics += SurveyLinter.lint(path: file, alongside: files) }
       if let store, !diagnostics.contains(where: \.isError) {
         let survey = try Survey.load(path: files[0])
         let address = try StoreAddress(store)

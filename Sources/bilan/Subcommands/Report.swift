@@ -49,6 +49,12 @@ extension Bilan {
         valueName: "path|url"))
     var store: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "A follow-up survey: the store of the survey it follows (default: the same database, else that survey's own file).",
+        valueName: "path|url"))
+    var followedStore: String?
+
     @Option(help: "The folder the reports go to (default: Reports/SURVEY_ID/).")
     var output: String?
 
@@ -87,7 +93,7 @@ extension Bilan {
       let pipeline = try ReportPipeline(
         ReportRequest(
           surveys: surveys, store: store, output: output, formats: formats,
-          template: template, includePartial: includePartial, language: lang))
+          template: template, includePartial: includePartial, language: lang, followedStore: followedStore))
       Self.warn(pipeline.surveyChanges)
       for path in try pipeline.write().files { print(path) }
     }

@@ -2,6 +2,7 @@ import Aggregation
 import ArgumentParser
 import Foundation
 import PostgresStore
+import ReportPipeline
 import ResponseStore
 import SurveyDefinition
 
@@ -41,6 +42,12 @@ extension Bilan {
         valueName: "path|url"))
     var store: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "A follow-up survey: the store of the survey it follows (default: the same database, else that survey's own file).",
+        valueName: "path|url"))
+    var followedStore: String?
+
     @Option(help: ArgumentHelp("Break indicators down by this question only.", valueName: "question-id"))
     var by: String?
 
@@ -67,7 +74,9 @@ extension Bilan {
         from: try SurveyChanges.check(survey: definition, store: repository), language: language)
       let options = AggregationOptions(
         includePartial: includePartial, language: language, breakdowns: by.map { [$0] },
-        schemaWarnings: warnings)
+        schemaWarnings: warnings,
+        followUp: try FollowUpSource.join(
+          survey: definition, store: repository, address: address, followedStore: followedStore))
       var aggregator: Aggregator
       do {
         aggregator = try Aggregator(survey: definition, options: options)
