@@ -43,6 +43,9 @@ STEPS = [("1", "Êtes-vous satisfait"), ("4", "Quels appuis"), ("\r", "Un mot po
          ("\r", "Avant d’envoyer"), ("e", "Merci !")]
 
 
+CSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
+
+
 class Terminal:
     """A program on a pseudo-terminal, read as it writes."""
 
@@ -53,9 +56,11 @@ class Terminal:
         self.seen = b""
 
     def wait_for(self, text, timeout=60):
+        # Matched on the text as it reads on screen: the footer's keys are styled (bold, colour),
+        # so the escape sequences between words are left out of the comparison.
         needle = text.encode()
         deadline = time.perf_counter() + timeout
-        while needle not in self.seen:
+        while needle not in CSI.sub(b"", self.seen):
             remaining = deadline - time.perf_counter()
             if remaining <= 0:
                 raise TimeoutError(f"no {text!r} after {timeout} s; saw {self.seen[-300:]!r}")
